@@ -1,0 +1,146 @@
+// <sr-commune-map>: the region's communes drawn from GeoJSON with Leaflet, each filled by its hotspot level.
+// A plain ES module (no bundler): Leaflet comes from its WebJar, served by the app under /webjars/.
+import * as L from '../webjars/leaflet/dist/leaflet-src.esm.js';
+
+const FILL = {
+  NONE: '#c9d1d9',
+  NORMAL: '#7cc88a',
+  WATCH: '#f2d024',
+  WARNING: '#f08c00',
+  CRITICAL: '#d62828',
+};
+
+class CommuneMap extends HTMLElement {
+  constructor() {
+    super();
+    this._geojson = null;
+    this._styles = {};
+    this._tileUrl = '';
+    this._layers = new Map();
+    this._fitted = false;
+  }
+
+  set geojson(value) {
+    this._geojson = typeof value === 'string' && value ? JSON.parse(value) : value || null;
+    this._draw();
+  }
+
+  get geojson() {
+    return this._geojson;
+  }
+
+  set styles(value) {
+    this._styles = typeof value === 'string' && value ? JSON.parse(value) : value || {};
+    this._restyle();
+  }
+
+  get styles() {
+    return this._styles;
+  }
+
+  set tileUrl(value) {
+    this._tileUrl = value || '';
+    this._draw();
+  }
+
+  get tileUrl() {
+    return this._tileUrl;
+  }
+
+  connectedCallback() {
+    // Properties the server set before this module loaded sit on the instance and hide the setters: re-apply them.
+    for (const name of ['geojson', 'styles', 'tileUrl']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+    if (!this._map) {
+      this._container = document.createElement('div');
+      this._container.className = 'sr-commune-map-canvas';
+      this.appendChild(this._container);
+      this._map = L.map(this._container, { attributionControl: false, zoomSnap: 0.25 });
+      // Leaflet can only fit the region once the element has a size; it may get one after it is attached.
+      this._resizeObserver = new ResizeObserver(() => this._fit());
+      this._resizeObserver.observe(this);
+      this._draw();
+    }
+  }
+
+  disconnectedCallback() {
+    // Vaadin may move the element; keep the map, which is rebuilt only when the element is garbage.
+  }
+
+  _fit() {
+    if (!this._map || !this._regionLayer || this.clientWidth === 0 || this.clientHeight === 0) {
+      return;
+    }
+    this._map.invalidateSize();
+    if (!this._fitted) {
+      this._map.fitBounds(this._regionLayer.getBounds(), { padding: [12, 12] });
+      this._fitted = true;
+    }
+  }
+
+  _draw() {
+    if (!this._map || !this._geojson) {
+      return;
+    }
+    if (this._tileLayer) {
+      this._tileLayer.remove();
+      this._tileLayer = null;
+    }
+    if (this._tileUrl) {
+      this._tileLayer = L.tileLayer(this._tileUrl, { maxZoom: 18 }).addTo(this._map);
+    }
+    if (this._regionLayer) {
+      this._regionLayer.remove();
+    }
+    this._layers.clear();
+    this._regionLayer = L.geoJSON(this._geojson, {
+      style: () => ({ color: '#37474f', weight: 1.2, fillOpacity: 0.75, fillColor: FILL.NONE }),
+      onEachFeature: (feature, layer) => {
+        const code = String(feature.properties.code);
+        this._layers.set(code, layer);
+        layer.bindTooltip(feature.properties.name || code, {
+          permanent: true, direction: 'center', className: 'sr-commune-label',
+        });
+        layer.on('add', () => this._mark(code, layer));
+      },
+    }).addTo(this._map);
+    this._fitted = false;
+    this._fit();
+    this._restyle();
+  }
+
+  _restyle() {
+    for (const [code, layer] of this._layers) {
+      const style = this._styles[code] || { level: 'NONE', label: '', detail: '' };
+      layer.setStyle({ fillColor: FILL[style.level] || FILL.NONE });
+      const name = layer.feature.properties.full_name || layer.feature.properties.name || code;
+      layer.bindPopup(`<strong>${escapeHtml(name)}</strong><br>${escapeHtml(style.label)}<br>${escapeHtml(style.detail)}`);
+      this._mark(code, layer);
+    }
+  }
+
+  _mark(code, layer) {
+    // The level is also on the shape itself, for assistive technology and for tests.
+    const path = layer.getElement && layer.getElement();
+    if (path) {
+      const style = this._styles[code];
+      path.setAttribute('data-commune', code);
+      path.setAttribute('data-level', style ? style.level : 'NONE');
+    }
+  }
+}
+
+function escapeHtml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ({
+    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+  })[c]);
+}
+
+if (!customElements.get('sr-commune-map')) {
+  customElements.define('sr-commune-map', CommuneMap);
+}

@@ -1,0 +1,81 @@
+package vn.situationroom.hotspot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import vn.situationroom.platform.DataDirectory;
+import vn.situationroom.region.Region;
+
+/** Runs the {@link HotspotTopology} for as long as the app runs, against whichever broker the app is connected to. */
+@Component
+class HotspotStreams implements SmartLifecycle {
+
+    static final String APPLICATION_ID = "situation-room-hotspots";
+    private static final Logger log = LoggerFactory.getLogger(HotspotStreams.class);
+
+    private final HotspotSettings settings;
+    private final Region region;
+    private final KafkaConnectionDetails kafka;
+    private final DataDirectory data;
+    private volatile KafkaStreams streams;
+
+    HotspotStreams(HotspotSettings settings, Region region, KafkaConnectionDetails kafka, DataDirectory data) {
+        this.settings = settings;
+        this.region = region;
+        this.kafka = kafka;
+        this.data = data;
+    }
+
+    @Override
+    public void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getStreams().getBootstrapServers()));
+        config.put(StreamsConfig.STATE_DIR_CONFIG, data.resolve("streams").toString());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // A level must reach the wall screen in well under a second: no record cache between the window store and
+        // the output, and transactions committed every 100 ms (read_committed readers see output only then).
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        streams = new KafkaStreams(
+                HotspotTopology.buildTopology(settings, region.codes(), Clock.systemUTC()), config);
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("Hotspot stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("Hotspot streams {} -> {}", before, now));
+        streams.start();
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams running = streams;
+        if (running != null) {
+            running.close(Duration.ofSeconds(30));
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    /** The running streams' state, for health checks and tests. */
+    KafkaStreams.State state() {
+        KafkaStreams running = streams;
+        return running == null ? KafkaStreams.State.NOT_RUNNING : running.state();
+    }
+}

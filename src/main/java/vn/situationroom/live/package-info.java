@@ -1,0 +1,5 @@
+/**
+ * The live feed: each app instance's in-memory copy of the current hotspot state, and the subscriptions through which
+ * open dashboards get every change by push. It reads Kafka only; it never writes.
+ */
+package vn.situationroom.live;

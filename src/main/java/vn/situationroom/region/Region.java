@@ -1,0 +1,49 @@
+package vn.situationroom.region;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The communes the situation room watches, with their shapes as the GeoJSON they were loaded from. */
+public final class Region {
+
+    private final String name;
+    private final Map<String, Commune> communesByCode;
+    private final String geoJson;
+
+    Region(String name, List<Commune> communes, String geoJson) {
+        this.name = name;
+        this.communesByCode = new LinkedHashMap<>();
+        communes.forEach(commune -> communesByCode.put(commune.code(), commune));
+        this.geoJson = geoJson;
+    }
+
+    /** The region's name, such as the district's. */
+    public String name() {
+        return name;
+    }
+
+    /** Every commune, in the order of the GeoJSON file. */
+    public List<Commune> communes() {
+        return List.copyOf(communesByCode.values());
+    }
+
+    public Set<String> codes() {
+        return Set.copyOf(communesByCode.keySet());
+    }
+
+    public Optional<Commune> commune(String code) {
+        return Optional.ofNullable(communesByCode.get(code));
+    }
+
+    public boolean contains(String code) {
+        return communesByCode.containsKey(code);
+    }
+
+    /** The FeatureCollection with every commune's polygon and properties, for the map. */
+    public String geoJson() {
+        return geoJson;
+    }
+}

@@ -1,0 +1,79 @@
+package vn.situationroom.region;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import vn.situationroom.platform.Json;
+
+/** Reads a region from a GeoJSON FeatureCollection and refuses a file that could not be shown or keyed correctly. */
+public final class RegionLoader {
+
+    private RegionLoader() {}
+
+    /**
+     * Parses the file's text; {@code source} names the file in error messages and {@code name} overrides the region
+     * name when not blank.
+     */
+    public static Region parse(String geoJson, String source, String name) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(geoJson);
+        } catch (JacksonException e) {
+            throw new InvalidRegionException(source, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!"FeatureCollection".equals(root.path("type").asString(""))) {
+            throw new InvalidRegionException(source, "the top level must be a GeoJSON FeatureCollection");
+        }
+        List<Commune> communes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode features = root.path("features");
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode feature = features.get(i);
+            JsonNode properties = feature.path("properties");
+            String code = properties.path("code").asString("").strip();
+            String where = "feature " + i;
+            if (code.isEmpty()) {
+                throw new InvalidRegionException(source, where + " has no properties.code (the commune code)");
+            }
+            if (!seen.add(code)) {
+                throw new InvalidRegionException(source, where + " repeats the commune code " + code);
+            }
+            String geometryType = feature.path("geometry").path("type").asString("");
+            if (!geometryType.equals("Polygon") && !geometryType.equals("MultiPolygon")) {
+                throw new InvalidRegionException(source, where + " (" + code + ") has no Polygon or MultiPolygon geometry");
+            }
+            String shortName = properties.path("name").asString(code);
+            communes.add(new Commune(code, shortName, properties.path("full_name").asString(shortName)));
+        }
+        if (communes.isEmpty()) {
+            throw new InvalidRegionException(source, "it holds no commune");
+        }
+        String regionName = name == null || name.isBlank()
+                ? features.get(0).path("properties").path("district").asString(source)
+                : name;
+        return new Region(regionName, communes, geoJson);
+    }
+
+    /** Reads and parses a file or classpath resource. */
+    public static Region load(InputStream in, String source, String name) {
+        try (in) {
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the region file " + source, e);
+        }
+    }
+
+    /** A region file that the app cannot use, with the reason. */
+    public static final class InvalidRegionException extends IllegalArgumentException {
+        InvalidRegionException(String source, String problem) {
+            super("The region file " + source + " cannot be used: " + problem);
+        }
+    }
+}

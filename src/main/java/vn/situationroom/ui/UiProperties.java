@@ -1,0 +1,15 @@
+package vn.situationroom.ui;
+
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the dashboards.
+ *
+ * @param zone the time zone in which times are shown to users
+ * @param tileUrl an optional map tile URL template (such as a tile server inside the control room's network); empty
+ *     draws the commune shapes alone, which works with no network at all
+ */
+@ConfigurationProperties("situationroom.ui")
+public record UiProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone, @DefaultValue("") String tileUrl) {}
