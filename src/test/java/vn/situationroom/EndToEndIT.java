@@ -1,0 +1,217 @@
+package vn.situationroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.hotspot.CommuneHotspot;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.live.LiveHotspots;
+import vn.situationroom.region.Region;
+
+/**
+ * The whole path with the real parts: an event offered over REST or written straight to Kafka is stored in
+ * PostgreSQL, changes its commune's level on {@code commune-hotspots}, and reaches the live feed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class EndToEndIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    LiveHotspots live;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    Region region;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void an_event_posted_over_rest_is_stored_raises_its_commune_and_reaches_the_live_feed() throws Exception {
+        BlockingQueue<CommuneHotspot> pushed = new LinkedBlockingQueue<>();
+        LiveHotspots.Registration registration = live.subscribe(pushed::add);
+        UUID id = UUID.randomUUID();
+
+        HttpResponse<String> response = post(event(id, commune(0), 12));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains(id.toString());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).contains(12));
+        CommuneHotspot onTopic = awaitHotspot(commune(0), h -> h.people() >= 12);
+        assertThat(onTopic.level()).isIn(HotspotLevel.WARNING, HotspotLevel.CRITICAL);
+        CommuneHotspot pushedChange = pushed.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        while (pushedChange != null && !(pushedChange.communeCode().equals(commune(0)) && pushedChange.people() >= 12)) {
+            pushedChange = pushed.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+        registration.remove();
+        assertThat(pushedChange).as("the change pushed to live subscribers").isNotNull();
+        assertThat(pushedChange.level()).isEqualTo(onTopic.level());
+        assertThat(live.current().get(commune(0)).people()).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void the_same_event_id_twice_is_stored_once() throws Exception {
+        UUID id = UUID.randomUUID();
+        String body = event(id, commune(1), 1);
+
+        assertThat(post(body).statusCode()).isEqualTo(202);
+        assertThat(post(body).statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).isPresent());
+        Thread.sleep(1000);
+        assertThat(jdbc.sql("SELECT count(*) FROM reception_event WHERE event_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void a_bad_request_names_every_bad_field_of_every_element_and_stores_nothing() throws Exception {
+        UUID good = UUID.randomUUID();
+        String body = "[" + event(good, commune(2), 1) + ","
+                + "{\"eventId\":\"nope\",\"occurredAt\":\"2026-01-01T00:00:00+07:00\",\"communeCode\":\"00000\","
+                + "\"type\":\"VISIT\",\"headcount\":0}]";
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("[1].eventId", "[1].communeCode", "[1].headcount")
+                .doesNotContain("[0].");
+        Thread.sleep(1500);
+        assertThat(storedHeadcount(good)).isEmpty();
+    }
+
+    @Test
+    void malformed_json_gets_a_problem_not_a_server_error() throws Exception {
+        HttpResponse<String> response = post("{\"eventId\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("malformed JSON");
+    }
+
+    @Test
+    void a_record_written_straight_to_kafka_counts_and_a_bad_one_is_set_aside() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>("reception-events", commune(3), bytes(event(id, commune(3), 25)))).get();
+            producer.send(new ProducerRecord<>("reception-events", commune(3), bytes("garbage from another system"))).get();
+        }
+
+        assertThat(awaitHotspot(commune(3), h -> h.people() >= 25).level()).isEqualTo(HotspotLevel.CRITICAL);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).contains(25));
+        ConsumerRecord<String, byte[]> rejected = awaitRecord("reception-events-rejected",
+                r -> new String(r.value(), StandardCharsets.UTF_8).equals("garbage from another system"));
+        assertThat(new String(rejected.headers().lastHeader("rejection-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("$: malformed JSON");
+    }
+
+    private CommuneHotspot awaitHotspot(String commune, java.util.function.Predicate<CommuneHotspot> condition) {
+        var topic = Topics.COMMUNE_HOTSPOTS;
+        ConsumerRecord<String, byte[]> record = awaitRecord(topic.name(), r -> commune.equals(r.key())
+                && condition.test(topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
+        return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(
+            String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> condition) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            List<String> seen = new ArrayList<>();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (condition.test(record)) {
+                        return record;
+                    }
+                    seen.add(record.key());
+                }
+            }
+            throw new AssertionError("No matching record on " + topic + " within " + PATIENCE + "; saw keys " + seen);
+        }
+    }
+
+    /** A commune of the loaded region; each test uses its own, so tests sharing the broker do not meet. */
+    private String commune(int index) {
+        return region.communes().get(index).code();
+    }
+
+    private Optional<Integer> storedHeadcount(UUID id) {
+        return jdbc.sql("SELECT headcount FROM reception_event WHERE event_id = ?").param(id)
+                .query(Integer.class).optional();
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String bootstrap() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String event(UUID id, String commune, int headcount) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        return """
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","type":"VISIT","headcount":%d}"""
+                .formatted(id, now, commune, headcount);
+    }
+}

@@ -1,0 +1,122 @@
+package vn.situationroom.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+
+/** The map in Debian's Chromium, headless: every commune is drawn, and an event recolours its commune without a reload. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class HotspotMapBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Region region;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1600,900", "--lang=vi", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+    }
+
+    @Test
+    void the_map_draws_every_commune_and_recolours_one_live_after_an_event() throws Exception {
+        Commune commune = region.communes().get(region.communes().size() - 1);
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
+                == region.communes().size());
+        assertThat(browser.findElements(By.cssSelector("sr-commune-map path[data-commune]")))
+                .hasSize(region.communes().size());
+        By shape = By.cssSelector("sr-commune-map path[data-commune='" + commune.code() + "']");
+        assertThat(browser.findElement(shape).getDomAttribute("data-level")).isEqualTo("NONE");
+        String noneFill = browser.findElement(shape).getDomAttribute("fill");
+        screenshot("hotspot-map-before.png");
+        ((JavascriptExecutor) browser).executeScript("window.__samePage = true;");
+
+        assertThat(postCrowd(commune.code(), 25)).isEqualTo(202);
+
+        wait.withTimeout(Duration.ofSeconds(15))
+                .until(d -> "CRITICAL".equals(d.findElement(shape).getDomAttribute("data-level")));
+        WebElement recoloured = browser.findElement(shape);
+        assertThat(recoloured.getDomAttribute("fill")).isNotEqualTo(noneFill).isEqualToIgnoringCase("#d62828");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__samePage === true;"))
+                .as("the page was not reloaded").isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector(".attention-item[data-commune='" + commune.code() + "']"))
+                .getText()).contains(commune.fullName(), "Nghiêm trọng");
+        screenshot("hotspot-map-after.png");
+    }
+
+    private int postCrowd(String communeCode, int headcount) throws Exception {
+        String body = """
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","type":"VISIT","headcount":%d}"""
+                .formatted(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
+                        communeCode, headcount);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File file = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
