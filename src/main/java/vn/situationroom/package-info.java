@@ -1,5 +1,5 @@
 /**
- * The situation room for citizen reception in an election period. Each sub-package is one feature; the
- * {@link vn.situationroom.Topics} class at this root is the Kafka contract that the features share.
+ * The situation room for citizen reception in an election period. Each sub-package is one feature that owns its
+ * data, logic, topics and screens; {@code platform} is the shared ground under them.
  */
 package vn.situationroom;

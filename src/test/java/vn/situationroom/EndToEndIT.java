@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Region;
 
@@ -152,7 +153,7 @@ class EndToEndIT {
     }
 
     private CommuneHotspot awaitHotspot(String commune, java.util.function.Predicate<CommuneHotspot> condition) {
-        var topic = Topics.COMMUNE_HOTSPOTS;
+        var topic = HotspotTopics.COMMUNE_HOTSPOTS;
         ConsumerRecord<String, byte[]> record = awaitRecord(topic.name(), r -> commune.equals(r.key())
                 && condition.test(topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
         return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());

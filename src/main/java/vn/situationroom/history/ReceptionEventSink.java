@@ -30,7 +30,7 @@ class ReceptionEventSink {
 
     @KafkaListener(
             id = "history-sink",
-            topics = "reception-events",
+            topics = "#{T(vn.situationroom.intake.IntakeTopics).RECEPTION_EVENTS.name()}",
             groupId = "situation-room-history",
             batch = "true",
             properties = {"isolation.level=read_committed", "auto.offset.reset=earliest"})

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import vn.situationroom.Topics;
+import vn.situationroom.intake.IntakeTopics;
 import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.ReceptionEvent;
 import vn.situationroom.intake.ReceptionEventReader;
@@ -47,7 +47,7 @@ public final class HotspotTopology {
         // Read raw bytes, not events: a record another producer wrote may be anything, and a poison record must be
         // set aside with its original bytes instead of stopping the stream.
         KStream<String, byte[]> raw = builder.stream(
-                Topics.RECEPTION_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()));
+                IntakeTopics.RECEPTION_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()));
         KStream<String, Checked> checked = raw.processValues(() -> new CheckEvent(reader), Named.as("check-event"));
 
         var branches = checked.split(Named.as("event-"))
@@ -56,11 +56,11 @@ public final class HotspotTopology {
 
         branches.get("event-rejected")
                 .mapValues(Checked::raw, Named.as("original-bytes"))
-                .to(Topics.RECEPTION_EVENTS_REJECTED.name(),
-                        Produced.with(Topics.RECEPTION_EVENTS_REJECTED.keySerde(), Serdes.ByteArray()));
+                .to(IntakeTopics.RECEPTION_EVENTS_REJECTED.name(),
+                        Produced.with(IntakeTopics.RECEPTION_EVENTS_REJECTED.keySerde(), Serdes.ByteArray()));
 
-        var eventSerde = Topics.RECEPTION_EVENTS.valueSerde();
-        var hotspots = Topics.COMMUNE_HOTSPOTS;
+        var eventSerde = IntakeTopics.RECEPTION_EVENTS.valueSerde();
+        var hotspots = HotspotTopics.COMMUNE_HOTSPOTS;
         branches.get("event-valid")
                 .mapValues(Checked::event, Named.as("event"))
                 // The key is already the commune code (checked above), so grouping by key keeps all of a commune's
@@ -127,8 +127,8 @@ public final class HotspotTopology {
         }
 
         private void reject(FixedKeyRecord<String, byte[]> record, String reason) {
-            record.headers().remove(Topics.REJECTION_REASON_HEADER);
-            record.headers().add(Topics.REJECTION_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+            record.headers().remove(IntakeTopics.REJECTION_REASON_HEADER);
+            record.headers().add(IntakeTopics.REJECTION_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
             context.forward(record.withValue(new Checked(null, record.value())));
         }
     }

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
-import vn.situationroom.Topics;
 
 /**
  * Writes accepted events to {@code reception-events}, keyed by commune code, and returns only once the broker has
@@ -30,7 +29,7 @@ public class ReceptionEventPublisher {
 
     /** Sends every event and waits for the broker's acknowledgement of each. */
     public void publish(List<ReceptionEvent> events) {
-        var topic = Topics.RECEPTION_EVENTS;
+        var topic = IntakeTopics.RECEPTION_EVENTS;
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
         for (ReceptionEvent event : events) {
             byte[] value = topic.valueSerde().serializer().serialize(topic.name(), event);

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
-import vn.situationroom.Topics;
+import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.hotspot.CommuneHotspot;
 
 /**
@@ -41,11 +41,11 @@ public class LiveHotspots extends AbstractConsumerSeekAware {
 
     @KafkaListener(
             id = "live-hotspots",
-            topics = "commune-hotspots",
+            topics = "#{T(vn.situationroom.hotspot.HotspotTopics).COMMUNE_HOTSPOTS.name()}",
             groupId = "situation-room-live-#{T(java.util.UUID).randomUUID()}",
             properties = {"isolation.level=read_committed", "auto.offset.reset=earliest"})
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        var topic = Topics.COMMUNE_HOTSPOTS;
+        var topic = HotspotTopics.COMMUNE_HOTSPOTS;
         CommuneHotspot hotspot = record.value() == null
                 ? null
                 : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());

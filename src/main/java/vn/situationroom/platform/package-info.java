@@ -1,5 +1,5 @@
 /**
  * The platform under the features: the embedded Kafka broker and PostgreSQL of the default run, the data directory,
- * the product's topics and the JSON codec of the Kafka contracts. It knows nothing of the domain.
+ * the shape of a topic and the JSON codec of the Kafka contracts. It knows nothing of the domain.
  */
 package vn.situationroom.platform;

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.situationroom.Topics;
+import vn.situationroom.intake.IntakeTopics;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.ReceptionEvent;
 
@@ -44,10 +44,10 @@ class HotspotTopologyTests {
                 HotspotTopology.buildTopology(settings, Set.of(COMMUNE, OTHER_COMMUNE), NOON),
                 Instant.parse("2026-03-15T00:00:00Z"));
         events = driver.createInputTopic(
-                Topics.RECEPTION_EVENTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        hotspots = driver.createOutputTopic(Topics.COMMUNE_HOTSPOTS.name(), Serdes.String().deserializer(),
-                Topics.COMMUNE_HOTSPOTS.valueSerde().deserializer());
-        rejected = driver.createOutputTopic(Topics.RECEPTION_EVENTS_REJECTED.name(), Serdes.String().deserializer(),
+                IntakeTopics.RECEPTION_EVENTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        hotspots = driver.createOutputTopic(HotspotTopics.COMMUNE_HOTSPOTS.name(), Serdes.String().deserializer(),
+                HotspotTopics.COMMUNE_HOTSPOTS.valueSerde().deserializer());
+        rejected = driver.createOutputTopic(IntakeTopics.RECEPTION_EVENTS_REJECTED.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
@@ -153,11 +153,11 @@ class HotspotTopologyTests {
     }
 
     private static byte[] json(ReceptionEvent event) {
-        return Topics.RECEPTION_EVENTS.valueSerde().serializer().serialize("test", event);
+        return IntakeTopics.RECEPTION_EVENTS.valueSerde().serializer().serialize("test", event);
     }
 
     private static String reason(TestRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(Topics.REJECTION_REASON_HEADER);
+        Header header = record.headers().lastHeader(IntakeTopics.REJECTION_REASON_HEADER);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
