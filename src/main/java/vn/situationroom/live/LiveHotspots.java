@@ -52,7 +52,13 @@ public class LiveHotspots extends AbstractConsumerSeekAware {
         if (hotspot == null) {
             return;
         }
-        latest.put(hotspot.communeCode(), hotspot);
+        // A late event may still update an earlier window; the commune's state is its newest window, so such an
+        // update must not replace it.
+        CommuneHotspot kept = latest.merge(hotspot.communeCode(), hotspot,
+                (held, offered) -> offered.windowStart().isBefore(held.windowStart()) ? held : offered);
+        if (kept != hotspot) {
+            return;
+        }
         for (Consumer<CommuneHotspot> subscriber : subscribers) {
             try {
                 subscriber.accept(hotspot);

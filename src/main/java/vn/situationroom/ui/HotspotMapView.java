@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         map.setStyles(styles);
         renderAttentionList(hotspots);
         updatedAt.setText(getTranslation("map.updated-at",
-                HOUR.format(java.time.ZonedDateTime.now(settings.zone()))));
+                HOUR.format(ZonedDateTime.now(settings.zone()))));
     }
 
     private void renderAttentionList(Map<String, CommuneHotspot> hotspots) {
@@ -112,8 +113,9 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
                         .thenComparing(Comparator.comparingLong(CommuneHotspot::people).reversed()))
                 .toList();
         attentionList.removeAll();
-        attentionList.add(new Div(getTranslation("map.attention.title")));
-        attentionList.getChildren().findFirst().ifPresent(c -> c.getElement().getClassList().add("attention-title"));
+        Div title = new Div(getTranslation("map.attention.title"));
+        title.addClassName("attention-title");
+        attentionList.add(title);
         if (needingAttention.isEmpty()) {
             Div calm = new Div(getTranslation("map.attention.none"));
             calm.addClassName("attention-none");
