@@ -2,16 +2,12 @@ package vn.situationroom.history;
 
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.ReceptionEvent;
 
-/** The {@code reception_event} table: idempotent inserts by the sink, and look-ups by id. */
+/** The {@code reception_event} table: idempotent inserts by the sink. */
 @Repository
 public class ReceptionEventRepository {
 
@@ -21,18 +17,10 @@ public class ReceptionEventRepository {
             ON CONFLICT (event_id) DO NOTHING
             """;
 
-    private static final String FIND = """
-            SELECT event_id, occurred_at, commune_code, type, headcount
-            FROM reception_event
-            WHERE event_id = :eventId
-            """;
-
     private final JdbcTemplate jdbc;
-    private final JdbcClient client;
 
-    ReceptionEventRepository(JdbcTemplate jdbc, JdbcClient client) {
+    ReceptionEventRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.client = client;
     }
 
     /** Stores the events in one transaction; ids already stored are left as they are. */
@@ -45,18 +33,5 @@ public class ReceptionEventRepository {
             statement.setString(4, event.type().name());
             statement.setInt(5, event.headcount());
         });
-    }
-
-    /** The stored event with this id, with its time in UTC. */
-    public Optional<ReceptionEvent> find(UUID eventId) {
-        return client.sql(FIND)
-                .param("eventId", eventId)
-                .query((rs, row) -> new ReceptionEvent(
-                        rs.getObject("event_id", UUID.class),
-                        rs.getObject("occurred_at", java.time.OffsetDateTime.class),
-                        rs.getString("commune_code"),
-                        EventType.valueOf(rs.getString("type")),
-                        rs.getInt("headcount")))
-                .optional();
     }
 }

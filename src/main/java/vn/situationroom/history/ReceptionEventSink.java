@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.situationroom.intake.EventCheck;
+import vn.situationroom.intake.ReceptionEvent;
 import vn.situationroom.intake.ReceptionEventReader;
 
 /**
@@ -35,7 +36,7 @@ class ReceptionEventSink {
             batch = "true",
             properties = {"isolation.level=read_committed", "auto.offset.reset=earliest"})
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<vn.situationroom.intake.ReceptionEvent> events = new ArrayList<>(records.size());
+        List<ReceptionEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             switch (reader.read(record.value())) {
                 case EventCheck.Valid valid -> events.add(valid.event());

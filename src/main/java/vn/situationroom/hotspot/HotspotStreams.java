@@ -72,10 +72,4 @@ class HotspotStreams implements SmartLifecycle {
     public boolean isRunning() {
         return streams != null;
     }
-
-    /** The running streams' state, for health checks and tests. */
-    KafkaStreams.State state() {
-        KafkaStreams running = streams;
-        return running == null ? KafkaStreams.State.NOT_RUNNING : running.state();
-    }
 }

@@ -38,10 +38,6 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
-    public Path root() {
-        return root;
-    }
-
     @Override
     public void close() throws IOException {
         if (deleteOnClose) {

@@ -40,10 +40,6 @@ public final class EmbeddedPostgresDatabase implements AutoCloseable {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     @Override
     public void close() throws IOException {
         postgres.close();
