@@ -1,6 +1,7 @@
 package vn.situationroom.platform;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.springframework.kafka.config.TopicBuilder;
 
@@ -26,7 +27,7 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, R
                 .partitions(properties.topicPartitions())
                 .replicas(properties.topicReplicas());
         return switch (retention) {
-            case FOREVER -> builder.config("retention.ms", "-1").build();
+            case FOREVER -> builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
             case COMPACTED -> builder.compact().build();
             case DEFAULT -> builder.build();
         };
