@@ -11,15 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grace how long after a window's end a late event still counts in it
  * @param events thresholds on the number of events in a window (default 3, 6, 10); set all three or none
  * @param people thresholds on the number of people (sum of headcounts) in a window (default 5, 10, 20)
+ * @param repeatHorizon how long an event id is remembered so that a repeat of it is not counted again; longer than
+ *     any window plus its grace, since an older event can no longer change a count
  */
 @ConfigurationProperties("situationroom.hotspot")
 public record HotspotSettings(
         @DefaultValue("PT1H") Duration window,
         @DefaultValue("PT10M") Duration grace,
         Thresholds events,
-        Thresholds people) {
+        Thresholds people,
+        Duration repeatHorizon) {
 
     public HotspotSettings {
+        repeatHorizon = repeatHorizon == null ? Duration.ofDays(7) : repeatHorizon;
+        if (repeatHorizon.compareTo(window.plus(grace)) < 0) {
+            throw new IllegalArgumentException("situationroom.hotspot.repeat-horizon (" + repeatHorizon
+                    + ") must be at least the window plus its grace (" + window.plus(grace) + ")");
+        }
         events = events == null ? new Thresholds(3, 6, 10) : events;
         people = people == null ? new Thresholds(5, 10, 20) : people;
     }

@@ -2,7 +2,7 @@ package vn.situationroom.hotspot;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Objects;
+import java.time.Duration;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -21,7 +21,9 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import vn.situationroom.intake.IntakeTopics;
 import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.ReceptionEvent;
@@ -36,13 +38,19 @@ public final class HotspotTopology {
 
     /** The windowed counts per commune; queryable for tests and, later, for interactive queries. */
     public static final String WINDOW_COUNTS_STORE = "commune-window-counts";
+    /** The event ids already counted, for the repeat horizon. */
+    public static final String EVENT_IDS_STORE = "event-ids-seen";
 
     private HotspotTopology() {}
 
     /** Builds the topology; free of Spring so that tests and other runtimes can build it the same way. */
     public static Topology buildTopology(HotspotSettings settings, Set<String> communeCodes, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        ReceptionEventReader reader = ReceptionEventReader.forCodes(communeCodes, clock);
+        ReceptionEventReader reader = ReceptionEventReader.forTopic(communeCodes, clock);
+        Duration horizon = settings.repeatHorizon();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(EVENT_IDS_STORE, horizon, horizon, false),
+                Serdes.String(), Serdes.Long()));
 
         // Read raw bytes, not events: a record another producer wrote may be anything, and a poison record must be
         // set aside with its original bytes instead of stopping the stream.
@@ -63,6 +71,7 @@ public final class HotspotTopology {
         var hotspots = HotspotTopics.COMMUNE_HOTSPOTS;
         branches.get("event-valid")
                 .mapValues(Checked::event, Named.as("event"))
+                .processValues(() -> new DropRepeats(horizon), Named.as("drop-repeats"), EVENT_IDS_STORE)
                 // The key is already the commune code (checked above), so grouping by key keeps all of a commune's
                 // state in one partition without a repartition topic, which would add a commit interval of latency.
                 .groupByKey(Grouped.with(Serdes.String(), eventSerde))
@@ -115,21 +124,52 @@ public final class HotspotTopology {
 
         @Override
         public void process(FixedKeyRecord<String, byte[]> record) {
-            switch (reader.read(record.value())) {
-                case EventCheck.Valid valid when Objects.equals(record.key(), valid.event().communeCode()) -> {
+            switch (reader.readRecord(record.key(), record.value())) {
+                case EventCheck.Valid valid -> {
                     long eventTime = valid.event().occurredAt().toInstant().toEpochMilli();
                     context.forward(record.withValue(new Checked(valid.event(), null)).withTimestamp(eventTime));
                 }
-                case EventCheck.Valid valid -> reject(record, "key: the record key must be the commune code "
-                        + valid.event().communeCode() + ", not " + record.key());
-                case EventCheck.Invalid invalid -> reject(record, invalid.summary());
+                case EventCheck.Invalid invalid -> {
+                    record.headers().remove(IntakeTopics.REJECTION_REASON_HEADER);
+                    record.headers().add(IntakeTopics.REJECTION_REASON_HEADER,
+                            invalid.summary().getBytes(StandardCharsets.UTF_8));
+                    context.forward(record.withValue(new Checked(null, record.value())));
+                }
             }
         }
+    }
 
-        private void reject(FixedKeyRecord<String, byte[]> record, String reason) {
-            record.headers().remove(IntakeTopics.REJECTION_REASON_HEADER);
-            record.headers().add(IntakeTopics.REJECTION_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-            context.forward(record.withValue(new Checked(null, record.value())));
+    /**
+     * Lets each event id through once: a client that retries, or the same event sent through two channels, must not
+     * count twice. Ids are remembered for the repeat horizon, in a changelogged store that survives restarts.
+     */
+    private static final class DropRepeats implements FixedKeyProcessor<String, ReceptionEvent, ReceptionEvent> {
+
+        private final long horizonMillis;
+        private FixedKeyProcessorContext<String, ReceptionEvent> context;
+        private WindowStore<String, Long> seen;
+
+        DropRepeats(Duration horizon) {
+            this.horizonMillis = horizon.toMillis();
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, ReceptionEvent> context) {
+            this.context = context;
+            this.seen = context.getStateStore(EVENT_IDS_STORE);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, ReceptionEvent> record) {
+            String eventId = record.value().eventId().toString();
+            long time = record.timestamp();
+            try (WindowStoreIterator<Long> earlier = seen.fetch(eventId, time - horizonMillis, time + horizonMillis)) {
+                if (earlier.hasNext()) {
+                    return;
+                }
+            }
+            seen.put(eventId, time, time);
+            context.forward(record);
         }
     }
 }

@@ -1,16 +1,16 @@
 package vn.situationroom.intake;
 
-import java.net.URI;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -26,38 +26,44 @@ import vn.situationroom.platform.Json;
 class EventsController {
 
     static final int MAX_EVENTS_PER_REQUEST = 1000;
-    private static final URI INVALID_EVENTS = URI.create("/problems/invalid-events");
-    private static final URI BROKER_UNAVAILABLE = URI.create("/problems/broker-unavailable");
 
-    private final ReceptionEventReader reader;
-    private final ReceptionEventPublisher publisher;
+    private final IntakeService intake;
+    private final long maxRequestBytes;
 
-    EventsController(ReceptionEventReader reader, ReceptionEventPublisher publisher) {
-        this.reader = reader;
-        this.publisher = publisher;
+    EventsController(IntakeService intake, IntakeProperties properties) {
+        this.intake = intake;
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> receive(@RequestBody byte[] body) {
+    ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+        byte[] body = readAtMost(request, maxRequestBytes);
+        if (body == null) {
+            return IntakeProblems.tooLarge("the body is larger than " + maxRequestBytes + " bytes; send the events in "
+                    + "several requests of at most " + MAX_EVENTS_PER_REQUEST + " events");
+        }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            return invalid(List.of(new Violation("$", "malformed JSON: " + e.getOriginalMessage())));
+            return IntakeProblems.invalid(List.of(
+                    new Violation("$", "malformed-json", "malformed JSON: " + e.getOriginalMessage())));
         }
         if (root == null || root.isMissingNode() || !(root.isObject() || root.isArray())) {
-            return invalid(List.of(new Violation("$", "the body must be one event object or an array of events")));
+            return IntakeProblems.invalid(List.of(new Violation("$", "not-an-object",
+                    "the body must be one event object or an array of events")));
         }
         if (root.isArray() && (root.isEmpty() || root.size() > MAX_EVENTS_PER_REQUEST)) {
-            return invalid(List.of(new Violation("$",
-                    "an array must hold from 1 to " + MAX_EVENTS_PER_REQUEST + " events, not " + root.size())));
+            return IntakeProblems.invalid(List.of(new Violation("$", "too-many", "an array must hold from 1 to "
+                    + MAX_EVENTS_PER_REQUEST + " events, not " + root.size(), List.of(MAX_EVENTS_PER_REQUEST))));
         }
-        List<ReceptionEvent> events = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
         List<JsonNode> elements = root.isArray() ? root.valueStream().toList() : List.of(root);
-        for (int i = 0; i < elements.size(); i++) {
-            switch (reader.read(elements.get(i))) {
-                case EventCheck.Valid valid -> events.add(valid.event());
+        List<EventCheck> checks = intake.check(elements);
+        List<EventCheck.Valid> accepted = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            switch (checks.get(i)) {
+                case EventCheck.Valid valid -> accepted.add(valid);
                 case EventCheck.Invalid invalid -> {
                     int index = i;
                     invalid.violations().forEach(v -> violations.add(root.isArray() ? v.at(index) : v));
@@ -65,28 +71,24 @@ class EventsController {
             }
         }
         if (!violations.isEmpty()) {
-            return invalid(violations);
+            return IntakeProblems.invalid(violations);
         }
-        publisher.publish(events);
-        return ResponseEntity.accepted()
-                .body(Map.of("accepted", events.stream().map(ReceptionEvent::eventId).toList()));
+        return ResponseEntity.accepted().body(Map.of("accepted", intake.submit(accepted)));
     }
 
-    @ExceptionHandler(ReceptionEventPublisher.PublishFailedException.class)
-    ProblemDetail brokerUnavailable(ReceptionEventPublisher.PublishFailedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The events were not stored: " + e.getMessage() + ". Send the same request again; ids already "
-                        + "stored are counted once.");
-        problem.setType(BROKER_UNAVAILABLE);
-        return problem;
+    @ExceptionHandler(IntakeService.PublishFailedException.class)
+    ProblemDetail brokerUnavailable(IntakeService.PublishFailedException e) {
+        return IntakeProblems.brokerUnavailable(e);
     }
 
-    private static ResponseEntity<ProblemDetail> invalid(List<Violation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                violations.size() + " problem(s) in the offered events; nothing was stored.");
-        problem.setType(INVALID_EVENTS);
-        problem.setTitle("Invalid reception events");
-        problem.setProperty("errors", violations);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    /** The body, or {@code null} when it is longer than {@code limit}; read no further than that. */
+    static byte[] readAtMost(HttpServletRequest request, long limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return body.length > limit ? null : body;
+        }
     }
 }

@@ -1,13 +1,22 @@
 package vn.situationroom.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
+import vn.situationroom.platform.DataDirectory;
 import vn.situationroom.platform.PlatformProperties;
 import vn.situationroom.region.Region;
 
-/** Declares intake's topics and wires the event reader to the loaded region and the system clock. */
+/** Declares intake's topics and wires the reader, the transactional publisher and the service. */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
 
@@ -15,11 +24,49 @@ class IntakeConfiguration {
     KafkaAdmin.NewTopics intakeTopics(PlatformProperties platform) {
         return new KafkaAdmin.NewTopics(
                 IntakeTopics.RECEPTION_EVENTS.toNewTopic(platform),
-                IntakeTopics.RECEPTION_EVENTS_REJECTED.toNewTopic(platform));
+                IntakeTopics.RECEPTION_EVENTS_REJECTED.toNewTopic(platform),
+                IntakeTopics.RECEPTION_EVENT_PERSONS.toNewTopic(platform));
     }
 
     @Bean
-    ReceptionEventReader receptionEventReader(Region region) {
-        return new ReceptionEventReader(region::contains, Clock.systemUTC());
+    PersonHasher personHasher(IntakeProperties properties, DataDirectory data) {
+        String salt = properties.personHashSalt();
+        if (salt == null || salt.isBlank()) {
+            return new PersonHasher(data.secret("person-hash-salt", 32));
+        }
+        if (salt.length() < 16) {
+            throw new IllegalStateException("situationroom.intake.person-hash-salt must be at least 16 characters");
+        }
+        return new PersonHasher(salt.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    ReceptionEventReader receptionEventReader(Region region, PersonHasher personHasher) {
+        return new ReceptionEventReader(region::contains, personHasher, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    ReceptionEventPublisher receptionEventPublisher(ProducerFactory<String, byte[]> producerFactory) {
+        // Intake's own producer, transactional so that an offer is written whole or not at all. Boot's producer stays
+        // as it is: making it transactional would also make Boot create a Kafka transaction manager for every listener.
+        var transactional = new DefaultKafkaProducerFactory<>(producerFactory.getConfigurationProperties(),
+                new StringSerializer(), new ByteArraySerializer());
+        // Unique per app instance: two instances with one transactional id would fence each other off.
+        transactional.setTransactionIdPrefix("situation-room-intake-" + UUID.randomUUID() + "-");
+        // A request must not hang for a minute when the broker is away: give up and answer 503 instead.
+        transactional.updateConfigs(Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000));
+        return new ReceptionEventPublisher(transactional);
+    }
+
+    @Bean
+    IntakeService intakeService(ReceptionEventReader reader, ReceptionEventPublisher publisher) {
+        return new IntakeService(reader, publisher, Clock.systemUTC());
+    }
+
+    @Bean
+    CsvImport csvImport(IntakeService intake, IntakeProperties properties) {
+        return new CsvImport(intake, properties);
     }
 }

@@ -16,6 +16,13 @@ public final class IntakeTopics {
     public static final Topic<String, byte[]> RECEPTION_EVENTS_REJECTED = new Topic<>(
             "reception-events-rejected", Serdes.String(), Serdes.ByteArray(), Retention.FOREVER);
 
+    /**
+     * The person behind each event that names one, keyed by event id: personal data, apart from the analytics topics
+     * so that access to it can be restricted (by topic ACLs on a real cluster). Only the history sink reads it.
+     */
+    public static final Topic<String, PersonRecorded> RECEPTION_EVENT_PERSONS = new Topic<>(
+            "reception-event-persons", Serdes.String(), new JsonSerde<>(PersonRecorded.class), Retention.FOREVER);
+
     /** The name of the header that says why a record went to {@link #RECEPTION_EVENTS_REJECTED}. */
     public static final String REJECTION_REASON_HEADER = "rejection-reason";
 

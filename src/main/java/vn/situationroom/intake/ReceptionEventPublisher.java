@@ -1,56 +1,54 @@
 package vn.situationroom.intake;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
-import org.springframework.stereotype.Component;
 
 /**
- * Writes accepted events to {@code reception-events}, keyed by commune code, and returns only once the broker has
- * acknowledged them all: an id the caller is told is accepted is stored.
+ * Writes accepted events to {@code reception-events} (keyed by commune code) and their persons to
+ * {@code reception-event-persons}, all of one offer in one Kafka transaction: consumers reading committed records see
+ * all of it or none of it, and it returns only once the broker has committed, so an id the caller is told is accepted
+ * is stored.
  */
-@Component
-public class ReceptionEventPublisher {
+class ReceptionEventPublisher implements AutoCloseable {
 
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-
+    private final DefaultKafkaProducerFactory<String, byte[]> producers;
     private final KafkaTemplate<String, byte[]> kafka;
 
-    ReceptionEventPublisher(KafkaTemplate<String, byte[]> kafka) {
-        this.kafka = kafka;
+    ReceptionEventPublisher(DefaultKafkaProducerFactory<String, byte[]> transactionalProducers) {
+        this.producers = transactionalProducers;
+        this.kafka = new KafkaTemplate<>(transactionalProducers);
     }
 
-    /** Sends every event and waits for the broker's acknowledgement of each. */
-    public void publish(List<ReceptionEvent> events) {
-        var topic = IntakeTopics.RECEPTION_EVENTS;
-        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-        for (ReceptionEvent event : events) {
-            byte[] value = topic.valueSerde().serializer().serialize(topic.name(), event);
-            long timestamp = event.occurredAt().toInstant().toEpochMilli();
-            sends.add(kafka.send(new ProducerRecord<>(topic.name(), null, timestamp, event.communeCode(), value)));
-        }
+    @Override
+    public void close() {
+        producers.destroy();
+    }
+
+    /** Writes every event and person in one transaction and waits for its commit. */
+    void publish(List<EventCheck.Valid> accepted) {
+        var events = IntakeTopics.RECEPTION_EVENTS;
+        var persons = IntakeTopics.RECEPTION_EVENT_PERSONS;
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException("the broker did not acknowledge the events", e);
-        }
-    }
-
-    /** The broker could not take the events; the caller must retry, nothing was confirmed. */
-    public static final class PublishFailedException extends RuntimeException {
-        PublishFailedException(String message, Throwable cause) {
-            super(message, cause);
+            kafka.executeInTransaction(operations -> {
+                for (EventCheck.Valid valid : accepted) {
+                    ReceptionEvent event = valid.event();
+                    byte[] value = events.valueSerde().serializer().serialize(events.name(), event);
+                    // The record's time is the event's time, so that tools reading the topic see when it happened.
+                    long timestamp = event.occurredAt().toInstant().toEpochMilli();
+                    operations.send(new ProducerRecord<>(events.name(), null, timestamp, event.communeCode(), value));
+                    if (valid.person() != null) {
+                        var recorded = new PersonRecorded(event.eventId(), event.communeCode(), valid.person());
+                        operations.send(persons.name(), event.eventId().toString(),
+                                persons.valueSerde().serializer().serialize(persons.name(), recorded));
+                    }
+                }
+                return null;
+            });
+        } catch (KafkaException | org.apache.kafka.common.KafkaException e) {
+            throw new IntakeService.PublishFailedException("the broker did not commit the events", e);
         }
     }
 }

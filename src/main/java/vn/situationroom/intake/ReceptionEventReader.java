@@ -2,10 +2,9 @@ package vn.situationroom.intake;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,132 +14,185 @@ import tools.jackson.databind.JsonNode;
 import vn.situationroom.platform.Json;
 
 /**
- * Reads offered JSON into a {@link ReceptionEvent} and names every field that is missing or wrong. The REST intake
- * and the stream's own check of records written straight to Kafka use this one reader, so both accept the same.
+ * Reads offered JSON into a {@link ReceptionEvent} and names every field that is missing or wrong. Every channel (REST,
+ * CSV import, the intake form, the simulator, and the stream's own check of records written straight to Kafka) uses
+ * this one reader, so all of them accept the same events with the same messages.
  */
 public final class ReceptionEventReader {
 
     /** How far in the future an event time may lie: clocks of reception points drift. */
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+    /** The longest summary, in characters. */
+    public static final int MAX_SUMMARY = 2000;
+    /** The longest case reference, in characters. */
+    public static final int MAX_CASE_REF = 64;
+    /** More people than this in one event is a typing error, not a delegation. */
+    public static final int MAX_HEADCOUNT = 100_000;
+
+    /** Where the offered JSON comes from, which decides the fields intake itself sets. */
+    public enum Source {
+        /** A client of intake (REST, CSV, the form): may send the person, must not send what intake sets. */
+        CLIENT,
+        /**
+         * A record on {@code reception-events}: may carry what intake set ({@code recordedAt}, {@code personHash}), and
+         * must not carry the person, which every consumer of the topic could read.
+         */
+        TOPIC
+    }
+
+    static final List<String> FIELDS = List.of("eventId", "occurredAt", "recordedAt", "communeCode", "receptionPoint",
+            "type", "content", "field", "headcount", "complex", "candidateRelated", "caseRef", "summary", "severity",
+            "destination", "status", "person", "personHash");
+    static final List<String> PERSON_FIELDS = List.of("name", "idNumber", "phone", "address");
 
     private final Predicate<String> communeExists;
+    private final PersonHasher personHasher;
     private final Clock clock;
 
-    public ReceptionEventReader(Predicate<String> communeExists, Clock clock) {
+    /**
+     * @param communeExists whether a code is a commune of the loaded region
+     * @param personHasher hashes the person of a client's event; {@code null} for a reader of the topic only
+     * @param clock the clock that decides what lies in the future
+     */
+    public ReceptionEventReader(Predicate<String> communeExists, PersonHasher personHasher, Clock clock) {
         this.communeExists = communeExists;
+        this.personHasher = personHasher;
         this.clock = clock;
     }
 
-    /** A reader for a fixed set of commune codes (used by the stream, which must stay free of Spring). */
-    public static ReceptionEventReader forCodes(Set<String> communeCodes, Clock clock) {
-        return new ReceptionEventReader(Set.copyOf(communeCodes)::contains, clock);
+    /** A reader of records on the topic for a fixed set of commune codes (the stream's, which stays free of Spring). */
+    public static ReceptionEventReader forTopic(Set<String> communeCodes, Clock clock) {
+        return new ReceptionEventReader(Set.copyOf(communeCodes)::contains, null, clock);
+    }
+
+    /**
+     * Checks a record of {@code reception-events}: its value must be a valid event without personal data, and its key
+     * the event's commune code, because the key decides the partition that holds the commune's state.
+     */
+    public EventCheck readRecord(String key, byte[] value) {
+        EventCheck check = read(value, Source.TOPIC);
+        if (check instanceof EventCheck.Valid valid && !valid.event().communeCode().equals(key)) {
+            return new EventCheck.Invalid(List.of(new Violation("key", "key-mismatch",
+                    "the record key must be the commune code " + valid.event().communeCode() + ", not " + key)));
+        }
+        return check;
     }
 
     /** Checks raw bytes, such as a Kafka record's value. */
-    public EventCheck read(byte[] json) {
+    public EventCheck read(byte[] json, Source source) {
         if (json == null || json.length == 0) {
-            return new EventCheck.Invalid(List.of(new Violation("$", "the event is empty; a JSON object is expected")));
+            return invalid("$", "empty", "the event is empty; a JSON object is expected");
         }
         try {
-            return read(Json.MAPPER.readTree(json));
+            return read(Json.MAPPER.readTree(json), source);
         } catch (JacksonException e) {
-            return new EventCheck.Invalid(List.of(new Violation("$", "malformed JSON: " + e.getOriginalMessage())));
+            return invalid("$", "malformed-json", "malformed JSON: " + e.getOriginalMessage());
         }
     }
 
     /** Checks one parsed JSON value. */
-    public EventCheck read(JsonNode node) {
+    public EventCheck read(JsonNode node, Source source) {
         if (node == null || !node.isObject()) {
-            return new EventCheck.Invalid(List.of(new Violation("$", "an event must be a JSON object")));
+            return invalid("$", "not-an-object", "an event must be a JSON object");
         }
         List<Violation> violations = new ArrayList<>();
-        UUID eventId = eventId(node.get("eventId"), violations);
-        OffsetDateTime occurredAt = occurredAt(node.get("occurredAt"), violations);
-        String communeCode = communeCode(node.get("communeCode"), violations);
-        EventType type = type(node.get("type"), violations);
-        int headcount = headcount(node.get("headcount"), violations);
+        JsonFields fields = new JsonFields(node, "", violations, true);
+        fields.refuseUnknown(FIELDS, "a reception event");
+
+        UUID eventId = fields.uuid("eventId");
+        OffsetDateTime occurredAt = notInFuture(fields, fields.time("occurredAt"));
+        Instant recordedAt = recordedAt(fields, source);
+        String communeCode = communeCode(fields);
+        ReceptionPoint receptionPoint = fields.enumValue("receptionPoint", ReceptionPoint.class, true);
+        EventType type = fields.enumValue("type", EventType.class, true);
+        boolean asksSomething = type == EventType.VISIT || type == EventType.PETITION;
+        Content content = fields.enumValue("content", Content.class, asksSomething);
+        Field field = fields.enumValue("field", Field.class, asksSomething);
+        Integer headcount = fields.integer("headcount", 1, MAX_HEADCOUNT, 1);
+        boolean complex = fields.bool("complex");
+        boolean candidateRelated = fields.bool("candidateRelated");
+        String caseRef = fields.text("caseRef", MAX_CASE_REF);
+        String summary = fields.text("summary", MAX_SUMMARY);
+        Severity severity = onlyFor(fields, type, EventType.INCIDENT, "severity", Severity.class);
+        Destination destination = onlyFor(fields, type, EventType.ESCALATION, "destination", Destination.class);
+        CaseStatus status = onlyFor(fields, type, EventType.CASE_UPDATE, "status", CaseStatus.class);
+        if (type == EventType.CASE_UPDATE && !fields.has("caseRef")) {
+            fields.required("caseRef", "a case update names the case it updates");
+        }
+        Person person = PersonFields.read(fields, source, violations);
+        String personHash = personHash(fields, source, person);
+
         if (!violations.isEmpty()) {
-            return new EventCheck.Invalid(List.copyOf(violations));
+            return new EventCheck.Invalid(violations);
         }
-        return new EventCheck.Valid(new ReceptionEvent(eventId, occurredAt, communeCode, type, headcount));
+        return new EventCheck.Valid(new ReceptionEvent(eventId, occurredAt, recordedAt, communeCode, receptionPoint,
+                type, content, field, headcount, complex, candidateRelated, caseRef, summary, severity, destination,
+                status, personHash), person);
     }
 
-    private static UUID eventId(JsonNode value, List<Violation> violations) {
-        if (isMissing(value)) {
-            violations.add(new Violation("eventId", "is required: a UUID that identifies this event"));
+    private OffsetDateTime notInFuture(JsonFields fields, OffsetDateTime time) {
+        if (time != null && time.isAfter(OffsetDateTime.now(clock).plus(MAX_FUTURE))) {
+            fields.violate("occurredAt", "future", "lies in the future (" + time + "); at most "
+                    + MAX_FUTURE.toMinutes() + " minutes ahead of the server clock is accepted", MAX_FUTURE.toMinutes());
             return null;
         }
-        try {
-            return value.isString() ? UUID.fromString(value.asString()) : invalidUuid(value, violations);
-        } catch (IllegalArgumentException e) {
-            return invalidUuid(value, violations);
-        }
+        return time;
     }
 
-    private static UUID invalidUuid(JsonNode value, List<Violation> violations) {
-        violations.add(new Violation("eventId", "must be a UUID such as 0b6c3f0e-8f5d-4a59-9a51-3c1f2b7d9e10, not " + value));
-        return null;
+    private static Instant recordedAt(JsonFields fields, Source source) {
+        if (!fields.has("recordedAt")) {
+            return null;
+        }
+        if (source == Source.CLIENT) {
+            fields.violate("recordedAt", "set-by-intake", "is set by intake when it accepts the event; leave it out");
+            return null;
+        }
+        OffsetDateTime time = fields.time("recordedAt");
+        return time == null ? null : time.toInstant();
     }
 
-    private OffsetDateTime occurredAt(JsonNode value, List<Violation> violations) {
-        if (isMissing(value)) {
-            violations.add(new Violation("occurredAt", "is required: an ISO-8601 time with offset, such as 2026-03-15T08:30:00+07:00"));
+    private String communeCode(JsonFields fields) {
+        if (!fields.has("communeCode")) {
+            fields.required("communeCode", "the code of a commune of the loaded region");
             return null;
         }
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(value.asString());
-            OffsetDateTime latest = OffsetDateTime.now(clock).plus(MAX_FUTURE);
-            if (time.isAfter(latest)) {
-                violations.add(new Violation("occurredAt", "lies in the future (" + time + "); at most "
-                        + MAX_FUTURE.toMinutes() + " minutes ahead of the server clock is accepted"));
-                return null;
-            }
-            return time;
-        } catch (DateTimeParseException e) {
-            violations.add(new Violation("occurredAt", "must be an ISO-8601 time with offset, such as "
-                    + "2026-03-15T08:30:00+07:00, not " + value));
-            return null;
-        }
-    }
-
-    private String communeCode(JsonNode value, List<Violation> violations) {
-        if (isMissing(value)) {
-            violations.add(new Violation("communeCode", "is required: the code of a commune of the loaded region"));
-            return null;
-        }
+        JsonNode value = fields.node("communeCode");
         String code = value.isString() || value.isIntegralNumber() ? value.asString().strip() : "";
         if (!communeExists.test(code)) {
-            violations.add(new Violation("communeCode", "is not a commune of the loaded region: " + value));
+            fields.violate("communeCode", "unknown-commune", "is not a commune of the loaded region: " + value);
             return null;
         }
         return code;
     }
 
-    private static EventType type(JsonNode value, List<Violation> violations) {
-        if (isMissing(value)) {
-            violations.add(new Violation("type", "is required: one of " + Arrays.toString(EventType.values())));
-            return null;
+    /** A field that belongs to one type of event: required there, refused on every other type. */
+    private static <E extends Enum<E>> E onlyFor(JsonFields fields, EventType type, EventType owner, String name,
+            Class<E> values) {
+        if (type == owner || type == null) {
+            return fields.enumValue(name, values, type == owner);
         }
-        try {
-            return EventType.valueOf(value.asString(""));
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation("type", "must be one of " + Arrays.toString(EventType.values()) + ", not " + value));
-            return null;
+        if (fields.has(name)) {
+            fields.violate(name, "not-applicable", "applies to " + owner + " events only, not to " + type, owner);
         }
+        return null;
     }
 
-    private static int headcount(JsonNode value, List<Violation> violations) {
-        if (isMissing(value)) {
-            return 1;
+    private String personHash(JsonFields fields, Source source, Person person) {
+        if (source == Source.CLIENT) {
+            if (fields.has("personHash")) {
+                fields.violate("personHash", "set-by-intake", "is set by intake from the person; leave it out");
+            }
+            return person == null || personHasher == null ? null : personHasher.hash(person);
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
-            violations.add(new Violation("headcount", "must be a whole number of people, at least 1, not " + value));
-            return 0;
+        String hash = fields.text("personHash", 64);
+        if (hash != null && !hash.matches("[0-9a-f]{64}")) {
+            fields.violate("personHash", "invalid-format", "must be 64 lower-case hex digits");
+            return null;
         }
-        return value.asInt();
+        return hash;
     }
 
-    private static boolean isMissing(JsonNode value) {
-        return value == null || value.isNull() || (value.isString() && value.asString().isBlank());
+    private static EventCheck invalid(String field, String code, String message) {
+        return new EventCheck.Invalid(List.of(new Violation(field, code, message)));
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.springframework.util.FileSystemUtils;
 
 /** The root folder of everything the app keeps on local disk: broker log, database cluster, stream state. */
@@ -35,6 +38,30 @@ public final class DataDirectory implements AutoCloseable {
             return Files.createDirectories(root.resolve(part));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + root.resolve(part), e);
+        }
+    }
+
+    /**
+     * A secret kept in {@code secrets/<name>}: read when it exists, otherwise generated once from a strong random
+     * source and written readable by the owner only, so that it survives restarts.
+     */
+    public byte[] secret(String name, int bytes) {
+        Path file = resolve("secrets").resolve(name);
+        try {
+            if (Files.exists(file)) {
+                return HexFormat.of().parseHex(Files.readString(file).strip());
+            }
+            byte[] secret = new byte[bytes];
+            new SecureRandom().nextBytes(secret);
+            Files.writeString(file, HexFormat.of().formatHex(secret));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's own permissions apply
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write the secret " + file, e);
         }
     }
 

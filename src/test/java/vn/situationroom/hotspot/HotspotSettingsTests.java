@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class HotspotSettingsTests {
 
-    private final HotspotSettings defaults = new HotspotSettings(Duration.ofHours(1), Duration.ofMinutes(10), null, null);
+    private final HotspotSettings defaults = new HotspotSettings(Duration.ofHours(1), Duration.ofMinutes(10), null, null, null);
 
     @ParameterizedTest(name = "{0} events, {1} people -> {2}")
     @CsvSource({

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.situationroom.intake.IntakeTopics;
-import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.ReceptionEvent;
+import vn.situationroom.intake.TestEvents;
 
 class HotspotTopologyTests {
 
@@ -32,7 +32,7 @@ class HotspotTopologyTests {
     private static final OffsetDateTime EIGHT = OffsetDateTime.of(2026, 3, 15, 8, 0, 0, 0, ZoneOffset.ofHours(7));
     private static final Clock NOON = Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC);
 
-    private final HotspotSettings settings = new HotspotSettings(Duration.ofHours(1), Duration.ofMinutes(10), null, null);
+    private final HotspotSettings settings = new HotspotSettings(Duration.ofHours(1), Duration.ofMinutes(10), null, null, null);
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
     private TestOutputTopic<String, CommuneHotspot> hotspots;
@@ -144,12 +144,36 @@ class HotspotTopologyTests {
         assertThat(hotspots.isEmpty()).isTrue();
     }
 
+    @Test
+    void the_same_event_id_twice_is_counted_once() {
+        ReceptionEvent crowd = event(COMMUNE, EIGHT.plusMinutes(5), 6);
+        send(COMMUNE, crowd);
+        send(COMMUNE, crowd);
+        send(COMMUNE, TestEvents.withId(crowd, UUID.randomUUID()));
+        send(COMMUNE, event(COMMUNE, EIGHT.plusHours(2), 1));
+        send(COMMUNE, crowd);
+
+        assertThat(hotspots.readValuesToList()).extracting(CommuneHotspot::people).containsExactly(6L, 12L, 1L);
+        assertThat(rejected.isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_record_that_carries_personal_data_is_refused_so_that_it_reaches_no_analytics() {
+        byte[] withPerson = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-03-15T08:00:00+07:00\","
+                + "\"communeCode\":\"" + COMMUNE + "\",\"receptionPoint\":\"POLICE\",\"type\":\"INCIDENT\","
+                + "\"severity\":\"MINOR\",\"person\":{\"name\":\"Lê Văn C\"}}").getBytes(StandardCharsets.UTF_8);
+        events.pipeInput(COMMUNE, withPerson);
+
+        assertThat(reason(rejected.readRecord())).startsWith("person: personal data must not be written");
+        assertThat(hotspots.isEmpty()).isTrue();
+    }
+
     private void send(String key, ReceptionEvent event) {
         events.pipeInput(key, json(event));
     }
 
     private static ReceptionEvent event(String commune, OffsetDateTime at, int headcount) {
-        return new ReceptionEvent(UUID.randomUUID(), at, commune, EventType.VISIT, headcount);
+        return TestEvents.visit(commune, at, headcount);
     }
 
     private static byte[] json(ReceptionEvent event) {

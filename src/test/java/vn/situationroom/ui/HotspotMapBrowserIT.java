@@ -102,7 +102,8 @@ class HotspotMapBrowserIT {
 
     private int postCrowd(String communeCode, int headcount) throws Exception {
         String body = """
-                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","type":"VISIT","headcount":%d}"""
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
+                 "content":"COMPLAINT","field":"LAND","headcount":%d}"""
                 .formatted(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
                         communeCode, headcount);
         HttpResponse<String> response = HttpClient.newHttpClient().send(

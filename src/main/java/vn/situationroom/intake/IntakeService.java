@@ -1,0 +1,91 @@
+package vn.situationroom.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import tools.jackson.databind.JsonNode;
+import vn.situationroom.intake.ReceptionEventReader.Source;
+
+/**
+ * The one way into {@code reception-events} for every channel of intake (REST, CSV import, the intake form, the
+ * simulator): checks offered events with the shared reader, then writes the accepted ones all at once.
+ */
+public class IntakeService {
+
+    private final ReceptionEventReader reader;
+    private final ReceptionEventPublisher publisher;
+    private final Clock clock;
+
+    IntakeService(ReceptionEventReader reader, ReceptionEventPublisher publisher, Clock clock) {
+        this.reader = reader;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks offered events, one result per element in order. An element that repeats an earlier element's id with
+     * different content is invalid (which of the two is meant?); an exact repeat is valid and written once.
+     */
+    public List<EventCheck> check(List<JsonNode> offered) {
+        return check(offered, done -> {});
+    }
+
+    /** Checks offered events as {@link #check(List)} does, telling {@code progress} how many are done every so often. */
+    public List<EventCheck> check(List<JsonNode> offered, IntConsumer progress) {
+        List<EventCheck> checks = new ArrayList<>(offered.size());
+        Map<UUID, Integer> firstIndexOfId = new HashMap<>();
+        for (int i = 0; i < offered.size(); i++) {
+            if (i % 500 == 0) {
+                progress.accept(i);
+            }
+            EventCheck check = reader.read(offered.get(i), Source.CLIENT);
+            if (check instanceof EventCheck.Valid valid) {
+                Integer first = firstIndexOfId.putIfAbsent(valid.event().eventId(), i);
+                if (first != null && !checks.get(first).equals(valid)) {
+                    check = new EventCheck.Invalid(List.of(new Violation("eventId", "duplicate-id",
+                            "repeats the id of element " + first + " with different content; an id names one event",
+                            List.of(first))));
+                }
+            }
+            checks.add(check);
+        }
+        progress.accept(offered.size());
+        return checks;
+    }
+
+    /** Checks one offered event. */
+    public EventCheck check(JsonNode offered) {
+        return check(List.of(offered)).getFirst();
+    }
+
+    /**
+     * Writes valid events, stamped with the time intake accepted them, in one transaction; returns the ids written,
+     * each once.
+     *
+     * @throws PublishFailedException when the broker did not commit them; nothing was written then, and the caller
+     *     may offer the same events again
+     */
+    public List<UUID> submit(List<EventCheck.Valid> accepted) {
+        Instant now = clock.instant();
+        Map<UUID, EventCheck.Valid> byId = new LinkedHashMap<>();
+        for (EventCheck.Valid valid : accepted) {
+            byId.putIfAbsent(valid.event().eventId(),
+                    new EventCheck.Valid(valid.event().recordedAt(now), valid.person()));
+        }
+        publisher.publish(List.copyOf(byId.values()));
+        return List.copyOf(byId.keySet());
+    }
+
+    /** The broker could not take the events; nothing of them was written, and the caller must offer them again. */
+    public static final class PublishFailedException extends RuntimeException {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package vn.situationroom.intake;
+
+/**
+ * A problem in one row of an imported file.
+ *
+ * @param row the row's number as a spreadsheet shows it (the header is row 1); 0 for the file as a whole
+ * @param field the column, or the field's path such as {@code person.phone}; {@code $} for the whole row or file
+ * @param code a stable machine code of the kind of problem, as in {@link Violation}
+ * @param message what is wrong and what would be right
+ */
+public record RowViolation(long row, String field, String code, String message) {
+
+    static RowViolation of(long row, Violation violation) {
+        return new RowViolation(row, violation.field(), violation.code(), violation.message());
+    }
+}
