@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,16 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -136,13 +126,9 @@ class EndToEndIT {
     @Test
     void a_record_written_straight_to_kafka_counts_and_a_bad_one_is_set_aside() throws Exception {
         UUID id = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>("reception-events", commune(3), bytes(event(id, commune(3), 25)))).get();
-            producer.send(new ProducerRecord<>("reception-events", commune(3), bytes("garbage from another system"))).get();
-        }
+        new TestKafka(kafka.getBootstrapServers()).produce("reception-events", List.of(
+                Map.entry(commune(3), bytes(event(id, commune(3), 25))),
+                Map.entry(commune(3), bytes("garbage from another system"))));
 
         assertThat(awaitHotspot(commune(3), h -> h.people() >= 25).level()).isEqualTo(HotspotLevel.CRITICAL);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).contains(25));
@@ -161,26 +147,7 @@ class EndToEndIT {
 
     private ConsumerRecord<String, byte[]> awaitRecord(
             String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> condition) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            List<String> seen = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (condition.test(record)) {
-                        return record;
-                    }
-                    seen.add(record.key());
-                }
-            }
-            throw new AssertionError("No matching record on " + topic + " within " + PATIENCE + "; saw keys " + seen);
-        }
+        return new TestKafka(kafka.getBootstrapServers()).await(topic, condition, PATIENCE);
     }
 
     /** A commune of the loaded region; each test uses its own, so tests sharing the broker do not meet. */
@@ -199,10 +166,6 @@ class EndToEndIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String bootstrap() {
-        return String.join(",", kafka.getBootstrapServers());
     }
 
     private static byte[] bytes(String text) {

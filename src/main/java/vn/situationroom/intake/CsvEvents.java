@@ -9,9 +9,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -93,6 +97,14 @@ public final class CsvEvents {
         } catch (UncheckedIOException | IOException e) {
             return failed(0, "$", "malformed-csv", "the file is not valid CSV: " + rootMessage(e));
         }
+    }
+
+    /** An example row in the order of {@link #COLUMNS}, for a template file: a land complaint of seven citizens. */
+    public static String exampleRow(String communeCode) {
+        return String.join(",", UUID.randomUUID().toString(),
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.MINUTES).toString(), communeCode,
+                "DISTRICT_OFFICE", "VISIT", "COMPLAINT", "LAND", "7", "false", "false", "KN-001", "\"...\"", "", "", "",
+                "", "", "", "");
     }
 
     private static List<RowViolation> checkHeader(List<String> header) {

@@ -42,6 +42,10 @@ class EventsController {
             return IntakeProblems.tooLarge("the body is larger than " + maxRequestBytes + " bytes; send the events in "
                     + "several requests of at most " + MAX_EVENTS_PER_REQUEST + " events");
         }
+        if (body.length == 0) {
+            return IntakeProblems.invalid(List.of(new Violation("$", "empty",
+                    "the body is empty; send one event object or an array of events")));
+        }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);

@@ -31,6 +31,7 @@ final class IntakeProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
         problem.setType(TOO_LARGE);
         problem.setTitle("Request too large");
+        problem.setProperty("errors", List.of(new Violation("$", "too-large", detail)));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

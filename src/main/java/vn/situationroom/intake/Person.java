@@ -1,5 +1,6 @@
 package vn.situationroom.intake;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Person(String name, String idNumber, String phone, String address) {
 
     /** A person with nothing but blanks would identify no one. */
+    @JsonIgnore
     public boolean isEmpty() {
         return isBlank(name) && isBlank(idNumber) && isBlank(phone) && isBlank(address);
     }
