@@ -62,31 +62,32 @@ class EndToEndIT {
 
     @Test
     void an_event_posted_over_rest_is_stored_raises_its_commune_and_reaches_the_live_feed() throws Exception {
+        String commune = fresh();
         BlockingQueue<CommuneHotspot> pushed = new LinkedBlockingQueue<>();
         LiveHotspots.Registration registration = live.subscribe(pushed::add);
         UUID id = UUID.randomUUID();
 
-        HttpResponse<String> response = post(event(id, commune(0), 12));
+        HttpResponse<String> response = post(event(id, commune, 12));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).contains(id.toString());
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).contains(12));
-        CommuneHotspot onTopic = awaitHotspot(commune(0), h -> h.people() >= 12);
+        CommuneHotspot onTopic = awaitHotspot(commune, h -> h.people() >= 12);
         assertThat(onTopic.level()).isIn(HotspotLevel.WARNING, HotspotLevel.CRITICAL);
         CommuneHotspot pushedChange = pushed.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        while (pushedChange != null && !(pushedChange.communeCode().equals(commune(0)) && pushedChange.people() >= 12)) {
+        while (pushedChange != null && !(pushedChange.communeCode().equals(commune) && pushedChange.people() >= 12)) {
             pushedChange = pushed.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         registration.remove();
         assertThat(pushedChange).as("the change pushed to live subscribers").isNotNull();
         assertThat(pushedChange.level()).isEqualTo(onTopic.level());
-        assertThat(live.current().get(commune(0)).people()).isGreaterThanOrEqualTo(12);
+        assertThat(live.current().get(commune).people()).isGreaterThanOrEqualTo(12);
     }
 
     @Test
     void the_same_event_id_twice_is_stored_once() throws Exception {
         UUID id = UUID.randomUUID();
-        String body = event(id, commune(1), 1);
+        String body = event(id, fresh(), 1);
 
         assertThat(post(body).statusCode()).isEqualTo(202);
         assertThat(post(body).statusCode()).isEqualTo(202);
@@ -100,7 +101,7 @@ class EndToEndIT {
     @Test
     void a_bad_request_names_every_bad_field_of_every_element_and_stores_nothing() throws Exception {
         UUID good = UUID.randomUUID();
-        String body = "[" + event(good, commune(2), 1) + ","
+        String body = "[" + event(good, fresh(), 1) + ","
                 + "{\"eventId\":\"nope\",\"occurredAt\":\"2026-01-01T00:00:00+07:00\",\"communeCode\":\"00000\","
                 + "\"type\":\"VISIT\",\"headcount\":0}]";
 
@@ -126,11 +127,12 @@ class EndToEndIT {
     @Test
     void a_record_written_straight_to_kafka_counts_and_a_bad_one_is_set_aside() throws Exception {
         UUID id = UUID.randomUUID();
+        String commune = fresh();
         new TestKafka(kafka.getBootstrapServers()).produce("reception-events", List.of(
-                Map.entry(commune(3), bytes(event(id, commune(3), 25))),
-                Map.entry(commune(3), bytes("garbage from another system"))));
+                Map.entry(commune, bytes(event(id, commune, 25))),
+                Map.entry(commune, bytes("garbage from another system"))));
 
-        assertThat(awaitHotspot(commune(3), h -> h.people() >= 25).level()).isEqualTo(HotspotLevel.CRITICAL);
+        assertThat(awaitHotspot(commune, h -> h.people() >= 25).level()).isEqualTo(HotspotLevel.CRITICAL);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).contains(25));
         ConsumerRecord<String, byte[]> rejected = awaitRecord("reception-events-rejected",
                 r -> new String(r.value(), StandardCharsets.UTF_8).equals("garbage from another system"));
@@ -150,9 +152,9 @@ class EndToEndIT {
         return new TestKafka(kafka.getBootstrapServers()).await(topic, condition, PATIENCE);
     }
 
-    /** A commune of the loaded region; each test uses its own, so tests sharing the broker do not meet. */
-    private String commune(int index) {
-        return region.communes().get(index).code();
+    /** A commune of the loaded region that no other test uses, so that tests sharing the broker do not meet. */
+    private String fresh() {
+        return TestCommunes.fresh(region).code();
     }
 
     private Optional<Integer> storedHeadcount(UUID id) {

@@ -28,12 +28,20 @@ public final class TestKafka {
 
     /** Writes records with a plain, non-transactional producer and waits for each acknowledgement. */
     public void produce(String topic, List<Map.Entry<String, byte[]>> records) throws Exception {
+        produce(topic, null, records);
+    }
+
+    /**
+     * Writes records to one partition chosen by the caller, as a producer with another partitioner than Java's
+     * (librdkafka's CRC32, say) may put them; {@code null} lets the Java client choose.
+     */
+    public void produce(String topic, Integer partition, List<Map.Entry<String, byte[]>> records) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             for (Map.Entry<String, byte[]> record : records) {
-                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())).get();
+                producer.send(new ProducerRecord<>(topic, partition, record.getKey(), record.getValue())).get();
             }
         }
     }

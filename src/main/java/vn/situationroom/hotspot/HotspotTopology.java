@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -71,9 +72,14 @@ public final class HotspotTopology {
         var hotspots = HotspotTopics.COMMUNE_HOTSPOTS;
         branches.get("event-valid")
                 .mapValues(Checked::event, Named.as("event"))
+                // The key is the commune code (checked above), but which partition a producer put it on depends on
+                // its partitioner: kcat and other librdkafka clients hash keys with CRC32, Java clients with murmur2.
+                // Repartitioning by the stream's own partitioner puts all of a commune's events, and so all of its
+                // state, in one task whoever wrote them, at the price of one internal hop.
+                .repartition(Repartitioned.<String, ReceptionEvent>as("events-by-commune")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(eventSerde))
                 .processValues(() -> new DropRepeats(horizon), Named.as("drop-repeats"), EVENT_IDS_STORE)
-                // The key is already the commune code (checked above), so grouping by key keeps all of a commune's
-                // state in one partition without a repartition topic, which would add a commit interval of latency.
                 .groupByKey(Grouped.with(Serdes.String(), eventSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.window(), settings.grace()))
                 .aggregate(

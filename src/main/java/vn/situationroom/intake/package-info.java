@@ -1,5 +1,5 @@
 /**
- * Intake: the reception event, its validation, and the channels through which events arrive (REST now; the intake
- * form and CSV import later). It owns {@code reception-events}; what it refuses never reaches the topic.
+ * Intake: the reception event, its validation, and the service through which every channel offers events (REST,
+ * CSV import; the form and the import screen live in {@code ui.intake}, the simulator in its own feature). It owns {@code reception-events}; what it refuses never reaches the topic.
  */
 package vn.situationroom.intake;

@@ -33,6 +33,11 @@ public final class RegionLoader {
         }
         List<Commune> communes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        // A region of several districts (a province) may hold two communes of one name: each is then named with its
+        // district, so that a list or a picker never shows two alike.
+        Set<String> districts = new HashSet<>();
+        root.path("features").valueStream().forEach(f -> districts.add(f.path("properties").path("district").asString("")));
+        boolean severalDistricts = districts.size() > 1;
         JsonNode features = root.path("features");
         for (int i = 0; i < features.size(); i++) {
             JsonNode feature = features.get(i);
@@ -50,15 +55,27 @@ public final class RegionLoader {
                 throw new InvalidRegionException(source, where + " (" + code + ") has no Polygon or MultiPolygon geometry");
             }
             String shortName = properties.path("name").asString(code);
-            communes.add(new Commune(code, shortName, properties.path("full_name").asString(shortName)));
+            String fullName = properties.path("full_name").asString(shortName);
+            String district = properties.path("district").asString("");
+            communes.add(new Commune(code, shortName,
+                    severalDistricts && !district.isBlank() ? fullName + " (" + district + ")" : fullName));
         }
         if (communes.isEmpty()) {
             throw new InvalidRegionException(source, "it holds no commune");
         }
-        String regionName = name == null || name.isBlank()
-                ? features.get(0).path("properties").path("district").asString(source)
-                : name;
+        String regionName = name == null || name.isBlank() ? defaultName(features, severalDistricts, source) : name;
         return new Region(regionName, communes, geoJson);
+    }
+
+    /** The district's name, or for a region of several districts the province's, from the first feature. */
+    private static String defaultName(JsonNode features, boolean severalDistricts, String source) {
+        JsonNode first = features.get(0).path("properties");
+        String district = first.path("district").asString("");
+        String province = first.path("province").asString("");
+        if (severalDistricts && !province.isBlank()) {
+            return province;
+        }
+        return district.isBlank() ? source : district;
     }
 
     /** Reads and parses a file or classpath resource. */

@@ -3,6 +3,7 @@ package vn.situationroom.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -54,7 +55,10 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
 
         H1 title = new H1(getTranslation("map.title", region.name()));
         updatedAt.addClassName("updated-at");
-        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt);
+        // Until the shared shell with its menu exists, the officers' screens are one link away.
+        Anchor toIntake = new Anchor("intake", getTranslation("map.to-intake"));
+        Anchor toImport = new Anchor("import", getTranslation("map.to-import"));
+        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt, toIntake, toImport);
         header.addClassName("view-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

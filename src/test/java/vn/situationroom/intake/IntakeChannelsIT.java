@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
+import vn.situationroom.TestCommunes;
 import vn.situationroom.TestKafka;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotTopics;
@@ -59,12 +60,13 @@ class IntakeChannelsIT {
 
     @Test
     void a_thousand_events_in_one_array_are_all_stored_and_written_to_the_topic_once() throws Exception {
+        List<String> communes = List.of(fresh(), fresh(), fresh());
         List<String> events = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            events.add(event(id, commune(i % 3), 1 + i % 4, ""));
+            events.add(event(id, communes.get(i % 3), 1 + i % 4, ""));
         }
 
         HttpResponse<String> response = post("/api/v1/events", "application/json", "[" + String.join(",", events) + "]");
@@ -80,6 +82,7 @@ class IntakeChannelsIT {
 
     @Test
     void a_csv_of_ten_thousand_rows_is_imported_whole() throws Exception {
+        List<String> communes = List.of(fresh(), fresh(), fresh());
         StringBuilder csv = new StringBuilder(
                 "eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount,person.name,person.phone\n");
         Set<String> ids = new java.util.HashSet<>();
@@ -87,7 +90,7 @@ class IntakeChannelsIT {
         for (int i = 0; i < 10_000; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            csv.append(id).append(',').append(at.plusSeconds(i)).append(',').append(commune(6 + i % 3))
+            csv.append(id).append(',').append(at.plusSeconds(i)).append(',').append(communes.get(i % 3))
                     .append(",COMMUNE_OFFICE,PETITION,DENUNCIATION,OFFICIAL_MISCONDUCT,1,")
                     .append(i % 10 == 0 ? "\"Nguyễn Văn Tố, " + i + "\",0912345678" : ",").append('\n');
         }
@@ -109,8 +112,9 @@ class IntakeChannelsIT {
     @Test
     void a_csv_with_bad_rows_is_refused_whole_or_imported_without_them_when_asked() throws Exception {
         String good = UUID.randomUUID().toString();
+        String commune = fresh();
         String csv = "eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount\n"
-                + good + "," + now() + "," + commune(9) + ",POLICE,INCIDENT,,,12\n"
+                + good + "," + now() + "," + commune + ",POLICE,INCIDENT,,,12\n"
                 + UUID.randomUUID() + "," + now() + ",00000,POLICE,VISIT,COMPLAINT,LAND,two\n";
 
         HttpResponse<String> refused = post("/api/v1/events/import", "text/csv", csv);
@@ -135,15 +139,17 @@ class IntakeChannelsIT {
     @Test
     void raw_invalid_records_from_a_plain_producer_are_set_aside_with_their_bytes_and_a_reason() throws Exception {
         String marker = UUID.randomUUID().toString();
-        String withPerson = event(UUID.randomUUID().toString(), commune(10), 1, ",\"person\":{\"name\":\"" + marker + "\"}");
-        String wrongKey = event(UUID.randomUUID().toString(), commune(10), 1, "");
+        String commune = fresh();
+        String other = fresh();
+        String withPerson = event(UUID.randomUUID().toString(), commune, 1, ",\"person\":{\"name\":\"" + marker + "\"}");
+        String wrongKey = event(UUID.randomUUID().toString(), commune, 1, "");
         String badFields = "{\"eventId\":\"" + marker + "\",\"type\":\"RIOT\"}";
         List<Map.Entry<String, byte[]>> records = List.of(
-                Map.entry(commune(10), ("not json " + marker).getBytes(StandardCharsets.UTF_8)),
-                Map.entry(commune(10), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x7B}),
-                Map.entry(commune(10), badFields.getBytes(StandardCharsets.UTF_8)),
-                Map.entry(commune(10), withPerson.getBytes(StandardCharsets.UTF_8)),
-                Map.entry(commune(11), wrongKey.getBytes(StandardCharsets.UTF_8)));
+                Map.entry(commune, ("not json " + marker).getBytes(StandardCharsets.UTF_8)),
+                Map.entry(commune, new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x7B}),
+                Map.entry(commune, badFields.getBytes(StandardCharsets.UTF_8)),
+                Map.entry(commune, withPerson.getBytes(StandardCharsets.UTF_8)),
+                Map.entry(other, wrongKey.getBytes(StandardCharsets.UTF_8)));
 
         kafka().produce("reception-events", records);
 
@@ -160,7 +166,7 @@ class IntakeChannelsIT {
     @Test
     void the_same_event_id_through_three_channels_is_stored_once_and_counted_once() throws Exception {
         String id = UUID.randomUUID().toString();
-        String commune = commune(12);
+        String commune = fresh();
         String json = event(id, commune, 7, "");
 
         assertThat(post("/api/v1/events", "application/json", json).statusCode()).isEqualTo(202);
@@ -184,8 +190,24 @@ class IntakeChannelsIT {
     }
 
     @Test
+    void a_communes_events_count_together_whatever_partition_their_producer_chose() throws Exception {
+        String commune = fresh();
+        assertThat(post("/api/v1/events", "application/json", event(UUID.randomUUID().toString(), commune, 2, ""))
+                .statusCode()).isEqualTo(202);
+        for (int partition = 0; partition < 3; partition++) {
+            kafka().produce("reception-events", partition, List.of(Map.entry(commune,
+                    event(UUID.randomUUID().toString(), commune, 3, "").getBytes(StandardCharsets.UTF_8))));
+        }
+
+        var topic = HotspotTopics.COMMUNE_HOTSPOTS;
+        ConsumerRecord<String, byte[]> total = kafka().await(topic.name(), r -> commune.equals(r.key())
+                && topic.valueSerde().deserializer().deserialize(topic.name(), r.value()).events() == 4, PATIENCE);
+        assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), total.value()).people()).isEqualTo(11);
+    }
+
+    @Test
     void bad_input_gets_a_4xx_that_names_the_problem_and_the_app_stays_up() throws Exception {
-        String valid = event(UUID.randomUUID().toString(), commune(13), 1, "");
+        String valid = event(UUID.randomUUID().toString(), fresh(), 1, "");
         List<String> corpus = List.of(
                 "", " ", "null", "true", "\"event\"", "[]", "[[]]", "{}", "[{}, 1, null]", "{\"eventId\": }",
                 "{\"eventId\":\"" + UUID.randomUUID() + "\"", "[" + valid + ",",
@@ -248,8 +270,9 @@ class IntakeChannelsIT {
         }
     }
 
-    private String commune(int index) {
-        return region.communes().get(index % region.communes().size()).code();
+    /** A commune no other test uses, so that the counts of its windows are this test's alone. */
+    private String fresh() {
+        return TestCommunes.fresh(region).code();
     }
 
     private static OffsetDateTime now() {

@@ -23,6 +23,9 @@ class RegionLoaderTests {
 
         assertThat(region.communes()).hasSize(105);
         assertThat(region.contains("29513")).isTrue();
+        assertThat(region.name()).isEqualTo("Tỉnh Trà Vinh");
+        assertThat(region.commune("29416")).map(Commune::fullName).contains("Thị trấn Cầu Ngang (Huyện Cầu Ngang)");
+        assertThat(region.communes().stream().map(Commune::fullName).distinct()).hasSize(105);
     }
 
     @Test

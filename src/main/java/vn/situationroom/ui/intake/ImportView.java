@@ -1,4 +1,4 @@
-package vn.situationroom.intake.ui;
+package vn.situationroom.ui.intake;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -71,6 +72,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, csvImport.maxFileBytes()));
         upload.setDropAllowed(true);
+        upload.setI18n(uploadTexts());
 
         progress.setVisible(false);
         progress.setWidth("480px");
@@ -87,6 +89,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         importValid.addClickListener(e -> submit(CsvImport.Mode.VALID_ROWS));
         importAll.setEnabled(false);
         importValid.setEnabled(false);
+        importAll.setId("import-all");
+        importValid.setId("import-valid");
+        verdict.setId("verdict");
+        problems.setId("problems");
 
         add(header, help, template, upload, progress, progressText, verdict,
                 new HorizontalLayout(importAll, importValid), problems);
@@ -147,6 +153,34 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation("intake.not-stored"), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** The upload's own texts, which Vaadin has in English only. */
+    private UploadI18N uploadTexts() {
+        return new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(
+                        getTranslation("upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")).setMany(
+                        getTranslation("upload.drop")))
+                .setError(new UploadI18N.Error()
+                        .setFileIsTooBig(getTranslation("upload.too-big"))
+                        .setIncorrectFileType(getTranslation("upload.not-csv"))
+                        .setTooManyFiles(getTranslation("upload.one-file")))
+                .setFile(new UploadI18N.File().setRemove(getTranslation("upload.remove"))
+                        .setRetry(getTranslation("upload.retry")).setStart(getTranslation("upload.start")))
+                .setUploading(new UploadI18N.Uploading()
+                        .setStatus(new UploadI18N.Uploading.Status()
+                                .setConnecting(getTranslation("upload.connecting"))
+                                .setProcessing(getTranslation("upload.processing"))
+                                .setStalled(getTranslation("upload.stalled"))
+                                .setHeld(getTranslation("upload.held")))
+                        .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
+                                .setPrefix(getTranslation("upload.remaining")).setUnknown(""))
+                        .setError(new UploadI18N.Uploading.Error()
+                                .setServerUnavailable(getTranslation("upload.server-unavailable"))
+                                .setUnexpectedServerError(getTranslation("upload.server-error"))
+                                .setForbidden(getTranslation("upload.forbidden"))))
+                .setUnits(List.of("B", "kB", "MB", "GB"));
     }
 
     /** Rows are about lines; a quick count of line breaks is enough for a progress bar. */

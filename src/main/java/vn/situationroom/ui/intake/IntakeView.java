@@ -1,4 +1,4 @@
-package vn.situationroom.intake.ui;
+package vn.situationroom.ui.intake;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -132,6 +132,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         recent.addColumn(e -> e.eventId().substring(0, 8)).setHeader(getTranslation("intake.recent.id"))
                 .setAutoWidth(true);
         recent.setAllRowsVisible(true);
+        recent.setId("recent");
         recent.setItems(entries());
 
         add(header, form, person, actions, new H2(getTranslation("intake.recent.title")), recent);
@@ -144,6 +145,12 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void setUpFields() {
+        // Ids follow the JSON field names, so that errors, tests and the REST contract speak of the same things.
+        fieldsByName().forEach((name, component) -> {
+            if (!name.equals("person")) {
+                component.setId(name.replace('.', '-'));
+            }
+        });
         label(type, "type", EventType.values());
         type.setRequiredIndicatorVisible(true);
         type.addValueChangeListener(e -> showFieldsOf(e.getValue()));
@@ -151,8 +158,8 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         occurredAt.setStep(Duration.ofMinutes(1));
         occurredAt.setRequiredIndicatorVisible(true);
         commune.setLabel(labels.field("communeCode"));
-        commune.setItems((c, filter) -> c.fullName().toLowerCase().contains(filter.toLowerCase())
-                || c.code().startsWith(filter), region.communes());
+        // A district has a few dozen communes at most: filtered in the browser as the officer types, with no round trip.
+        commune.setItems(region.communes());
         commune.setItemLabelGenerator(Commune::fullName);
         commune.setRequiredIndicatorVisible(true);
         label(receptionPoint, "receptionPoint", ReceptionPoint.values());

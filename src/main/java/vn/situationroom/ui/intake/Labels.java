@@ -1,4 +1,4 @@
-package vn.situationroom.intake.ui;
+package vn.situationroom.ui.intake;
 
 import com.vaadin.flow.component.Component;
 import java.util.List;
