@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -13,16 +16,25 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Chromium, headless, driven by its chromedriver, with a throw-away profile; screenshots go to
- * {@code target/screenshots} so that a person can look at what the tests saw.
+ * {@code target/screenshots} so that a person can look at what the tests saw. A JUnit extension: register it as a
+ * static field and it starts before the class's tests and quits after them.
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final Path profile;
-    private final ChromeDriver driver;
+    private final int width;
+    private final int height;
+    private Path profile;
+    private ChromeDriver driver;
 
-    public HeadlessChromium(int width, int height) throws IOException {
+    public HeadlessChromium(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -48,8 +60,10 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        driver.quit();
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
         FileSystemUtils.deleteRecursively(profile.toFile());
     }
 }

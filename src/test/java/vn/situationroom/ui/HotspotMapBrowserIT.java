@@ -12,13 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,8 +31,11 @@ import vn.situationroom.region.Region;
 @ActiveProfiles("it")
 class HotspotMapBrowserIT {
 
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
+    private static final int WIDTH = 1600;
+    private static final int HEIGHT = 900;
+
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium(WIDTH, HEIGHT);
 
     @LocalServerPort
     int port;
@@ -42,43 +43,30 @@ class HotspotMapBrowserIT {
     @Autowired
     Region region;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = new HeadlessChromium(1600, 900);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void the_map_draws_every_commune_and_recolours_one_live_after_an_event() throws Exception {
         Commune commune = TestCommunes.fresh(region);
-        browser.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        chromium.driver().get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
         wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
                 == region.communes().size());
-        assertThat(browser.findElements(By.cssSelector("sr-commune-map path[data-commune]")))
+        assertThat(chromium.driver().findElements(By.cssSelector("sr-commune-map path[data-commune]")))
                 .hasSize(region.communes().size());
         By shape = By.cssSelector("sr-commune-map path[data-commune='" + commune.code() + "']");
-        assertThat(browser.findElement(shape).getDomAttribute("data-level")).isEqualTo("NONE");
-        String noneFill = browser.findElement(shape).getDomAttribute("fill");
+        assertThat(chromium.driver().findElement(shape).getDomAttribute("data-level")).isEqualTo("NONE");
+        String noneFill = chromium.driver().findElement(shape).getDomAttribute("fill");
         screenshot("hotspot-map-before.png");
-        ((JavascriptExecutor) browser).executeScript("window.__samePage = true;");
+        ((JavascriptExecutor) chromium.driver()).executeScript("window.__samePage = true;");
 
         assertThat(postCrowd(commune.code(), 25)).isEqualTo(202);
 
         wait.withTimeout(Duration.ofSeconds(15))
                 .until(d -> "CRITICAL".equals(d.findElement(shape).getDomAttribute("data-level")));
-        WebElement recoloured = browser.findElement(shape);
+        WebElement recoloured = chromium.driver().findElement(shape);
         assertThat(recoloured.getDomAttribute("fill")).isNotEqualTo(noneFill).isEqualToIgnoringCase("#d62828");
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.__samePage === true;"))
+        assertThat(((JavascriptExecutor) chromium.driver()).executeScript("return window.__samePage === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
-        assertThat(browser.findElement(By.cssSelector(".attention-item[data-commune='" + commune.code() + "']"))
+        assertThat(chromium.driver().findElement(By.cssSelector(".attention-item[data-commune='" + commune.code() + "']"))
                 .getText()).contains(commune.fullName(), "Nghiêm trọng");
         screenshot("hotspot-map-after.png");
     }

@@ -3,7 +3,6 @@ package vn.situationroom.ui.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +12,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +34,11 @@ import vn.situationroom.ui.HeadlessChromium;
 @ActiveProfiles("it")
 class IntakeBrowserIT {
 
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
+    private static final int WIDTH = 1400;
+    private static final int HEIGHT = 1000;
+
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium(WIDTH, HEIGHT);
 
     @LocalServerPort
     int port;
@@ -49,37 +49,24 @@ class IntakeBrowserIT {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = new HeadlessChromium(1400, 1000);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void an_officer_records_a_crowd_with_the_keyboard_alone() throws Exception {
         Commune commune = freshWithUniqueName();
         open("/intake");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
         wait.until(d -> d.findElement(By.cssSelector("#type input")).equals(d.switchTo().activeElement()));
 
         choose("type", "Lượt tiếp");
-        new Actions(browser).sendKeys(Keys.TAB, Keys.TAB, Keys.TAB).perform();
+        new Actions(chromium.driver()).sendKeys(Keys.TAB, Keys.TAB, Keys.TAB).perform();
         choose("communeCode", commune.name());
-        new Actions(browser).sendKeys(Keys.TAB, Keys.TAB)
+        new Actions(chromium.driver()).sendKeys(Keys.TAB, Keys.TAB)
                 .keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("12", Keys.TAB).perform();
         choose("content", "Khiếu nại");
-        new Actions(browser).sendKeys(Keys.TAB).perform();
+        new Actions(chromium.driver()).sendKeys(Keys.TAB).perform();
         choose("field", "Đất đai");
         input("caseRef").sendKeys("KN-TEST-" + commune.code());
         chromium.screenshot("intake-form-filled.png");
-        new Actions(browser).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+        new Actions(chromium.driver()).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
 
         wait.until(d -> d.findElement(By.id("recent")).getText().contains(commune.fullName()));
         chromium.screenshot("intake-form-recorded.png");
@@ -88,24 +75,24 @@ class IntakeBrowserIT {
                 WHERE case_ref = ?""").param("KN-TEST-" + commune.code()).query().singleRow())
                 .containsAllEntriesOf(Map.of("type", "VISIT", "headcount", 12, "content", "COMPLAINT",
                         "field", "LAND", "reception_point", "DISTRICT_OFFICE")));
-        assertThat(browser.findElement(By.cssSelector("#type input")))
+        assertThat(chromium.driver().findElement(By.cssSelector("#type input")))
                 .as("the cursor is back on the first field for the next citizen")
-                .isEqualTo(browser.switchTo().activeElement());
+                .isEqualTo(chromium.driver().switchTo().activeElement());
     }
 
     @Test
     void a_form_with_missing_fields_says_which_in_vietnamese_and_records_nothing() throws Exception {
         open("/intake");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.id("record")).isEmpty());
         long before = jdbc.sql("SELECT count(*) FROM reception_event").query(Long.class).single();
 
-        browser.findElement(By.id("record")).click();
+        chromium.driver().findElement(By.id("record")).click();
 
-        WebElement type = browser.findElement(By.id("type"));
+        WebElement type = chromium.driver().findElement(By.id("type"));
         wait.until(d -> type.getDomAttribute("invalid") != null);
         assertThat(type.getDomProperty("errorMessage")).isEqualTo("Bắt buộc nhập.");
-        assertThat(browser.findElement(By.id("communeCode")).getDomAttribute("invalid")).isNotNull();
+        assertThat(chromium.driver().findElement(By.id("communeCode")).getDomAttribute("invalid")).isNotNull();
         chromium.screenshot("intake-form-errors.png");
         Thread.sleep(1000);
         assertThat(jdbc.sql("SELECT count(*) FROM reception_event").query(Long.class).single()).isEqualTo(before);
@@ -125,19 +112,19 @@ class IntakeBrowserIT {
                 %s,%s,%s,COMMUNE_OFFICE,VISIT,COMPLAINT,LAND,3
                 """.formatted(first, at, code, UUID.randomUUID(), at, code, second, at, code), StandardCharsets.UTF_8);
         open("/import");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
         WebElement upload = wait.until(d -> d.findElement(By.cssSelector("vaadin-upload")));
 
         upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
 
         wait.until(d -> d.findElement(By.id("verdict")).getText().startsWith("3 dòng"));
-        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("3 dòng: 2 hợp lệ, 1 dòng có lỗi.");
-        assertThat(browser.findElement(By.id("problems")).getText()).contains("3", "Lĩnh vực",
+        assertThat(chromium.driver().findElement(By.id("verdict")).getText()).isEqualTo("3 dòng: 2 hợp lệ, 1 dòng có lỗi.");
+        assertThat(chromium.driver().findElement(By.id("problems")).getText()).contains("3", "Lĩnh vực",
                 "Không phải giá trị trong danh mục.");
-        assertThat(browser.findElement(By.id("import-all")).getDomAttribute("disabled")).isNotNull();
+        assertThat(chromium.driver().findElement(By.id("import-all")).getDomAttribute("disabled")).isNotNull();
         chromium.screenshot("import-problems.png");
 
-        browser.findElement(By.id("import-valid")).click();
+        chromium.driver().findElement(By.id("import-valid")).click();
 
         wait.until(d -> d.findElement(By.id("verdict")).getText().equals("Đã nhập 2 sự việc."));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
@@ -157,7 +144,7 @@ class IntakeBrowserIT {
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        chromium.driver().get("http://localhost:" + port + path);
     }
 
     /**
@@ -165,18 +152,18 @@ class IntakeBrowserIT {
      * the list has opened with its matches.
      */
     private void choose(String id, String text) {
-        WebElement box = browser.findElement(By.id(id));
+        WebElement box = chromium.driver().findElement(By.id(id));
         assertThat(box.findElement(By.cssSelector("input"))).as(id + " has the focus")
-                .isEqualTo(browser.switchTo().activeElement());
-        new Actions(browser).sendKeys(text).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .isEqualTo(chromium.driver().switchTo().activeElement());
+        new Actions(chromium.driver()).sendKeys(text).perform();
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10))
                 .until(d -> box.getDomAttribute("opened") != null && box.getDomAttribute("loading") == null);
-        new Actions(browser).pause(Duration.ofMillis(200)).sendKeys(Keys.ARROW_DOWN, Keys.ENTER).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> box.getDomProperty("value") != null
+        new Actions(chromium.driver()).pause(Duration.ofMillis(200)).sendKeys(Keys.ARROW_DOWN, Keys.ENTER).perform();
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(10)).until(d -> box.getDomProperty("value") != null
                 && !box.getDomProperty("value").isEmpty());
     }
 
     private WebElement input(String id) {
-        return browser.findElement(By.cssSelector("#" + id + " input"));
+        return chromium.driver().findElement(By.cssSelector("#" + id + " input"));
     }
 }
