@@ -55,8 +55,9 @@ public final class CsvEvents {
      *
      * @param row the row's number as a spreadsheet shows it: the header is row 1
      * @param event the row as the JSON object of an event
+     * @param problem what keeps the row from being read as an event, or {@code null}
      */
-    public record Row(long row, JsonNode event) {}
+    public record Row(long row, JsonNode event, RowViolation problem) {}
 
     /** The rows of a file, or the problems that keep it from being read at all (then there are no rows). */
     public record Parsed(List<Row> rows, List<RowViolation> fileProblems) {}
@@ -89,7 +90,14 @@ public final class CsvEvents {
                             + " rows; split it into several files");
                 }
                 // Row numbers as a spreadsheet shows them: the header is row 1, so data record n is row n + 1.
-                rows.add(new Row(record.getRecordNumber() + 1, toJson(record)));
+                long row = record.getRecordNumber() + 1;
+                // More cells than columns means a cell holds an unquoted comma: which column would the rest belong to?
+                // Fewer cells are empty trailing cells, which some spreadsheets leave out.
+                RowViolation problem = record.size() > parser.getHeaderNames().size()
+                        ? new RowViolation(row, "$", "too-many-cells", "the row has " + record.size() + " cells and the "
+                                + "header " + parser.getHeaderNames().size() + "; quote a cell that holds a comma")
+                        : null;
+                rows.add(new Row(row, toJson(record), problem));
             }
             return new Parsed(rows, List.of());
         } catch (IllegalArgumentException e) {

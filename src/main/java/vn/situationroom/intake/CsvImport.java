@@ -71,6 +71,11 @@ public class CsvImport {
         int invalidRows = 0;
         for (int i = 0; i < rows.size(); i++) {
             long row = rows.get(i).row();
+            if (rows.get(i).problem() != null) {
+                invalidRows++;
+                problems.add(rows.get(i).problem());
+                continue;
+            }
             switch (checks.get(i)) {
                 case EventCheck.Valid v -> valid.add(v);
                 case EventCheck.Invalid invalid -> {

@@ -153,11 +153,27 @@ final class JsonFields {
                     + text.codePointCount(0, text.length()), maxLength);
             return null;
         }
+        if (hasUnpairedSurrogate(text)) {
+            violate(name, "invalid-format", "must be valid Unicode text; it holds half of a character pair");
+            return null;
+        }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             violate(name, "invalid-format", "must not contain control characters");
             return null;
         }
         return text;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Names every field of the object that is not one of {@code known}. */

@@ -37,6 +37,18 @@ class CsvEventsTests {
     }
 
     @Test
+    void a_row_with_more_cells_than_the_header_is_a_problem_and_fewer_cells_are_empty_ones() {
+        CsvEvents.Parsed parsed = parse(HEADER + "a,b,c,d,e,f,g,1,false,Tranh chấp đất, ấp 3,,,\n" + "a,b,c\n");
+
+        assertThat(parsed.rows().get(0).problem()).satisfies(p -> {
+            assertThat(p.row()).isEqualTo(2);
+            assertThat(p.code()).isEqualTo("too-many-cells");
+        });
+        assertThat(parsed.rows().get(1).problem()).isNull();
+        assertThat(parsed.rows().get(1).event().has("type")).isFalse();
+    }
+
+    @Test
     void an_unknown_column_and_a_missing_required_column_are_named_in_the_header() {
         CsvEvents.Parsed parsed = parse("eventId,occurredAt,communeCode,type,headcont\nx,y,z,VISIT,3\n");
 

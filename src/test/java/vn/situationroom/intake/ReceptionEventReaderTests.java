@@ -93,6 +93,7 @@ class ReceptionEventReaderTests {
             candidateRelated | 1                           | candidateRelated | invalid-format  | must be true or false
             caseRef          | 17                          | caseRef          | invalid-format  | must be text
             summary          | "a\\u0000b"                  | summary          | invalid-format  | must not contain control characters
+            summary          | "a\\uD800b"                  | summary          | invalid-format  | must be valid Unicode text
             severity         | "GRAVE"                     | severity         | not-applicable  | applies to INCIDENT events only
             destination      | "PROVINCE"                  | destination      | not-applicable  | applies to ESCALATION events only
             status           | "RESOLVED"                  | status           | not-applicable  | applies to CASE_UPDATE events only
