@@ -115,8 +115,9 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             verdict.setText("");
             problems.setVisible(false);
         });
+        double rows = estimateRows(file);
         CsvImport.Checked result = csvImport.check(file, done -> ui.access(() -> {
-            progress.setValue(Math.min(1.0, done / (double) Math.max(1, estimateRows(file))));
+            progress.setValue(Math.min(1.0, done / rows));
             progressText.setText(getTranslation("import.checked-rows", done));
         }));
         ui.access(() -> show(result));
