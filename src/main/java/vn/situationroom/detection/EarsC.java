@@ -1,4 +1,4 @@
-package vn.situationroom.hotspot.detect;
+package vn.situationroom.detection;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.situationroom.hotspot.detect;
+package vn.situationroom.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,0 +1,159 @@
+package vn.situationroom.analysis;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import vn.situationroom.detection.Detection;
+import vn.situationroom.detection.EarsC;
+import vn.situationroom.detection.Ewma;
+import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.history.DailyCounts;
+import vn.situationroom.region.Region;
+
+/**
+ * {@code POST /api/v1/analysis/detect}: a detector over a daily series, either given ({@code series}) or a commune's
+ * visits and petitions per day from history ({@code communeCode}, {@code from}, {@code to}). EARS takes the
+ * parameters of R's {@code earsC} control list and answers by its conventions; EWMA takes its own.
+ */
+@RestController
+@RequestMapping("/api/v1/analysis/detect")
+class DetectController {
+
+    private static final int MAX_DAYS = 3660;
+
+    private final DailyCounts dailyCounts;
+    private final Region region;
+    private final ElectionCalendar calendar;
+
+    DetectController(DailyCounts dailyCounts, Region region, ElectionCalendar calendar) {
+        this.dailyCounts = dailyCounts;
+        this.region = region;
+        this.calendar = calendar;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> detect(@RequestBody JsonNode request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        String method = request.path("method").asString("");
+        if (!List.of("C1", "C2", "C3", "EWMA").contains(method)) {
+            errors.add(error("method", "must be one of C1, C2, C3, EWMA"));
+        }
+        LocalDate from = null;
+        double[] series = null;
+        if (request.has("series")) {
+            series = series(request.get("series"), errors);
+        } else if (request.has("communeCode")) {
+            String commune = request.get("communeCode").asString("");
+            from = date(request, "from", errors);
+            LocalDate to = date(request, "to", errors);
+            if (!region.contains(commune)) {
+                errors.add(error("communeCode", "is not a commune of the loaded region"));
+            }
+            if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)) {
+                errors.add(error("to", "must be on or after from, at most " + MAX_DAYS + " days later"));
+            }
+            if (errors.isEmpty()) {
+                series = dailyCounts.visitsAndPetitions(commune, from, to, calendar.zone());
+            }
+        } else {
+            errors.add(error("series", "give a series of daily counts, or communeCode with from and to"));
+        }
+        List<Detection> days = null;
+        if (errors.isEmpty()) {
+            try {
+                days = method.equals("EWMA") ? Ewma.detect(series, ewma(request)) : EarsC.detect(series, ears(method, request));
+            } catch (IllegalArgumentException e) {
+                errors.add(error("$", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    errors.size() + " problem(s) in the detection request.");
+            problem.setTitle("Invalid detection request");
+            problem.setProperty("errors", errors);
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("method", method);
+        if (from != null) {
+            answer.put("from", from.toString());
+        }
+        answer.put("days", days);
+        return ResponseEntity.ok(answer);
+    }
+
+    private static EarsC.Params ears(String method, JsonNode request) {
+        return new EarsC.Params(EarsC.Method.valueOf(method), integer(request, "baseline"), number(request, "alpha"),
+                number(request, "minSigma"));
+    }
+
+    private static Ewma.Params ewma(JsonNode request) {
+        return new Ewma.Params(number(request, "weight"), integer(request, "baseline"), integer(request, "guard"),
+                number(request, "red"), number(request, "yellow"), number(request, "minSigma"));
+    }
+
+    private static double[] series(JsonNode node, List<Map<String, String>> errors) {
+        if (!node.isArray() || node.isEmpty() || node.size() > MAX_DAYS) {
+            errors.add(error("series", "must be an array of 1 to " + MAX_DAYS + " daily counts"));
+            return null;
+        }
+        double[] series = new double[node.size()];
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode value = node.get(i);
+            if (!value.isNumber() || value.asDouble() < 0 || Double.isInfinite(value.asDouble())) {
+                errors.add(error("series[" + i + "]", "must be a count, a number of at least 0"));
+            } else {
+                series[i] = value.asDouble();
+            }
+        }
+        return series;
+    }
+
+    private static LocalDate date(JsonNode request, String name, List<Map<String, String>> errors) {
+        try {
+            return LocalDate.parse(request.path(name).asString(""));
+        } catch (DateTimeParseException e) {
+            errors.add(error(name, "must be a date such as 2026-03-01"));
+            return null;
+        }
+    }
+
+    private static Double number(JsonNode request, String name) {
+        JsonNode value = request.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(name + " must be a number");
+        }
+        return value.asDouble();
+    }
+
+    private static Integer integer(JsonNode request, String name) {
+        JsonNode value = request.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static Map<String, String> error(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+}

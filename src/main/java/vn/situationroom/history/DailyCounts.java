@@ -1,0 +1,42 @@
+package vn.situationroom.history;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Daily counts of visits and petitions per commune from the stored events: the series the daily detectors watch. */
+@Repository
+public class DailyCounts {
+
+    private static final String VISITS_AND_PETITIONS_PER_DAY = """
+            SELECT (occurred_at AT TIME ZONE :zone)::date AS day, count(*) AS events
+            FROM reception_event
+            WHERE commune_code = :commune
+              AND type IN ('VISIT', 'PETITION')
+              AND occurred_at >= (:from::date)::timestamp AT TIME ZONE :zone
+              AND occurred_at < ((:to::date) + 1)::timestamp AT TIME ZONE :zone
+            GROUP BY day
+            """;
+
+    private final JdbcClient jdbc;
+
+    DailyCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One count per day from {@code from} to {@code to}, both included, days in {@code zone}; 0 for a day without. */
+    public double[] visitsAndPetitions(String communeCode, LocalDate from, LocalDate to, ZoneId zone) {
+        Map<LocalDate, Long> counts = new HashMap<>();
+        jdbc.sql(VISITS_AND_PETITIONS_PER_DAY)
+                .param("zone", zone.getId())
+                .param("commune", communeCode)
+                .param("from", from.toString())
+                .param("to", to.toString())
+                .query((rs, row) -> counts.put(rs.getObject("day", LocalDate.class), rs.getLong("events")))
+                .list();
+        return from.datesUntil(to.plusDays(1)).mapToDouble(day -> counts.getOrDefault(day, 0L)).toArray();
+    }
+}
