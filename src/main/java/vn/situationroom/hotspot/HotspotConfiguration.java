@@ -14,6 +14,7 @@ class HotspotConfiguration {
         return new KafkaAdmin.NewTopics(
                 HotspotTopics.COMMUNE_HOTSPOTS.toNewTopic(platform),
                 HotspotTopics.COMMUNE_INDICATORS.toNewTopic(platform),
-                HotspotTopics.ALERTS.toNewTopic(platform));
+                HotspotTopics.ALERTS.toNewTopic(platform),
+                HotspotTopics.ALERT_COMMANDS.toNewTopic(platform));
     }
 }

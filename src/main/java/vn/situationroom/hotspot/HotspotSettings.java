@@ -2,61 +2,50 @@ package vn.situationroom.hotspot;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the hotspot analytics.
+ * Settings of the hotspot analytics ({@code situationroom.hotspot.*}).
  *
- * @param window the length of the tumbling event-time window per commune
- * @param grace how long after a window's end a late event still counts in it
- * @param events thresholds on the number of events in a window (default 3, 6, 10); set all three or none
- * @param people thresholds on the number of people (sum of headcounts) in a window (default 5, 10, 20)
- * @param repeatHorizon how long an event id is remembered so that a repeat of it is not counted again; longer than
- *     any window plus its grace, since an older event can no longer change a count
+ * @param grace how long after a window's end a late event still counts in it (hour and day windows)
+ * @param repeatHorizon how long an event id is remembered so that a repeat of it is not counted again
+ * @param punctuateInterval how often, on the wall clock, windows are closed and quiet alerts resolved
+ * @param alertQuietPeriod an alert with no new trigger for this long resolves itself; events older than this raise no
+ *     alert (history being imported is not news)
+ * @param historyDays how many past days of daily counts each commune keeps for the daily detectors
+ * @param detectors the rules' and statistics' own settings
  */
 @ConfigurationProperties("situationroom.hotspot")
 public record HotspotSettings(
-        @DefaultValue("PT1H") Duration window,
-        @DefaultValue("PT10M") Duration grace,
-        Thresholds events,
-        Thresholds people,
-        Duration repeatHorizon) {
+        Duration grace,
+        Duration repeatHorizon,
+        Duration punctuateInterval,
+        Duration alertQuietPeriod,
+        Integer historyDays,
+        DetectorSettings detectors) {
 
     public HotspotSettings {
+        grace = grace == null ? Duration.ofMinutes(10) : grace;
         repeatHorizon = repeatHorizon == null ? Duration.ofDays(7) : repeatHorizon;
-        if (repeatHorizon.compareTo(window.plus(grace)) < 0) {
-            throw new IllegalArgumentException("situationroom.hotspot.repeat-horizon (" + repeatHorizon
-                    + ") must be at least the window plus its grace (" + window.plus(grace) + ")");
+        punctuateInterval = punctuateInterval == null ? Duration.ofSeconds(10) : punctuateInterval;
+        alertQuietPeriod = alertQuietPeriod == null ? Duration.ofHours(24) : alertQuietPeriod;
+        historyDays = historyDays == null ? 42 : historyDays;
+        detectors = detectors == null ? DetectorSettings.defaults() : detectors;
+        if (grace.isNegative() || repeatHorizon.compareTo(Duration.ofDays(1).plus(grace)) < 0) {
+            throw new IllegalArgumentException("situationroom.hotspot: grace must not be negative and repeat-horizon "
+                    + "must be at least a day plus the grace (" + Duration.ofDays(1).plus(grace) + ")");
         }
-        events = events == null ? new Thresholds(3, 6, 10) : events;
-        people = people == null ? new Thresholds(5, 10, 20) : people;
+        if (historyDays < 31) {
+            throw new IllegalArgumentException("situationroom.hotspot.history-days must be at least 31, the EWMA's "
+                    + "28 baseline days, its 2-day guard and today");
+        }
+        if (punctuateInterval.isZero() || punctuateInterval.isNegative() || alertQuietPeriod.isNegative()) {
+            throw new IllegalArgumentException("situationroom.hotspot: punctuate-interval and alert-quiet-period must "
+                    + "be positive");
+        }
     }
 
-    /** The level that a window's counts reach: the higher of the level by events and the level by people. */
-    public HotspotLevel levelOf(long eventCount, long peopleCount) {
-        return events.levelOf(eventCount).max(people.levelOf(peopleCount));
-    }
-
-    /**
-     * The smallest count at which each level starts; below {@code watch} the level is NORMAL.
-     */
-    public record Thresholds(long watch, long warning, long critical) {
-
-        public Thresholds {
-            if (watch < 1 || warning < watch || critical < warning) {
-                throw new IllegalArgumentException("Thresholds must satisfy 1 <= watch <= warning <= critical, not "
-                        + watch + ", " + warning + ", " + critical);
-            }
-        }
-
-        HotspotLevel levelOf(long count) {
-            if (count >= critical) {
-                return HotspotLevel.CRITICAL;
-            }
-            if (count >= warning) {
-                return HotspotLevel.WARNING;
-            }
-            return count >= watch ? HotspotLevel.WATCH : HotspotLevel.NORMAL;
-        }
+    /** Every setting at its default. */
+    public static HotspotSettings defaults() {
+        return new HotspotSettings(null, null, null, null, null, null);
     }
 }

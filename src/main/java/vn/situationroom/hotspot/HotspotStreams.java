@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.platform.DataDirectory;
+import vn.situationroom.platform.PlatformProperties;
 import vn.situationroom.region.Region;
 
 /** Runs the {@link HotspotTopology} for as long as the app runs, against whichever broker the app is connected to. */
@@ -24,14 +26,19 @@ class HotspotStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HotspotStreams.class);
 
     private final HotspotSettings settings;
+    private final ElectionCalendar calendar;
     private final Region region;
+    private final PlatformProperties platform;
     private final KafkaConnectionDetails kafka;
     private final DataDirectory data;
     private volatile KafkaStreams streams;
 
-    HotspotStreams(HotspotSettings settings, Region region, KafkaConnectionDetails kafka, DataDirectory data) {
+    HotspotStreams(HotspotSettings settings, ElectionCalendar calendar, Region region, PlatformProperties platform,
+            KafkaConnectionDetails kafka, DataDirectory data) {
         this.settings = settings;
+        this.calendar = calendar;
         this.region = region;
+        this.platform = platform;
         this.kafka = kafka;
         this.data = data;
     }
@@ -43,14 +50,16 @@ class HotspotStreams implements SmartLifecycle {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getStreams().getBootstrapServers()));
         config.put(StreamsConfig.STATE_DIR_CONFIG, data.resolve("streams").toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // A level must reach the wall screen in well under a second: no record cache between the window store and
-        // the output, and transactions committed every 100 ms (read_committed readers see output only then).
+        // A level must reach the wall screen in well under a second: no record cache between the stores and the
+        // output, and transactions committed every 100 ms (read_committed readers, including the second half of the
+        // topology behind the repartition topics, see records only then).
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         streams = new KafkaStreams(
-                HotspotTopology.buildTopology(settings, region.codes(), Clock.systemUTC()), config);
+                HotspotTopology.buildTopology(settings, calendar, region.codes(), platform.topicPartitions(),
+                        Clock.systemUTC()), config);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Hotspot stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -16,39 +18,68 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.intake.CaseStatus;
+import vn.situationroom.intake.Content;
+import vn.situationroom.intake.Destination;
+import vn.situationroom.intake.EventType;
+import vn.situationroom.intake.Field;
 import vn.situationroom.intake.IntakeTopics;
 import vn.situationroom.intake.ReceptionEvent;
-import vn.situationroom.intake.TestEvents;
+import vn.situationroom.intake.ReceptionPoint;
+import vn.situationroom.intake.Severity;
 
+/**
+ * The whole topology with Kafka's test driver: every rule at its threshold and one below, alerts merging and taking
+ * commands, windows closing by stream time and by the wall clock, late and repeated events, and the statistics.
+ */
 class HotspotTopologyTests {
 
     private static final String COMMUNE = "10001";
-    private static final String OTHER_COMMUNE = "10002";
-    private static final OffsetDateTime EIGHT = OffsetDateTime.of(2026, 3, 15, 8, 0, 0, 0, ZoneOffset.ofHours(7));
-    private static final Clock NOON = Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC);
+    private static final String OTHER = "10002";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final LocalDate ELECTION_DAY = LocalDate.of(2026, 3, 15);
+    /** 08:00 on 1 March 2026 in Vietnam, two weeks before election day. */
+    private static final OffsetDateTime EIGHT = OffsetDateTime.of(2026, 3, 1, 8, 0, 0, 0, ZoneOffset.ofHours(7));
 
-    private final HotspotSettings settings = new HotspotSettings(Duration.ofHours(1), Duration.ofMinutes(10), null, null, null);
+    private final HotspotSettings settings = HotspotSettings.defaults();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
+    private TestInputTopic<String, AlertCommand> commands;
     private TestOutputTopic<String, CommuneHotspot> hotspots;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, CommuneIndicators> indicators;
     private TestOutputTopic<String, byte[]> rejected;
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(
-                HotspotTopology.buildTopology(settings, Set.of(COMMUNE, OTHER_COMMUNE), NOON),
-                Instant.parse("2026-03-15T00:00:00Z"));
+        startDriverAt(EIGHT.toInstant());
+    }
+
+    private void startDriverAt(Instant wallClock) {
+        if (driver != null) {
+            driver.close();
+        }
+        driver = new TopologyTestDriver(HotspotTopology.buildTopology(settings,
+                new ElectionCalendar(ELECTION_DAY, VIETNAM), Set.of(COMMUNE, OTHER), 1,
+                Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC)), wallClock);
         events = driver.createInputTopic(
                 IntakeTopics.RECEPTION_EVENTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        hotspots = driver.createOutputTopic(HotspotTopics.COMMUNE_HOTSPOTS.name(), Serdes.String().deserializer(),
-                HotspotTopics.COMMUNE_HOTSPOTS.valueSerde().deserializer());
-        rejected = driver.createOutputTopic(IntakeTopics.RECEPTION_EVENTS_REJECTED.name(), Serdes.String().deserializer(),
-                Serdes.ByteArray().deserializer());
+        commands = driver.createInputTopic(HotspotTopics.ALERT_COMMANDS.name(), Serdes.String().serializer(),
+                HotspotTopics.ALERT_COMMANDS.valueSerde().serializer());
+        hotspots = output(HotspotTopics.COMMUNE_HOTSPOTS.name(), HotspotTopics.COMMUNE_HOTSPOTS.valueSerde());
+        alerts = output(HotspotTopics.ALERTS.name(), HotspotTopics.ALERTS.valueSerde());
+        indicators = output(HotspotTopics.COMMUNE_INDICATORS.name(), HotspotTopics.COMMUNE_INDICATORS.valueSerde());
+        rejected = driver.createOutputTopic(IntakeTopics.RECEPTION_EVENTS_REJECTED.name(),
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(String name, org.apache.kafka.common.serialization.Serde<V> serde) {
+        return driver.createOutputTopic(name, Serdes.String().deserializer(), serde.deserializer());
     }
 
     @AfterEach
@@ -57,109 +88,244 @@ class HotspotTopologyTests {
     }
 
     @Test
-    void a_crowd_raises_its_communes_level_at_once() {
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(10), 12));
+    void a_delegation_of_four_is_no_crowd_five_is_a_warning_nine_too_and_ten_is_critical() {
+        send(visit(EIGHT, 4));
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
 
-        CommuneHotspot hotspot = hotspots.readValue();
-        assertThat(hotspot.communeCode()).isEqualTo(COMMUNE);
+        send(visit(EIGHT.plusMinutes(1), 5));
+        Alert crowd = alerts.readValue();
+        assertThat(crowd.rule()).isEqualTo(AlertRule.CROWD);
+        assertThat(crowd.severity()).isEqualTo(HotspotLevel.WARNING);
+        CommuneHotspot hotspot = lastHotspot();
         assertThat(hotspot.level()).isEqualTo(HotspotLevel.WARNING);
-        assertThat(hotspot.people()).isEqualTo(12);
-        assertThat(hotspot.windowStart()).isEqualTo(EIGHT.toInstant());
-        assertThat(hotspot.windowEnd()).isEqualTo(EIGHT.plusHours(1).toInstant());
+        assertThat(hotspot.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.kind()).isEqualTo("CROWD");
+            assertThat(reason.observed()).isEqualTo(5.0);
+            assertThat(reason.threshold()).isEqualTo(5.0);
+            assertThat(reason.alertId()).isEqualTo(crowd.alertId());
+        });
+
+        send(visit(EIGHT.plusMinutes(2), 9));
+        assertThat(alerts.readValue().severity()).isEqualTo(HotspotLevel.WARNING);
+        send(visit(EIGHT.plusMinutes(3), 10));
+        Alert merged = alerts.readValue();
+        assertThat(merged.alertId()).as("merged into the open alert").isEqualTo(crowd.alertId());
+        assertThat(merged.count()).isEqualTo(3);
+        assertThat(merged.severity()).isEqualTo(HotspotLevel.CRITICAL);
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.CRITICAL);
     }
 
     @Test
-    void small_visits_add_up_to_a_watch_level_within_the_hour() {
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(5), 1));
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(20), 1));
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(55), 1));
+    void any_incident_is_critical() {
+        send(event(EventType.INCIDENT, EIGHT, 2, e -> e.severity = Severity.MINOR));
 
-        assertThat(hotspots.readValuesToList())
-                .extracting(CommuneHotspot::level)
-                .containsExactly(HotspotLevel.NORMAL, HotspotLevel.NORMAL, HotspotLevel.WATCH);
+        assertThat(alerts.readValuesToList()).extracting(Alert::rule, Alert::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertRule.INCIDENT, HotspotLevel.CRITICAL));
     }
 
     @Test
-    void the_next_hour_starts_counting_afresh() {
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(10), 12));
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(65), 1));
+    void a_denunciation_about_a_candidate_is_a_warning_and_critical_in_the_last_ten_days() {
+        OffsetDateTime elevenDaysBefore = ELECTION_DAY.minusDays(11).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
+        OffsetDateTime tenDaysBefore = ELECTION_DAY.minusDays(10).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
+        startDriverAt(tenDaysBefore.toInstant());
 
-        List<CommuneHotspot> values = hotspots.readValuesToList();
-        assertThat(values).hasSize(2);
-        assertThat(values.get(1).level()).isEqualTo(HotspotLevel.NORMAL);
-        assertThat(values.get(1).people()).isEqualTo(1);
-        assertThat(values.get(1).windowStart()).isEqualTo(EIGHT.plusHours(1).toInstant());
+        send(event(EventType.PETITION, elevenDaysBefore, 1, e -> {
+            e.content = Content.COMPLAINT;
+            e.candidateRelated = true;
+        }));
+        assertThat(alerts.isEmpty()).as("a complaint is not a denunciation").isTrue();
+        send(event(EventType.PETITION, elevenDaysBefore, 1, e -> {
+            e.content = Content.DENUNCIATION;
+            e.field = Field.ELECTION_CANDIDATE;
+        }));
+        assertThat(alerts.readValue().severity()).isEqualTo(HotspotLevel.WARNING);
+        send(event(EventType.PETITION, tenDaysBefore, 1, e -> {
+            e.content = Content.DENUNCIATION;
+            e.candidateRelated = true;
+        }));
+        assertThat(alerts.readValue().severity()).isEqualTo(HotspotLevel.CRITICAL);
     }
 
     @Test
-    void a_late_event_counts_in_its_own_hour_within_the_grace_and_not_after() {
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(10), 3));
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(65), 1)); // stream time 09:05
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(50), 3)); // 08:50, within 10 minutes of grace
+    void citizens_gone_to_the_province_are_a_warning_and_to_the_centre_critical() {
+        send(event(EventType.ESCALATION, EIGHT, 4, e -> e.destination = Destination.PROVINCE));
+        Alert province = alerts.readValue();
+        assertThat(province.severity()).isEqualTo(HotspotLevel.WARNING);
+
+        send(event(EventType.ESCALATION, EIGHT.plusMinutes(5), 6, e -> e.destination = Destination.CENTRAL_HCMC));
+        assertThat(alerts.readValue()).satisfies(alert -> {
+            assertThat(alert.alertId()).isEqualTo(province.alertId());
+            assertThat(alert.severity()).isEqualTo(HotspotLevel.CRITICAL);
+        });
+    }
+
+    @Test
+    void a_case_seen_three_times_within_thirty_days_is_a_repeat_and_twice_is_not() {
+        send(caseVisit("KN-1", EIGHT.minusDays(40)));
+        send(caseVisit("KN-1", EIGHT.minusDays(12)));
+        send(caseVisit("KN-1", EIGHT));
+        assertThat(alerts.isEmpty()).as("the first visit was 40 days ago").isTrue();
+
+        send(event(EventType.CASE_UPDATE, EIGHT.plusMinutes(1), 1, e -> {
+            e.caseRef = "KN-1";
+            e.status = CaseStatus.ACCEPTED;
+        }));
+        assertThat(alerts.isEmpty()).as("a case update is not a visit").isTrue();
+
+        send(caseVisit("KN-1", EIGHT.plusMinutes(2)));
+        Alert repeat = alerts.readValue();
+        assertThat(repeat.rule()).isEqualTo(AlertRule.REPEAT);
+        assertThat(repeat.severity()).isEqualTo(HotspotLevel.WATCH);
+        assertThat(repeat.reasons().getFirst().observed()).isEqualTo(3.0);
+    }
+
+    @Test
+    void indicators_count_each_window_and_are_written_final_when_stream_time_passes_the_grace() {
+        send(visit(EIGHT.plusMinutes(10), 6));
+        send(event(EventType.PETITION, EIGHT.plusMinutes(20), 1, e -> e.content = Content.DENUNCIATION));
+        send(event(EventType.INCIDENT, EIGHT.plusMinutes(30), 12, e -> e.severity = Severity.SERIOUS));
+
+        List<CommuneIndicators> open = indicators.readValuesToList();
+        CommuneIndicators hour = open.stream().filter(i -> i.window() == CommuneIndicators.WindowSize.HOUR)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(hour.isFinal()).isFalse();
+        assertThat(hour.counts().events()).isEqualTo(3);
+        assertThat(hour.counts().visits()).isEqualTo(1);
+        assertThat(hour.counts().petitions()).isEqualTo(1);
+        assertThat(hour.counts().people()).isEqualTo(19);
+        assertThat(hour.counts().crowds()).isEqualTo(2);
+        assertThat(hour.counts().incidents()).isEqualTo(1);
+        assertThat(hour.counts().content()).containsEntry(Content.COMPLAINT, 1L).containsEntry(Content.DENUNCIATION, 1L);
+
+        send(visit(EIGHT.plusMinutes(69), 1));
+        assertThat(indicators.readValuesToList()).noneMatch(CommuneIndicators::isFinal);
+        send(visit(EIGHT.plusMinutes(70), 1));
+        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal).singleElement()
+                .satisfies(last -> {
+                    assertThat(last.window()).isEqualTo(CommuneIndicators.WindowSize.HOUR);
+                    assertThat(last.windowStart()).isEqualTo(EIGHT.toInstant());
+                    assertThat(last.counts().events()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void a_late_event_within_the_grace_still_counts_and_one_beyond_it_does_not() {
+        send(visit(EIGHT.plusMinutes(50), 1));
+        send(visit(EIGHT.plusMinutes(65), 1));
+        send(visit(EIGHT.plusMinutes(59), 2));
+        assertThat(hourIndicators(EIGHT).getLast().counts().people()).as("within the grace").isEqualTo(3);
+
+        send(visit(EIGHT.plusMinutes(71), 1));
+        send(visit(EIGHT.plusMinutes(58), 7));
+        assertThat(hourIndicators(EIGHT)).as("closed, the late event no longer counts")
+                .allSatisfy(i -> assertThat(i.counts().people()).isEqualTo(3));
+    }
+
+    @Test
+    void the_same_event_id_twice_is_counted_once() {
+        ReceptionEvent crowd = visit(EIGHT.plusMinutes(5), 6);
+        send(crowd);
+        send(crowd);
+
+        assertThat(hourIndicators(EIGHT)).extracting(i -> i.counts().people()).containsExactly(6L);
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(a -> assertThat(a.count()).isEqualTo(1));
+    }
+
+    @Test
+    void a_quiet_communes_hour_closes_on_the_wall_clock_and_its_alert_resolves_after_the_quiet_period() {
+        send(visit(EIGHT.plusMinutes(5), 6));
+        Alert crowd = alerts.readValue();
+        indicators.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofMinutes(70));
+        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal)
+                .extracting(CommuneIndicators::window).containsExactly(CommuneIndicators.WindowSize.HOUR);
+        CommuneHotspot nextHour = lastHotspot();
+        assertThat(nextHour.windowStart()).isEqualTo(EIGHT.plusHours(1).toInstant());
+        assertThat(nextHour.events()).isZero();
+        assertThat(nextHour.level()).as("the alert is still open").isEqualTo(HotspotLevel.WARNING);
+
+        driver.advanceWallClockTime(Duration.ofHours(23));
+        assertThat(alerts.readValue()).satisfies(resolved -> {
+            assertThat(resolved.alertId()).isEqualTo(crowd.alertId());
+            assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
+            assertThat(resolved.resolvedBy()).isEqualTo(Alert.SYSTEM);
+        });
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
+        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal)
+                .extracting(CommuneIndicators::window).contains(CommuneIndicators.WindowSize.DAY);
+    }
+
+    @Test
+    void an_acknowledged_alert_keeps_its_level_and_a_resolved_one_lets_it_fall() {
+        send(event(EventType.INCIDENT, EIGHT, 3, e -> e.severity = Severity.GRAVE));
+        Alert incident = alerts.readValue();
+
+        command(incident, AlertCommand.Action.ACKNOWLEDGE, "Đội CSCĐ đã có mặt");
+        assertThat(alerts.readValue()).satisfies(ack -> {
+            assertThat(ack.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+            assertThat(ack.acknowledgedBy()).isEqualTo("chỉ huy");
+            assertThat(ack.acknowledgeNote()).isEqualTo("Đội CSCĐ đã có mặt");
+        });
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.CRITICAL);
+
+        command(incident, AlertCommand.Action.RESOLVE, "Đã giải tán");
+        assertThat(alerts.readValue().state()).isEqualTo(AlertState.RESOLVED);
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
+
+        send(event(EventType.INCIDENT, EIGHT.plusMinutes(30), 3, e -> e.severity = Severity.MINOR));
+        assertThat(alerts.readValue().alertId()).as("a new trigger after resolution opens a new alert")
+                .isNotEqualTo(incident.alertId());
+    }
+
+    @Test
+    void a_day_far_above_the_communes_own_baseline_is_flagged_by_ears_and_ewma_with_its_numbers() {
+        OffsetDateTime today = EIGHT;
+        for (int day = 35; day >= 1; day--) {
+            send(event(EventType.PETITION, today.minusDays(day), 1, e -> e.content = Content.REFLECTION));
+        }
         hotspots.readValuesToList();
+        assertThat(alerts.isEmpty()).as("old history raises no alert").isTrue();
 
-        WindowStore<String, WindowCounts> store = driver.getWindowStore(HotspotTopology.WINDOW_COUNTS_STORE);
-        assertThat(store.fetch(COMMUNE, EIGHT.toInstant().toEpochMilli())).isEqualTo(new WindowCounts(2, 6));
+        for (int i = 0; i < 6; i++) {
+            send(event(EventType.PETITION, today.plusMinutes(i), 1, e -> e.content = Content.REFLECTION));
+        }
 
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(75), 1)); // stream time 09:15: the 08:00 window is closed
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(55), 30));
-
-        assertThat(hotspots.readValuesToList())
-                .allSatisfy(h -> assertThat(h.windowStart()).isEqualTo(EIGHT.plusHours(1).toInstant()));
-        assertThat(store.fetch(COMMUNE, EIGHT.toInstant().toEpochMilli())).isEqualTo(new WindowCounts(2, 6));
+        CommuneHotspot hotspot = lastHotspot();
+        assertThat(hotspot.level()).isEqualTo(HotspotLevel.WARNING);
+        assertThat(hotspot.reasons()).extracting(Reason::kind).contains("EARS_C1", "EARS_C2", "EWMA");
+        assertThat(hotspot.reasons()).filteredOn(r -> r.kind().equals("EARS_C1")).singleElement().satisfies(r -> {
+            assertThat(r.observed()).isEqualTo(6.0);
+            assertThat(r.expected()).isEqualTo(1.0);
+            assertThat(r.threshold()).isCloseTo(1 + 3.0902 * 0.5, org.assertj.core.api.Assertions.within(1e-3));
+        });
     }
 
     @Test
-    void communes_are_counted_apart() {
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(10), 25));
-        send(OTHER_COMMUNE, event(OTHER_COMMUNE, EIGHT.plusMinutes(11), 1));
+    void a_new_commune_has_no_statistics_until_it_has_history() {
+        for (int i = 0; i < 6; i++) {
+            send(event(EventType.PETITION, EIGHT.plusMinutes(i), 1, e -> e.content = Content.REFLECTION));
+        }
 
-        assertThat(hotspots.readKeyValuesToList()).extracting(kv -> kv.key + ":" + kv.value.level())
-                .containsExactly(COMMUNE + ":CRITICAL", OTHER_COMMUNE + ":NORMAL");
+        assertThat(lastHotspot().reasons()).isEmpty();
     }
 
     @Test
     void a_poison_record_is_set_aside_with_its_bytes_and_reason_and_the_stream_goes_on() {
         byte[] poison = "{not json".getBytes(StandardCharsets.UTF_8);
         events.pipeInput(COMMUNE, poison);
-        send(COMMUNE, event(COMMUNE, EIGHT.plusMinutes(10), 12));
+        send(visit(EIGHT.plusMinutes(10), 12));
 
         TestRecord<String, byte[]> record = rejected.readRecord();
         assertThat(record.value()).isEqualTo(poison);
         assertThat(reason(record)).startsWith("$: malformed JSON");
-        assertThat(hotspots.readValue().level()).isEqualTo(HotspotLevel.WARNING);
-    }
-
-    @Test
-    void an_unknown_commune_or_a_key_that_is_not_the_commune_is_rejected() {
-        events.pipeInput("99999", json(event("99999", EIGHT, 1)));
-        events.pipeInput(OTHER_COMMUNE, json(event(COMMUNE, EIGHT, 1)));
-        events.pipeInput((String) null, json(event(COMMUNE, EIGHT, 1)));
-
-        List<TestRecord<String, byte[]>> records = rejected.readRecordsToList();
-        assertThat(records).extracting(HotspotTopologyTests::reason).containsExactly(
-                "communeCode: is not a commune of the loaded region: \"99999\"",
-                "key: the record key must be the commune code " + COMMUNE + ", not " + OTHER_COMMUNE,
-                "key: the record key must be the commune code " + COMMUNE + ", not null");
-        assertThat(hotspots.isEmpty()).isTrue();
-    }
-
-    @Test
-    void the_same_event_id_twice_is_counted_once() {
-        ReceptionEvent crowd = event(COMMUNE, EIGHT.plusMinutes(5), 6);
-        send(COMMUNE, crowd);
-        send(COMMUNE, crowd);
-        send(COMMUNE, TestEvents.withId(crowd, UUID.randomUUID()));
-        send(COMMUNE, event(COMMUNE, EIGHT.plusHours(2), 1));
-        send(COMMUNE, crowd);
-
-        assertThat(hotspots.readValuesToList()).extracting(CommuneHotspot::people).containsExactly(6L, 12L, 1L);
-        assertThat(rejected.isEmpty()).isTrue();
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.CRITICAL);
     }
 
     @Test
     void a_record_that_carries_personal_data_is_refused_so_that_it_reaches_no_analytics() {
-        byte[] withPerson = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-03-15T08:00:00+07:00\","
+        byte[] withPerson = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-03-01T08:00:00+07:00\","
                 + "\"communeCode\":\"" + COMMUNE + "\",\"receptionPoint\":\"POLICE\",\"type\":\"INCIDENT\","
                 + "\"severity\":\"MINOR\",\"person\":{\"name\":\"Lê Văn C\"}}").getBytes(StandardCharsets.UTF_8);
         events.pipeInput(COMMUNE, withPerson);
@@ -168,12 +334,56 @@ class HotspotTopologyTests {
         assertThat(hotspots.isEmpty()).isTrue();
     }
 
-    private void send(String key, ReceptionEvent event) {
-        events.pipeInput(key, json(event));
+    @Test
+    void an_unknown_commune_or_a_key_that_is_not_the_commune_is_rejected() {
+        events.pipeInput("99999", json(visit(EIGHT, 1, "99999")));
+        events.pipeInput(OTHER, json(visit(EIGHT, 1)));
+
+        assertThat(rejected.readRecordsToList()).extracting(HotspotTopologyTests::reason).containsExactly(
+                "communeCode: is not a commune of the loaded region: \"99999\"",
+                "key: the record key must be the commune code " + COMMUNE + ", not " + OTHER);
+        assertThat(hotspots.isEmpty()).isTrue();
     }
 
-    private static ReceptionEvent event(String commune, OffsetDateTime at, int headcount) {
-        return TestEvents.visit(commune, at, headcount);
+    private List<CommuneIndicators> hourIndicators(OffsetDateTime hourStart) {
+        return indicators.readValuesToList().stream()
+                .filter(i -> i.window() == CommuneIndicators.WindowSize.HOUR
+                        && i.windowStart().equals(hourStart.toInstant()))
+                .toList();
+    }
+
+    private CommuneHotspot lastHotspot() {
+        List<CommuneHotspot> all = hotspots.readValuesToList();
+        assertThat(all).as("hotspot records").isNotEmpty();
+        return all.getLast();
+    }
+
+    private void command(Alert alert, AlertCommand.Action action, String note) {
+        commands.pipeInput(alert.communeCode(), new AlertCommand(UUID.randomUUID(), alert.alertId(),
+                alert.communeCode(), action, "chỉ huy", note, EIGHT.toInstant()));
+    }
+
+    private void send(ReceptionEvent event) {
+        events.pipeInput(event.communeCode(), json(event));
+    }
+
+    private static ReceptionEvent caseVisit(String caseRef, OffsetDateTime at) {
+        return event(EventType.VISIT, at, 1, e -> e.caseRef = caseRef);
+    }
+
+    private static ReceptionEvent visit(OffsetDateTime at, int headcount) {
+        return visit(at, headcount, COMMUNE);
+    }
+
+    private static ReceptionEvent visit(OffsetDateTime at, int headcount, String commune) {
+        return new EventBuilder(EventType.VISIT, at, headcount, commune).build();
+    }
+
+    private static ReceptionEvent event(EventType type, OffsetDateTime at, int headcount,
+            java.util.function.Consumer<EventBuilder> details) {
+        EventBuilder builder = new EventBuilder(type, at, headcount, COMMUNE);
+        details.accept(builder);
+        return builder.build();
     }
 
     private static byte[] json(ReceptionEvent event) {
@@ -183,5 +393,34 @@ class HotspotTopologyTests {
     private static String reason(TestRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(IntakeTopics.REJECTION_REASON_HEADER);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A valid event with the fields a test sets; visits and petitions default to a land complaint. */
+    private static final class EventBuilder {
+        final EventType type;
+        final OffsetDateTime at;
+        final int headcount;
+        final String commune;
+        Content content = Content.COMPLAINT;
+        Field field = Field.LAND;
+        boolean candidateRelated;
+        String caseRef;
+        Severity severity;
+        Destination destination;
+        CaseStatus status;
+
+        EventBuilder(EventType type, OffsetDateTime at, int headcount, String commune) {
+            this.type = type;
+            this.at = at;
+            this.headcount = headcount;
+            this.commune = commune;
+        }
+
+        ReceptionEvent build() {
+            boolean asks = type == EventType.VISIT || type == EventType.PETITION;
+            return new ReceptionEvent(UUID.randomUUID(), at, null, commune, ReceptionPoint.DISTRICT_OFFICE, type,
+                    asks ? content : null, asks ? field : null, headcount, false, candidateRelated, caseRef, null,
+                    severity, destination, status, null);
+        }
     }
 }
