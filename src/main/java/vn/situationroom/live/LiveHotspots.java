@@ -52,10 +52,10 @@ public class LiveHotspots extends AbstractConsumerSeekAware {
         if (hotspot == null) {
             return;
         }
-        // A late event may still update an earlier window; the commune's state is its newest window, so such an
-        // update must not replace it.
+        // Records of one commune arrive in the order they were computed; should an older one ever come after a newer
+        // one (a replay of the topic), the newer state stays.
         CommuneHotspot kept = latest.merge(hotspot.communeCode(), hotspot,
-                (held, offered) -> offered.windowStart().isBefore(held.windowStart()) ? held : offered);
+                (held, offered) -> offered.asOf().isBefore(held.asOf()) ? held : offered);
         if (kept != hotspot) {
             return;
         }

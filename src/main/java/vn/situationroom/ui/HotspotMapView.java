@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
@@ -102,7 +103,8 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
             CommuneHotspot hotspot = hotspots.get(commune.code());
             styles.put(commune.code(), hotspot == null
                     ? new CommuneMap.CommuneStyle(NONE, getTranslation("level.NONE"), getTranslation("map.no-activity"))
-                    : new CommuneMap.CommuneStyle(hotspot.level().name(), levelLabel(hotspot.level()), detail(hotspot)));
+                    : new CommuneMap.CommuneStyle(hotspot.level().name(), levelLabel(hotspot.level()),
+                            hotspot.reasons().isEmpty() ? detail(hotspot) : reasonText(hotspot.reasons().getFirst())));
         }
         map.setStyles(styles);
         renderAttentionList(hotspots);
@@ -130,10 +132,25 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
             Span level = new Span(levelLabel(hotspot.level()));
             level.addClassNames("level-badge", "level-" + hotspot.level().name());
             Div item = new Div(level, new Span(name), new Div(detail(hotspot)));
+            for (Reason reason : hotspot.reasons()) {
+                Div why = new Div(reasonText(reason));
+                why.addClassNames("attention-reason", "level-text-" + reason.severity().name());
+                item.add(why);
+            }
             item.addClassName("attention-item");
             item.getElement().setAttribute("data-commune", hotspot.communeCode());
             attentionList.add(item);
         }
+    }
+
+    /** One reason in words, with its numbers: what was seen, what was expected, and the threshold. */
+    private String reasonText(Reason reason) {
+        return getTranslation("reason." + reason.kind(), number(reason.observed()), number(reason.expected()),
+                number(reason.threshold()));
+    }
+
+    private static double number(Double value) {
+        return value == null ? 0 : value;
     }
 
     private String levelLabel(HotspotLevel level) {

@@ -1,0 +1,75 @@
+package vn.situationroom.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.AlertCommand;
+import vn.situationroom.hotspot.HotspotTopics;
+import vn.situationroom.live.LiveAlerts;
+
+/** Acknowledges and resolves alerts by writing commands that the analytics apply to the alert's commune. */
+@Service
+public class AlertService {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+
+    private final LiveAlerts alerts;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Clock clock = Clock.systemUTC();
+
+    AlertService(LiveAlerts alerts, KafkaTemplate<String, byte[]> kafka) {
+        this.alerts = alerts;
+        this.kafka = kafka;
+    }
+
+    /** Someone took the alert up. */
+    public AlertCommand acknowledge(String alertId, String by, String note) {
+        return send(alertId, AlertCommand.Action.ACKNOWLEDGE, by, note);
+    }
+
+    /** The alert is handled. */
+    public AlertCommand resolve(String alertId, String by, String note) {
+        return send(alertId, AlertCommand.Action.RESOLVE, by, note);
+    }
+
+    private AlertCommand send(String alertId, AlertCommand.Action action, String by, String note) {
+        Alert alert = alerts.find(alertId).orElseThrow(() -> new UnknownAlertException(alertId));
+        if (!alert.isActive()) {
+            throw new AlertClosedException(alert);
+        }
+        AlertCommand command = new AlertCommand(UUID.randomUUID(), alertId, alert.communeCode(), action, by, note,
+                clock.instant());
+        var topic = HotspotTopics.ALERT_COMMANDS;
+        try {
+            kafka.send(topic.name(), alert.communeCode(), topic.valueSerde().serializer().serialize(topic.name(), command))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the command", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not take the command", e);
+        }
+        return command;
+    }
+
+    /** No alert has this id. */
+    public static final class UnknownAlertException extends RuntimeException {
+        UnknownAlertException(String alertId) {
+            super("no alert has the id " + alertId);
+        }
+    }
+
+    /** The alert is resolved already; nothing more can be done with it. */
+    public static final class AlertClosedException extends RuntimeException {
+        AlertClosedException(Alert alert) {
+            super("the alert " + alert.alertId() + " was resolved by " + alert.resolvedBy() + " at "
+                    + alert.resolvedAt());
+        }
+    }
+}
