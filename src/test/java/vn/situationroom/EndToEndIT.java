@@ -3,9 +3,6 @@ package vn.situationroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,8 +54,6 @@ class EndToEndIT {
 
     @Autowired
     Region region;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void an_event_posted_over_rest_is_stored_raises_its_commune_and_reaches_the_live_feed() throws Exception {
@@ -163,11 +158,7 @@ class EndToEndIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new TestHttp(port).postJson("/api/v1/events", body);
     }
 
     private static byte[] bytes(String text) {

@@ -38,7 +38,9 @@ class ReceptionEventSink {
             topics = "#{T(vn.situationroom.intake.IntakeTopics).RECEPTION_EVENTS.name()}",
             groupId = "situation-room-history",
             batch = "true",
-            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest"})
+            // Static membership, as for the stream: after a crash the sink resumes at once.
+            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest",
+                    "group.instance.id=situation-room-history-#{@dataDirectory.instanceId()}"})
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         List<ReceptionEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -60,7 +62,8 @@ class ReceptionEventSink {
             topics = "#{T(vn.situationroom.intake.IntakeTopics).RECEPTION_EVENT_PERSONS.name()}",
             groupId = "situation-room-history-persons",
             batch = "true",
-            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest"})
+            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest",
+                    "group.instance.id=situation-room-history-persons-#{@dataDirectory.instanceId()}"})
     void onPersons(List<ConsumerRecord<String, byte[]>> records) {
         var topic = IntakeTopics.RECEPTION_EVENT_PERSONS;
         List<PersonRecorded> persons = new ArrayList<>(records.size());

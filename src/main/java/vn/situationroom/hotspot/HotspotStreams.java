@@ -56,6 +56,10 @@ class HotspotStreams implements SmartLifecycle {
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Static membership: an instance that restarts after a crash takes its tasks back at once, instead of
+        // waiting out the session of its dead self (45 s) before the group rebalances.
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                "situation-room-hotspots-" + data.instanceId());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         streams = new KafkaStreams(
                 HotspotTopology.buildTopology(settings, calendar, region.codes(), platform.topicPartitions(),

@@ -3,7 +3,6 @@ package vn.situationroom.intake;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,17 +45,23 @@ class IntakeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ReceptionEventPublisher receptionEventPublisher(ProducerFactory<String, byte[]> producerFactory) {
+    ReceptionEventPublisher receptionEventPublisher(ProducerFactory<String, byte[]> producerFactory,
+            DataDirectory data) {
         // Intake's own producer, transactional so that an offer is written whole or not at all. Boot's producer stays
         // as it is: making it transactional would also make Boot create a Kafka transaction manager for every listener.
         var transactional = new DefaultKafkaProducerFactory<>(producerFactory.getConfigurationProperties(),
                 new StringSerializer(), new ByteArraySerializer());
-        // Unique per app instance: two instances with one transactional id would fence each other off.
-        transactional.setTransactionIdPrefix("situation-room-intake-" + UUID.randomUUID() + "-");
-        // A request must not hang for a minute when the broker is away: give up and answer 503 instead.
+        // One id per app instance, the same across its restarts: two instances with one id would fence each other
+        // off, and a restarted instance under its old id aborts at once what a crash left open, instead of leaving
+        // every read_committed consumer waiting for the broker's transaction timeout.
+        transactional.setTransactionIdPrefix("situation-room-intake-" + data.instanceId() + "-");
+        // A request must not hang for a minute when the broker is away: give up and answer 503 instead. Offers are
+        // small, so a transaction open for 20 s belongs to a dead instance and may be aborted.
         transactional.updateConfigs(Map.of(
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000));
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 20_000));
         return new ReceptionEventPublisher(transactional);
     }
 

@@ -5,14 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.HotspotTopics;
@@ -22,12 +16,9 @@ import vn.situationroom.hotspot.HotspotTopics;
  * changes pushed to whoever subscribed. Like {@link LiveHotspots}, each instance reads the whole topic.
  */
 @Component
-public class LiveAlerts extends AbstractConsumerSeekAware {
-
-    private static final Logger log = LoggerFactory.getLogger(LiveAlerts.class);
+public class LiveAlerts extends CompactedTopicFeed<Alert> {
 
     private final Map<String, Alert> latest = new ConcurrentHashMap<>();
-    private final List<Consumer<Alert>> subscribers = new CopyOnWriteArrayList<>();
 
     /** The alert with this id, in its latest state. */
     public Optional<Alert> find(String alertId) {
@@ -40,12 +31,6 @@ public class LiveAlerts extends AbstractConsumerSeekAware {
                 .filter(Alert::isActive)
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::firstSeen))
                 .toList();
-    }
-
-    /** Calls {@code subscriber} on a Kafka thread with every change from now on, until the registration is removed. */
-    public LiveHotspots.Registration subscribe(Consumer<Alert> subscriber) {
-        subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
     }
 
     @KafkaListener(
@@ -61,18 +46,6 @@ public class LiveAlerts extends AbstractConsumerSeekAware {
             return;
         }
         latest.put(alert.alertId(), alert);
-        for (Consumer<Alert> subscriber : subscribers) {
-            try {
-                subscriber.accept(alert);
-            } catch (RuntimeException e) {
-                log.warn("A live subscriber failed on alert {}; the others still get it", alert.alertId(), e);
-            }
-        }
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        super.onPartitionsAssigned(assignments, callback);
-        callback.seekToBeginning(assignments.keySet());
+        publish(alert);
     }
 }

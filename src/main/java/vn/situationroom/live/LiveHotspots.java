@@ -1,16 +1,9 @@
 package vn.situationroom.live;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.hotspot.CommuneHotspot;
@@ -21,22 +14,13 @@ import vn.situationroom.hotspot.CommuneHotspot;
  * from its start under a group of its own, so instances behind a load balancer each hold the full picture.
  */
 @Component
-public class LiveHotspots extends AbstractConsumerSeekAware {
-
-    private static final Logger log = LoggerFactory.getLogger(LiveHotspots.class);
+public class LiveHotspots extends CompactedTopicFeed<CommuneHotspot> {
 
     private final Map<String, CommuneHotspot> latest = new ConcurrentHashMap<>();
-    private final List<Consumer<CommuneHotspot>> subscribers = new CopyOnWriteArrayList<>();
 
     /** The latest known state of every commune that has one. */
     public Map<String, CommuneHotspot> current() {
         return Map.copyOf(latest);
-    }
-
-    /** Calls {@code subscriber} on a Kafka thread with every change from now on, until the registration is removed. */
-    public Registration subscribe(Consumer<CommuneHotspot> subscriber) {
-        subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
     }
 
     @KafkaListener(
@@ -59,25 +43,6 @@ public class LiveHotspots extends AbstractConsumerSeekAware {
         if (kept != hotspot) {
             return;
         }
-        for (Consumer<CommuneHotspot> subscriber : subscribers) {
-            try {
-                subscriber.accept(hotspot);
-            } catch (RuntimeException e) {
-                log.warn("A live subscriber failed on {}; the others still get it", hotspot.communeCode(), e);
-            }
-        }
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        super.onPartitionsAssigned(assignments, callback);
-        // The topic is compacted state: this instance needs all of it, whatever its group may have committed.
-        callback.seekToBeginning(assignments.keySet());
-    }
-
-    /** Ends a subscription. */
-    @FunctionalInterface
-    public interface Registration {
-        void remove();
+        publish(hotspot);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.springframework.util.FileSystemUtils;
 
 /** The root folder of everything the app keeps on local disk: broker log, database cluster, stream state. */
@@ -62,6 +63,25 @@ public final class DataDirectory implements AutoCloseable {
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the secret " + file, e);
+        }
+    }
+
+    /**
+     * The id of this app instance, kept in {@code instance-id} so that a restarted instance is the same one: a
+     * transactional producer that restarts under its old id fences off, and aborts at once, what its previous run
+     * left open.
+     */
+    public String instanceId() {
+        Path file = root.resolve("instance-id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String id = UUID.randomUUID().toString();
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write " + file, e);
         }
     }
 

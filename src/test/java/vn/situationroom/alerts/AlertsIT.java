@@ -3,9 +3,6 @@ package vn.situationroom.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestCommunes;
+import vn.situationroom.TestHttp;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.platform.Json;
@@ -39,8 +37,6 @@ class AlertsIT {
 
     @Autowired
     LiveHotspots live;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void an_incident_alert_is_acknowledged_then_resolved_and_the_level_falls_back() throws Exception {
@@ -88,15 +84,10 @@ class AlertsIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        return Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        return new TestHttp(port).getJson(path);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new TestHttp(port).postJson(path, body);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.TestCommunes;
+import vn.situationroom.TestHttp;
 import vn.situationroom.platform.Json;
 import vn.situationroom.region.Region;
 
@@ -37,8 +35,6 @@ class DetectApiIT {
 
     @Autowired
     Region region;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void every_reference_series_gets_rs_alarms_through_the_api() throws Exception {
@@ -119,10 +115,6 @@ class DetectApiIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new TestHttp(port).postJson(path, body);
     }
 }

@@ -3,9 +3,6 @@ package vn.situationroom.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestCommunes;
+import vn.situationroom.TestHttp;
 import vn.situationroom.TestKafka;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotTopics;
@@ -55,8 +53,6 @@ class IntakeChannelsIT {
 
     @Autowired
     Region region;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void a_thousand_events_in_one_array_are_all_stored_and_written_to_the_topic_once() throws Exception {
@@ -286,10 +282,6 @@ class IntakeChannelsIT {
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", contentType + "; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new TestHttp(port).post(path, contentType, body);
     }
 }
