@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param repeatCount the visits of one case within {@code repeatWithin} that make it a repeat case (WATCH)
  * @param repeatWithin the span in which a case's visits are counted
  * @param earsMinSigma the floor of the EARS standard deviation; 0.5 suits counts of a few a day (R's default is 0)
- * @param ewmaMinSigma the floor of the EWMA baseline's standard deviation
+ * @param ewmaMinSigma the floor of the EWMA baseline's standard deviation, and of the hourly surge's
  * @param surgeDays how many previous days' same hour form the hourly surge's baseline
  * @param surgeK how many standard deviations above that baseline make a surge
  * @param surgeMinCount the smallest hourly count that can be a surge
