@@ -15,7 +15,8 @@ class SinkErrorHandling {
     @Bean
     DefaultErrorHandler retryForeverErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
+        // Back within seconds of the database's return.
+        backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         return new DefaultErrorHandler(backOff);
     }

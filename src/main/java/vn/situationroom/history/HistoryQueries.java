@@ -1,0 +1,301 @@
+package vn.situationroom.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.hotspot.Reason;
+import vn.situationroom.platform.Json;
+
+/**
+ * The analysts' questions to history: trends of any counter, the ranking of communes, the events of a period with
+ * filters, and the alerts with their history. Dates are days of the country's calendar, both ends included. The same
+ * SQL runs on plain PostgreSQL and on TimescaleDB (where the weekly and monthly totals are continuous aggregates).
+ */
+@Repository
+public class HistoryQueries {
+
+    private static final String WINDOW_TREND = """
+            SELECT window_start AS bucket, sum(%s)::bigint AS value
+            FROM commune_indicator
+            WHERE window_size = :size AND window_start >= :start AND window_start < :end %s
+            GROUP BY bucket
+            """;
+
+    private static final String PERIOD_TREND = """
+            SELECT bucket, sum(%s)::bigint AS value
+            FROM commune_indicator_%s
+            WHERE bucket >= :start AND bucket < :end %s
+            GROUP BY bucket
+            """;
+
+    private static final String REGION_WINDOW_TREND = """
+            SELECT window_start AS bucket, %s AS value
+            FROM region_indicator
+            WHERE window_size = :size AND window_start >= :start AND window_start < :end
+            """;
+
+    private static final String REGION_PERIOD_TREND = """
+            SELECT date_trunc(:unit, window_start AT TIME ZONE :zone) AT TIME ZONE :zone AS bucket,
+                   sum(%s)::bigint AS value
+            FROM region_indicator
+            WHERE window_size = 'DAY' AND window_start >= :start AND window_start < :end
+            GROUP BY bucket
+            """;
+
+    private static final String TOP = """
+            SELECT commune_code, sum(%s)::bigint AS value
+            FROM commune_indicator
+            WHERE window_size = 'DAY' AND window_start >= :start AND window_start < :end
+            GROUP BY commune_code
+            HAVING sum(%1$s) > 0
+            ORDER BY value DESC, commune_code
+            LIMIT :limit
+            """;
+
+    private static final String EVENTS = """
+            SELECT event_id, occurred_at, recorded_at, commune_code, reception_point, type, content, field, headcount,
+                   complex, candidate_related, case_ref, summary, severity, destination, status
+            FROM reception_event
+            WHERE occurred_at >= :start AND occurred_at < :end %s
+            ORDER BY occurred_at DESC, event_id
+            LIMIT :limit OFFSET :offset
+            """;
+
+    private static final String EVENT_COUNT = """
+            SELECT count(*) FROM reception_event WHERE occurred_at >= :start AND occurred_at < :end %s
+            """;
+
+    private static final String ALERTS = """
+            SELECT alert_id, commune_code, rule, severity, state, first_seen, last_seen, trigger_count, reasons,
+                   acknowledged_by, acknowledged_at, acknowledge_note, resolved_by, resolved_at, resolve_note
+            FROM alert
+            WHERE first_seen < :end AND (resolved_at IS NULL OR resolved_at >= :start) %s
+            ORDER BY first_seen DESC, alert_id
+            LIMIT :limit OFFSET :offset
+            """;
+
+    private static final String ALERT_COUNT = """
+            SELECT count(*) FROM alert WHERE first_seen < :end AND (resolved_at IS NULL OR resolved_at >= :start) %s
+            """;
+
+    private static final String ALERT_BY_ID = """
+            SELECT alert_id, commune_code, rule, severity, state, first_seen, last_seen, trigger_count, reasons,
+                   acknowledged_by, acknowledged_at, acknowledge_note, resolved_by, resolved_at, resolve_note
+            FROM alert
+            WHERE alert_id = :id
+            """;
+
+    private static final String TRANSITIONS = """
+            SELECT alert_id, state, at, by_whom, note FROM alert_transition WHERE alert_id IN (:ids) ORDER BY at, state
+            """;
+
+    private static final String COMMUNES = " AND commune_code IN (:communes)";
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    HistoryQueries(JdbcClient jdbc, ElectionCalendar calendar) {
+        this.jdbc = jdbc;
+        this.zone = calendar.zone();
+    }
+
+    /** The time zone of the days and buckets. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** One bucket of a trend: its start in the country's zone and the counter's total in it. */
+    public record Point(OffsetDateTime start, long value) {}
+
+    /**
+     * The trend of a counter by {@code granularity} over the days {@code from} to {@code to}, for the given communes,
+     * or the whole district when none are given. Every bucket is present, 0 where nothing was counted; weeks and
+     * months are whole, so the first and last may reach beyond the days asked for.
+     */
+    public List<Point> trend(Counter counter, Granularity granularity, LocalDate from, LocalDate to,
+            List<String> communes) {
+        boolean windows = granularity == Granularity.HOUR || granularity == Granularity.DAY;
+        ZonedDateTime start = granularity.bucketOf(from, zone);
+        ZonedDateTime end = windows ? to.plusDays(1).atStartOfDay(zone) : granularity.next(granularity.bucketOf(to, zone));
+        String sql;
+        if (communes.isEmpty()) {
+            // The whole region: its own rollup of the communes' windows, a few hundred rows a year.
+            sql = (windows ? REGION_WINDOW_TREND : REGION_PERIOD_TREND).formatted(counter.column());
+        } else {
+            sql = windows ? WINDOW_TREND.formatted(counter.column(), COMMUNES)
+                    : PERIOD_TREND.formatted(counter.column(), granularity == Granularity.WEEK ? "weekly" : "monthly",
+                            COMMUNES);
+        }
+        var statement = jdbc.sql(sql).param("start", start.toOffsetDateTime()).param("end", end.toOffsetDateTime());
+        if (windows) {
+            statement = statement.param("size", granularity.name());
+        }
+        if (!communes.isEmpty()) {
+            statement = statement.param("communes", communes);
+        } else if (!windows) {
+            statement = statement.param("unit", granularity.name().toLowerCase(Locale.ROOT)).param("zone", zone.getId());
+        }
+        Map<Instant, Long> values = new HashMap<>();
+        statement.query((rs, row) -> values.put(instant(rs, "bucket"), rs.getLong("value"))).list();
+        List<Point> points = new ArrayList<>();
+        for (ZonedDateTime bucket = start; bucket.isBefore(end); bucket = granularity.next(bucket)) {
+            points.add(new Point(bucket.toOffsetDateTime(), values.getOrDefault(bucket.toInstant(), 0L)));
+        }
+        return points;
+    }
+
+    /** A commune's total of a counter over a period. */
+    public record Ranked(String communeCode, long value) {}
+
+    /** The communes with the highest totals of a counter over the days {@code from} to {@code to}; none with 0. */
+    public List<Ranked> top(Counter counter, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql(TOP.formatted(counter.column()))
+                .param("start", from.atStartOfDay(zone).toOffsetDateTime())
+                .param("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .param("limit", limit)
+                .query((rs, row) -> new Ranked(rs.getString("commune_code"), rs.getLong("value")))
+                .list();
+    }
+
+    /** Which events to list; null or empty for no condition. */
+    public record EventFilter(List<String> communes, String type, String content, String field, Boolean complex,
+            Boolean candidateRelated, String caseRef, Integer minHeadcount) {}
+
+    /** A stored event, without its person. */
+    public record StoredEvent(UUID eventId, OffsetDateTime occurredAt, Instant recordedAt, String communeCode,
+            String receptionPoint, String type, String content, String field, int headcount, boolean complex,
+            boolean candidateRelated, String caseRef, String summary, String severity, String destination,
+            String status) {}
+
+    /** One page of a list, with the total the filters match. */
+    public record Page<T>(int page, int size, long total, List<T> items) {}
+
+    /** The events of the days {@code from} to {@code to} that pass the filter, newest first. */
+    public Page<StoredEvent> events(LocalDate from, LocalDate to, EventFilter filter, int page, int size) {
+        StringBuilder conditions = new StringBuilder();
+        Map<String, Object> params = periodOf(from, to, filter.communes(), conditions);
+        condition(conditions, params, "type", filter.type());
+        condition(conditions, params, "content", filter.content());
+        condition(conditions, params, "field", filter.field());
+        condition(conditions, params, "complex", filter.complex());
+        condition(conditions, params, "candidate_related", filter.candidateRelated());
+        condition(conditions, params, "case_ref", filter.caseRef());
+        if (filter.minHeadcount() != null) {
+            conditions.append(" AND headcount >= :min_headcount");
+            params.put("min_headcount", filter.minHeadcount());
+        }
+        long total = jdbc.sql(EVENT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
+        List<StoredEvent> events = jdbc.sql(EVENTS.formatted(conditions)).params(params)
+                .param("limit", size).param("offset", (long) page * size)
+                .query((rs, row) -> new StoredEvent(rs.getObject("event_id", UUID.class),
+                        offsetDateTime(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("commune_code"),
+                        rs.getString("reception_point"), rs.getString("type"), rs.getString("content"),
+                        rs.getString("field"), rs.getInt("headcount"), rs.getBoolean("complex"),
+                        rs.getBoolean("candidate_related"), rs.getString("case_ref"), rs.getString("summary"),
+                        rs.getString("severity"), rs.getString("destination"), rs.getString("status")))
+                .list();
+        return new Page<>(page, size, total, events);
+    }
+
+    /** A change of an alert's state. */
+    public record Transition(String state, Instant at, String by, String note) {}
+
+    /** A stored alert with every change of its state. */
+    public record StoredAlert(String alertId, String communeCode, String rule, String severity, String state,
+            Instant firstSeen, Instant lastSeen, long count, List<Reason> reasons, String acknowledgedBy,
+            Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
+            String resolveNote, List<Transition> transitions) {}
+
+    /** Which alerts to list; null or empty for no condition. */
+    public record AlertFilter(List<String> communes, String state, String rule) {}
+
+    /** The alerts active at some time in the days {@code from} to {@code to}, newest first. */
+    public Page<StoredAlert> alerts(LocalDate from, LocalDate to, AlertFilter filter, int page, int size) {
+        StringBuilder conditions = new StringBuilder();
+        Map<String, Object> params = periodOf(from, to, filter.communes(), conditions);
+        condition(conditions, params, "state", filter.state());
+        condition(conditions, params, "rule", filter.rule());
+        long total = jdbc.sql(ALERT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
+        List<StoredAlert> alerts = jdbc.sql(ALERTS.formatted(conditions)).params(params)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(HistoryQueries::alert).list();
+        return new Page<>(page, size, total, withTransitions(alerts));
+    }
+
+    /** One alert with its history, if stored. */
+    public java.util.Optional<StoredAlert> alert(String alertId) {
+        List<StoredAlert> found = jdbc.sql(ALERT_BY_ID).param("id", alertId).query(HistoryQueries::alert).list();
+        return withTransitions(found).stream().findFirst();
+    }
+
+    private List<StoredAlert> withTransitions(List<StoredAlert> alerts) {
+        if (alerts.isEmpty()) {
+            return alerts;
+        }
+        Map<String, List<Transition>> transitions = new HashMap<>();
+        jdbc.sql(TRANSITIONS).param("ids", alerts.stream().map(StoredAlert::alertId).toList())
+                .query((rs, row) -> transitions.computeIfAbsent(rs.getString("alert_id"), id -> new ArrayList<>())
+                        .add(new Transition(rs.getString("state"), instant(rs, "at"), rs.getString("by_whom"),
+                                rs.getString("note"))))
+                .list();
+        return alerts.stream().map(a -> new StoredAlert(a.alertId(), a.communeCode(), a.rule(), a.severity(),
+                a.state(), a.firstSeen(), a.lastSeen(), a.count(), a.reasons(), a.acknowledgedBy(),
+                a.acknowledgedAt(), a.acknowledgeNote(), a.resolvedBy(), a.resolvedAt(), a.resolveNote(),
+                transitions.getOrDefault(a.alertId(), List.of()))).toList();
+    }
+
+    private static StoredAlert alert(ResultSet rs, int row) throws SQLException {
+        return new StoredAlert(rs.getString("alert_id"), rs.getString("commune_code"), rs.getString("rule"),
+                rs.getString("severity"), rs.getString("state"), instant(rs, "first_seen"), instant(rs, "last_seen"),
+                rs.getLong("trigger_count"),
+                Json.MAPPER.readValue(rs.getString("reasons"), new TypeReference<List<Reason>>() {}),
+                rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"), rs.getString("acknowledge_note"),
+                rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getString("resolve_note"), List.of());
+    }
+
+    /** The parameters of a period of days and, when communes are given, the condition on them. */
+    private Map<String, Object> periodOf(LocalDate from, LocalDate to, List<String> communes,
+            StringBuilder conditions) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("start", from.atStartOfDay(zone).toOffsetDateTime());
+        params.put("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        if (!communes.isEmpty()) {
+            conditions.append(COMMUNES);
+            params.put("communes", communes);
+        }
+        return params;
+    }
+
+    private static void condition(StringBuilder conditions, Map<String, Object> params, String column, Object value) {
+        if (value != null) {
+            conditions.append(" AND ").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
+    }
+
+    private OffsetDateTime offsetDateTime(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,151 @@
+package vn.situationroom.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.CommuneIndicators;
+import vn.situationroom.hotspot.HotspotTopics;
+import vn.situationroom.intake.EventCheck;
+import vn.situationroom.intake.IntakeTopics;
+import vn.situationroom.intake.PersonRecorded;
+import vn.situationroom.intake.ReceptionEvent;
+import vn.situationroom.intake.ReceptionEventReader;
+import vn.situationroom.platform.Topic;
+
+/**
+ * Copies the topics into PostgreSQL: every valid event of {@code reception-events} and every person of
+ * {@code reception-event-persons}, every window of {@code commune-indicators}, every alert of {@code alerts}. Each
+ * listener is its own consumer group, reads committed records in batches, writes a batch in one transaction, and
+ * commits its offsets only after that transaction commits; every write is idempotent, so a crash or a replay neither
+ * loses nor doubles anything. When the database is down a batch is retried ({@link SinkErrorHandling}) until it is
+ * stored. Invalid events are skipped here: the stream sets them aside on {@code reception-events-rejected}.
+ */
+@Component
+class HistorySink {
+
+    static final String EVENTS_GROUP = "situation-room-history";
+    static final String PERSONS_GROUP = "situation-room-history-persons";
+    static final String INDICATORS_GROUP = "situation-room-history-indicators";
+    static final String ALERTS_GROUP = "situation-room-history-alerts";
+
+    private static final Logger log = LoggerFactory.getLogger(HistorySink.class);
+
+    private final ReceptionEventRepository events;
+    private final CommuneIndicatorRepository indicators;
+    private final AlertRepository alerts;
+    private final ReceptionEventReader reader;
+    private final SinkProgress progress;
+
+    HistorySink(ReceptionEventRepository events, CommuneIndicatorRepository indicators, AlertRepository alerts,
+            ReceptionEventReader reader, SinkProgress progress) {
+        this.events = events;
+        this.indicators = indicators;
+        this.alerts = alerts;
+        this.reader = reader;
+        this.progress = progress;
+    }
+
+    @KafkaListener(
+            id = "history-sink",
+            topics = "#{T(vn.situationroom.intake.IntakeTopics).RECEPTION_EVENTS.name()}",
+            groupId = EVENTS_GROUP,
+            batch = "true",
+            // Static membership, as for the stream: after a crash the sink resumes at once.
+            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
+                    "group.instance.id=" + EVENTS_GROUP + "-#{@dataDirectory.instanceId()}"})
+    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        List<ReceptionEvent> valid = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            switch (reader.readRecord(record.key(), record.value())) {
+                // A record another producer wrote has no recordedAt: the time it reached the broker stands for it.
+                case EventCheck.Valid ok -> valid.add(ok.event().recordedAt() != null ? ok.event()
+                        : ok.event().recordedAt(Instant.ofEpochMilli(record.timestamp())));
+                case EventCheck.Invalid invalid -> log.debug(
+                        "Not storing {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), invalid.summary());
+            }
+        }
+        store(EVENTS_GROUP, valid, events::saveAll);
+    }
+
+    @KafkaListener(
+            id = "history-person-sink",
+            topics = "#{T(vn.situationroom.intake.IntakeTopics).RECEPTION_EVENT_PERSONS.name()}",
+            groupId = PERSONS_GROUP,
+            batch = "true",
+            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest",
+                    "group.instance.id=" + PERSONS_GROUP + "-#{@dataDirectory.instanceId()}"})
+    void onPersons(List<ConsumerRecord<String, byte[]>> records) {
+        List<PersonRecorded> persons = readAll(IntakeTopics.RECEPTION_EVENT_PERSONS, records);
+        persons.removeIf(p -> p.eventId() == null || p.person() == null);
+        store(PERSONS_GROUP, persons, events::savePersons);
+    }
+
+    @KafkaListener(
+            id = "history-indicator-sink",
+            topics = "#{T(vn.situationroom.hotspot.HotspotTopics).COMMUNE_INDICATORS.name()}",
+            groupId = INDICATORS_GROUP,
+            batch = "true",
+            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
+                    "group.instance.id=" + INDICATORS_GROUP + "-#{@dataDirectory.instanceId()}"})
+    void onIndicators(List<ConsumerRecord<String, byte[]>> records) {
+        // A window is updated with every event; the repository keeps the latest counts of each.
+        List<CommuneIndicators> windows = readAll(HotspotTopics.COMMUNE_INDICATORS, records);
+        store(INDICATORS_GROUP, windows, indicators::saveAll);
+    }
+
+    @KafkaListener(
+            id = "history-alert-sink",
+            topics = "#{T(vn.situationroom.hotspot.HotspotTopics).ALERTS.name()}",
+            groupId = ALERTS_GROUP,
+            batch = "true",
+            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest",
+                    "group.instance.id=" + ALERTS_GROUP + "-#{@dataDirectory.instanceId()}"})
+    void onAlerts(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, Alert> latest = new LinkedHashMap<>();
+        for (Alert alert : readAll(HotspotTopics.ALERTS, records)) {
+            latest.put(alert.alertId(), alert);
+        }
+        List<Alert> changed = List.copyOf(latest.values());
+        store(ALERTS_GROUP, changed, alerts::saveAll);
+    }
+
+    /** Writes a batch through the sink's repository, noting the outcome; an empty batch only commits its offsets. */
+    private <T> void store(String sink, List<T> batch, Consumer<List<T>> repository) {
+        progress.run(sink, batch.size(), () -> {
+            if (!batch.isEmpty()) {
+                repository.accept(batch);
+            }
+        });
+    }
+
+    /**
+     * The readable values of records only the app writes; one it cannot read (or a tombstone) is logged by its
+     * position, never by its content, which may be personal data.
+     */
+    private static <V> List<V> readAll(Topic<String, V> topic, List<ConsumerRecord<String, byte[]>> records) {
+        List<V> values = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            V value = null;
+            try {
+                value = record.value() == null ? null
+                        : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            } catch (RuntimeException e) {
+                log.warn("Not storing the unreadable record {}-{}@{}", record.topic(), record.partition(),
+                        record.offset());
+            }
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+}
