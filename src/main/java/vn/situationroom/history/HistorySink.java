@@ -59,6 +59,8 @@ class HistorySink {
             topics = "#{T(vn.situationroom.intake.IntakeTopics).RECEPTION_EVENTS.name()}",
             groupId = EVENTS_GROUP,
             batch = "true",
+            // Two consumers (two database sessions) write at once; each gets its own static member id (suffix -n).
+            concurrency = "${situationroom.history.sink-concurrency:2}",
             // Static membership, as for the stream: after a crash the sink resumes at once.
             properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
                     "group.instance.id=" + EVENTS_GROUP + "-#{@dataDirectory.instanceId()}"})
@@ -94,6 +96,7 @@ class HistorySink {
             topics = "#{T(vn.situationroom.hotspot.HotspotTopics).COMMUNE_INDICATORS.name()}",
             groupId = INDICATORS_GROUP,
             batch = "true",
+            concurrency = "${situationroom.history.sink-concurrency:2}",
             properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
                     "group.instance.id=" + INDICATORS_GROUP + "-#{@dataDirectory.instanceId()}"})
     void onIndicators(List<ConsumerRecord<String, byte[]>> records) {
