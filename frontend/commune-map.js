@@ -16,6 +16,7 @@ class CommuneMap extends HTMLElement {
     this._geojson = null;
     this._styles = {};
     this._tileUrl = '';
+    this._labelDetails = false;
     this._layers = new Map();
     this._fitted = false;
   }
@@ -47,9 +48,18 @@ class CommuneMap extends HTMLElement {
     return this._tileUrl;
   }
 
+  set labelDetails(value) {
+    this._labelDetails = Boolean(value);
+    this._restyle();
+  }
+
+  get labelDetails() {
+    return this._labelDetails;
+  }
+
   connectedCallback() {
     // Properties the server set before this module loaded sit on the instance and hide the setters: re-apply them.
-    for (const name of ['geojson', 'styles', 'tileUrl']) {
+    for (const name of ['geojson', 'styles', 'tileUrl', 'labelDetails']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -120,6 +130,11 @@ class CommuneMap extends HTMLElement {
       layer.setStyle({ fillColor: FILL[style.level] || FILL.NONE });
       const name = layer.feature.properties.full_name || layer.feature.properties.name || code;
       layer.bindPopup(`<strong>${escapeHtml(name)}</strong><br>${escapeHtml(style.label)}<br>${escapeHtml(style.detail)}`);
+      const shortName = layer.feature.properties.name || code;
+      const attention = ['WATCH', 'WARNING', 'CRITICAL'].includes(style.level);
+      layer.setTooltipContent(this._labelDetails && attention
+        ? `${escapeHtml(shortName)}<br><span class="sr-label-detail">${escapeHtml(style.detail)}</span>`
+        : escapeHtml(shortName));
       this._mark(code, layer);
     }
   }

@@ -160,6 +160,24 @@ public class HistoryQueries {
         return points;
     }
 
+    private static final String REGION_DAY = """
+            SELECT * FROM region_indicator WHERE window_size = 'DAY' AND window_start = :start
+            """;
+
+    /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
+    public Map<Counter, Long> regionDay(LocalDate day) {
+        Map<Counter, Long> counts = new java.util.EnumMap<>(Counter.class);
+        for (Counter counter : Counter.values()) {
+            counts.put(counter, 0L);
+        }
+        jdbc.sql(REGION_DAY).param("start", day.atStartOfDay(zone).toOffsetDateTime()).query(rs -> {
+            for (Counter counter : Counter.values()) {
+                counts.put(counter, rs.getLong(counter.column()));
+            }
+        });
+        return counts;
+    }
+
     /** A commune's total of a counter over a period. */
     public record Ranked(String communeCode, long value) {}
 

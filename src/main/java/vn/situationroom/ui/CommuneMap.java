@@ -33,6 +33,11 @@ public class CommuneMap extends Component implements HasSize {
         getElement().setProperty("styles", Json.MAPPER.writeValueAsString(styles));
     }
 
+    /** Whether each commune's label also shows its detail line when it needs attention (the wall screen). */
+    public void setLabelDetails(boolean labelDetails) {
+        getElement().setProperty("labelDetails", labelDetails);
+    }
+
     /** An optional tile layer URL template behind the shapes; empty draws the shapes alone. */
     public void setTileUrl(String tileUrl) {
         getElement().setProperty("tileUrl", tileUrl == null ? "" : tileUrl);

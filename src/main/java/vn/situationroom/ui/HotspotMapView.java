@@ -59,7 +59,8 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         // Until the shared shell with its menu exists, the officers' screens are one link away.
         Anchor toIntake = new Anchor("intake", getTranslation("map.to-intake"));
         Anchor toImport = new Anchor("import", getTranslation("map.to-import"));
-        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt, toIntake, toImport);
+        Anchor toWall = new Anchor("wall", getTranslation("map.to-wall"));
+        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt, toWall, toIntake, toImport);
         header.addClassName("view-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -143,18 +144,12 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    /** One reason in words, with its numbers: what was seen, what was expected, and the threshold. */
     private String reasonText(Reason reason) {
-        return getTranslation("reason." + reason.kind(), number(reason.observed()), number(reason.expected()),
-                number(reason.threshold()));
-    }
-
-    private static double number(Double value) {
-        return value == null ? 0 : value;
+        return LevelTexts.reason(this, reason);
     }
 
     private String levelLabel(HotspotLevel level) {
-        return getTranslation("level." + level.name());
+        return LevelTexts.level(this, level);
     }
 
     private String detail(CommuneHotspot hotspot) {

@@ -1,0 +1,257 @@
+package vn.situationroom.ui.wall;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.history.Counter;
+import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.CommuneHotspot;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.live.LiveAlerts;
+import vn.situationroom.live.LiveHotspots;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+import vn.situationroom.ui.CommuneMap;
+import vn.situationroom.ui.LevelTexts;
+import vn.situationroom.ui.UiProperties;
+
+/**
+ * The wall screen for leadership, read from across the room: dark and large, no scrolling and nothing to click. The
+ * district map with each commune's level and why; today's figures against the same day last week; the open alerts by
+ * severity and the newest ones; the election countdown. Levels and alerts arrive by push; the figures are re-read
+ * every two seconds.
+ */
+@Route("wall")
+public class WallView extends Div implements HasDynamicTitle {
+
+    /** The figures of the day, in the order of the tiles. */
+    static final List<Counter> TILES = List.of(Counter.VISITS, Counter.PEOPLE, Counter.CROWDS, Counter.INCIDENTS,
+            Counter.CANDIDATE_RELATED, Counter.ESCALATIONS);
+
+    private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "wall-clock");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final int TICKER_SIZE = 5;
+
+    private final Region region;
+    private final LiveHotspots hotspots;
+    private final LiveAlerts alerts;
+    private final HistoryQueries history;
+    private final ElectionCalendar calendar;
+    private final UiProperties settings;
+    private final CommuneMap map;
+    private final Span phase = new Span();
+    private final Span clock = new Span();
+    private final Map<Counter, Tile> tiles = new EnumMap<>(Counter.class);
+    private final Map<HotspotLevel, Span> openAlerts = new EnumMap<>(HotspotLevel.class);
+    private final Div ticker = new Div();
+    private LiveHotspots.Registration hotspotSubscription;
+    private LiveAlerts.Registration alertSubscription;
+    private ScheduledFuture<?> refresh;
+
+    public WallView(Region region, LiveHotspots hotspots, LiveAlerts alerts, HistoryQueries history,
+            ElectionCalendar calendar, UiProperties settings) {
+        this.region = region;
+        this.hotspots = hotspots;
+        this.alerts = alerts;
+        this.history = history;
+        this.calendar = calendar;
+        this.settings = settings;
+        addClassName("wall-view");
+        setSizeFull();
+
+        H1 title = new H1(getTranslation("wall.title", region.name()));
+        phase.addClassName("wall-phase");
+        clock.addClassName("wall-clock");
+        Div header = new Div(title, phase, clock);
+        header.addClassName("wall-header");
+
+        map = new CommuneMap(region.geoJson());
+        map.setTileUrl(settings.tileUrl());
+        map.setLabelDetails(true);
+        Div mapArea = new Div(map);
+        mapArea.addClassName("wall-map");
+
+        Div tileGrid = new Div();
+        tileGrid.addClassName("wall-tiles");
+        for (Counter counter : TILES) {
+            Tile tile = new Tile(getTranslation("wall.tile." + counter.apiName()));
+            tile.getElement().setAttribute("data-counter", counter.apiName());
+            tiles.put(counter, tile);
+            tileGrid.add(tile);
+        }
+        tileGrid.add(alertTile());
+
+        Div tickerTitle = new Div(getTranslation("wall.ticker.title"));
+        tickerTitle.addClassName("wall-ticker-title");
+        ticker.addClassName("wall-ticker");
+        Div side = new Div(tileGrid, tickerTitle, ticker);
+        side.addClassName("wall-side");
+
+        Div body = new Div(mapArea, side);
+        body.addClassName("wall-body");
+        add(header, body);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("wall.page-title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        // A network drop: the connection indicator says so, in large type, and retries for as long as it takes.
+        ui.getReconnectDialogConfiguration().setDialogText(getTranslation("wall.connection-lost"));
+        ui.getReconnectDialogConfiguration().setDialogTextGaveUp(getTranslation("wall.connection-lost"));
+        ui.getReconnectDialogConfiguration().setReconnectAttempts(Integer.MAX_VALUE);
+        ui.getReconnectDialogConfiguration().setReconnectInterval(5_000);
+        renderMap();
+        renderAlerts();
+        renderFigures();
+        hotspotSubscription = hotspots.subscribe(change -> ui.access(this::renderMap));
+        alertSubscription = alerts.subscribe(change -> ui.access(this::renderAlerts));
+        refresh = CLOCK.scheduleWithFixedDelay(() -> ui.access(this::renderFigures), 2, 2, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (hotspotSubscription != null) {
+            hotspotSubscription.remove();
+        }
+        if (alertSubscription != null) {
+            alertSubscription.remove();
+        }
+        if (refresh != null) {
+            refresh.cancel(false);
+        }
+    }
+
+    private void renderMap() {
+        Map<String, CommuneHotspot> current = hotspots.current();
+        Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
+        for (Commune commune : region.communes()) {
+            CommuneHotspot hotspot = current.get(commune.code());
+            styles.put(commune.code(), hotspot == null
+                    ? new CommuneMap.CommuneStyle("NONE", getTranslation("level.NONE"), "")
+                    : new CommuneMap.CommuneStyle(hotspot.level().name(), LevelTexts.level(this, hotspot.level()),
+                            hotspot.reasons().isEmpty() ? "" : LevelTexts.reason(this, hotspot.reasons().getFirst())));
+        }
+        map.setStyles(styles);
+    }
+
+    private void renderAlerts() {
+        List<Alert> active = alerts.active().stream().filter(a -> region.contains(a.communeCode())).toList();
+        for (var entry : openAlerts.entrySet()) {
+            entry.getValue().setText(String.valueOf(active.stream().filter(a -> a.severity() == entry.getKey())
+                    .count()));
+        }
+        ticker.removeAll();
+        List<Alert> newest = active.stream().sorted(Comparator.comparing(Alert::lastSeen).reversed())
+                .limit(TICKER_SIZE).toList();
+        if (newest.isEmpty()) {
+            Div none = new Div(getTranslation("wall.ticker.none"));
+            none.addClassName("wall-ticker-none");
+            ticker.add(none);
+        }
+        for (Alert alert : newest) {
+            Span level = new Span(LevelTexts.level(this, alert.severity()));
+            level.addClassNames("level-badge", "level-" + alert.severity().name());
+            String commune = region.commune(alert.communeCode()).map(Commune::fullName).orElse(alert.communeCode());
+            Span time = new Span(TIME.format(alert.lastSeen().atZone(settings.zone())));
+            time.addClassName("wall-ticker-time");
+            Div why = new Div(alert.reasons().isEmpty() ? "" : LevelTexts.reason(this, alert.reasons().getFirst()));
+            why.addClassName("wall-ticker-why");
+            Div item = new Div(time, level, new Span(commune), why);
+            item.addClassName("wall-ticker-item");
+            item.getElement().setAttribute("data-alert", alert.alertId());
+            ticker.add(item);
+        }
+    }
+
+    private void renderFigures() {
+        ZonedDateTime now = ZonedDateTime.now(settings.zone());
+        LocalDate today = now.withZoneSameInstant(calendar.zone()).toLocalDate();
+        clock.setText(TIME.format(now) + " · " + DATE.format(now));
+        long days = calendar.daysUntilElection(today);
+        phase.setText(switch (calendar.phaseOf(today)) {
+            case BEFORE -> getTranslation("wall.phase.BEFORE", days, DATE.format(calendar.day()));
+            case ELECTION_DAY -> getTranslation("wall.phase.ELECTION_DAY");
+            case AFTER -> getTranslation("wall.phase.AFTER", -days, DATE.format(calendar.day()));
+        });
+        phase.getElement().setAttribute("data-phase", calendar.phaseOf(today).name());
+        Map<Counter, Long> figures = history.regionDay(today);
+        Map<Counter, Long> lastWeek = history.regionDay(today.minusDays(7));
+        for (Counter counter : TILES) {
+            tiles.get(counter).show(figures.get(counter), lastWeek.get(counter));
+        }
+    }
+
+    private Div alertTile() {
+        Div counts = new Div();
+        counts.addClassName("wall-alert-counts");
+        for (HotspotLevel level : List.of(HotspotLevel.CRITICAL, HotspotLevel.WARNING, HotspotLevel.WATCH)) {
+            Span count = new Span("0");
+            count.addClassName("wall-alert-count");
+            openAlerts.put(level, count);
+            Span badge = new Span(LevelTexts.level(this, level));
+            badge.addClassNames("level-badge", "level-" + level.name());
+            Div line = new Div(badge, count);
+            line.getElement().setAttribute("data-severity", level.name());
+            counts.add(line);
+        }
+        Div label = new Div(getTranslation("wall.tile.alerts"));
+        label.addClassName("wall-tile-label");
+        Div tile = new Div(label, counts);
+        tile.addClassNames("wall-tile", "wall-tile-alerts");
+        return tile;
+    }
+
+    /** One figure of today, with its change against the same day last week. */
+    private final class Tile extends Div {
+
+        private final Span value = new Span("0");
+        private final Span change = new Span();
+
+        Tile(String label) {
+            Div name = new Div(label);
+            name.addClassName("wall-tile-label");
+            value.addClassName("wall-tile-value");
+            change.addClassName("wall-tile-change");
+            add(name, value, change);
+            addClassName("wall-tile");
+        }
+
+        void show(long today, long sameDayLastWeek) {
+            value.setText(String.valueOf(today));
+            long difference = today - sameDayLastWeek;
+            change.setText(difference > 0 ? getTranslation("wall.change.up", difference, sameDayLastWeek)
+                    : difference < 0 ? getTranslation("wall.change.down", -difference, sameDayLastWeek)
+                    : getTranslation("wall.change.same", sameDayLastWeek));
+            change.getElement().setAttribute("data-direction", difference > 0 ? "up" : difference < 0 ? "down" : "same");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package vn.situationroom.ui.wall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.TestCommunes;
+import vn.situationroom.TestHttp;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+import vn.situationroom.ui.HeadlessChromium;
+
+/**
+ * The wall screen on a 1920x1080 screen: every commune on the map, the day's tiles, and an event that changes a tile,
+ * a commune's colour and the alert ticker with no reload and nothing scrolled.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class WallBrowserIT {
+
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium(1920, 1080);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Region region;
+
+    @Test
+    void the_wall_shows_the_region_and_today_and_follows_a_new_event_live() throws Exception {
+        Commune commune = TestCommunes.fresh(region);
+        var driver = chromium.driver();
+        driver.get("http://localhost:" + port + "/wall");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
+                == region.communes().size());
+        assertThat(driver.findElements(By.cssSelector(".wall-tile[data-counter]")))
+                .hasSize(WallView.TILES.size());
+        assertThat(driver.findElement(By.cssSelector(".wall-phase")).getText()).containsIgnoringCase("bầu cử");
+        By incidents = By.cssSelector(".wall-tile[data-counter='incidents'] .wall-tile-value");
+        wait.until(d -> !d.findElement(incidents).getText().isBlank());
+        long before = Long.parseLong(driver.findElement(incidents).getText());
+        ((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
+
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(new TestHttp(port).postJson("/api/v1/events", """
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"POLICE","type":"INCIDENT",\
+                "severity":"GRAVE","headcount":40}""".formatted(UUID.randomUUID(), at, commune.code())).statusCode())
+                .isEqualTo(202);
+
+        By shape = By.cssSelector("sr-commune-map path[data-commune='" + commune.code() + "']");
+        wait.until(d -> "CRITICAL".equals(d.findElement(shape).getDomAttribute("data-level")));
+        wait.until(d -> Long.parseLong(d.findElement(incidents).getText()) == before + 1);
+        wait.until(d -> d.findElement(By.cssSelector(".wall-ticker")).getText().contains(commune.fullName()));
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__samePage === true;"))
+                .as("the page was not reloaded").isEqualTo(true);
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return document.scrollingElement.scrollHeight <= window.innerHeight"
+                        + " && document.scrollingElement.scrollWidth <= window.innerWidth;"))
+                .as("nothing to scroll on the wall").isEqualTo(true);
+        chromium.screenshot("wall.png");
+    }
+}
