@@ -139,6 +139,17 @@ class CommuneMap extends HTMLElement {
     }
   }
 
+  // Flies the map to a commune and opens its details; the server calls it when an alert is picked.
+  flyTo(code) {
+    const layer = this._layers.get(String(code));
+    if (!this._map || !layer) {
+      return;
+    }
+    this._map.flyToBounds(layer.getBounds(), { maxZoom: 13, duration: 0.8 });
+    layer.openPopup();
+    this.setAttribute('data-focused', String(code));
+  }
+
   _mark(code, layer) {
     // The level is also on the shape itself, for assistive technology and for tests.
     const path = layer.getElement && layer.getElement();

@@ -38,6 +38,11 @@ public class CommuneMap extends Component implements HasSize {
         getElement().setProperty("labelDetails", labelDetails);
     }
 
+    /** Flies the map to a commune and opens its details. */
+    public void flyTo(String communeCode) {
+        getElement().callJsFunction("flyTo", communeCode);
+    }
+
     /** An optional tile layer URL template behind the shapes; empty draws the shapes alone. */
     public void setTileUrl(String tileUrl) {
         getElement().setProperty("tileUrl", tileUrl == null ? "" : tileUrl);

@@ -60,7 +60,8 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         Anchor toIntake = new Anchor("intake", getTranslation("map.to-intake"));
         Anchor toImport = new Anchor("import", getTranslation("map.to-import"));
         Anchor toWall = new Anchor("wall", getTranslation("map.to-wall"));
-        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt, toWall, toIntake, toImport);
+        Anchor toPolice = new Anchor("map", getTranslation("map.to-police"));
+        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt, toWall, toPolice, toIntake, toImport);
         header.addClassName("view-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

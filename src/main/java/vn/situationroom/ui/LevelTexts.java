@@ -1,8 +1,13 @@
 package vn.situationroom.ui;
 
 import com.vaadin.flow.component.Component;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
 
 /** The words for levels and reasons, from the i18n bundles, shared by the screens. */
 public final class LevelTexts {
@@ -18,6 +23,23 @@ public final class LevelTexts {
     public static String reason(Component screen, Reason reason) {
         return screen.getTranslation("reason." + reason.kind(), number(reason.observed()), number(reason.expected()),
                 number(reason.threshold()));
+    }
+
+    /**
+     * How each commune of the region is drawn: its level, and its first reason as the detail line; a commune without
+     * a state yet is drawn as having none.
+     */
+    public static Map<String, CommuneMap.CommuneStyle> mapStyles(Component screen, Region region,
+            Map<String, CommuneHotspot> hotspots) {
+        Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
+        for (Commune commune : region.communes()) {
+            CommuneHotspot hotspot = hotspots.get(commune.code());
+            styles.put(commune.code(), hotspot == null
+                    ? new CommuneMap.CommuneStyle("NONE", screen.getTranslation("level.NONE"), "")
+                    : new CommuneMap.CommuneStyle(hotspot.level().name(), level(screen, hotspot.level()),
+                            hotspot.reasons().isEmpty() ? "" : reason(screen, hotspot.reasons().getFirst())));
+        }
+        return styles;
     }
 
     private static double number(Double value) {

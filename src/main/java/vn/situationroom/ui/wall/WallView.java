@@ -13,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -24,7 +23,6 @@ import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.hotspot.Alert;
-import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
@@ -151,16 +149,7 @@ public class WallView extends Div implements HasDynamicTitle {
     }
 
     private void renderMap() {
-        Map<String, CommuneHotspot> current = hotspots.current();
-        Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
-        for (Commune commune : region.communes()) {
-            CommuneHotspot hotspot = current.get(commune.code());
-            styles.put(commune.code(), hotspot == null
-                    ? new CommuneMap.CommuneStyle("NONE", getTranslation("level.NONE"), "")
-                    : new CommuneMap.CommuneStyle(hotspot.level().name(), LevelTexts.level(this, hotspot.level()),
-                            hotspot.reasons().isEmpty() ? "" : LevelTexts.reason(this, hotspot.reasons().getFirst())));
-        }
-        map.setStyles(styles);
+        map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
     }
 
     private void renderAlerts() {
