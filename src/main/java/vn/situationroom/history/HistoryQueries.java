@@ -4,17 +4,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -166,7 +172,7 @@ public class HistoryQueries {
 
     /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
     public Map<Counter, Long> regionDay(LocalDate day) {
-        Map<Counter, Long> counts = new java.util.EnumMap<>(Counter.class);
+        Map<Counter, Long> counts = new EnumMap<>(Counter.class);
         for (Counter counter : Counter.values()) {
             counts.put(counter, 0L);
         }
@@ -175,6 +181,30 @@ public class HistoryQueries {
                 counts.put(counter, rs.getLong(counter.column()));
             }
         });
+        return counts;
+    }
+
+    private static final String REGION_HOURS = """
+            SELECT %s FROM region_indicator WHERE window_size = 'HOUR' AND window_start >= :start AND window_start < :end
+            """.formatted(Arrays.stream(Counter.values())
+                    .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
+                    .collect(Collectors.joining(", ")));
+
+    /**
+     * Every counter of the whole region for one day up to a time of that day, summed from its hour windows (the hour
+     * that holds {@code until} counted whole): "the same day last week, by this time".
+     */
+    public Map<Counter, Long> regionDayUntil(LocalDate day, LocalTime until) {
+        Map<Counter, Long> counts = new EnumMap<>(Counter.class);
+        ZonedDateTime start = day.atStartOfDay(zone);
+        jdbc.sql(REGION_HOURS).param("start", start.toOffsetDateTime())
+                .param("end", day.atTime(until).atZone(zone).plusHours(1).truncatedTo(ChronoUnit.HOURS)
+                        .toOffsetDateTime())
+                .query(rs -> {
+                    for (Counter counter : Counter.values()) {
+                        counts.put(counter, rs.getLong(counter.column()));
+                    }
+                });
         return counts;
     }
 
@@ -257,7 +287,7 @@ public class HistoryQueries {
     }
 
     /** One alert with its history, if stored. */
-    public java.util.Optional<StoredAlert> alert(String alertId) {
+    public Optional<StoredAlert> alert(String alertId) {
         List<StoredAlert> found = jdbc.sql(ALERT_BY_ID).param("id", alertId).query(HistoryQueries::alert).list();
         return withTransitions(found).stream().findFirst();
     }

@@ -193,7 +193,9 @@ public class WallView extends Div implements HasDynamicTitle {
         });
         phase.getElement().setAttribute("data-phase", calendar.phaseOf(today).name());
         Map<Counter, Long> figures = history.regionDay(today);
-        Map<Counter, Long> lastWeek = history.regionDay(today.minusDays(7));
+        // Today so far against the same day last week by the same hour, not against its whole day.
+        Map<Counter, Long> lastWeek = history.regionDayUntil(today.minusDays(7),
+                now.withZoneSameInstant(calendar.zone()).toLocalTime());
         for (Counter counter : TILES) {
             tiles.get(counter).show(figures.get(counter), lastWeek.get(counter));
         }
