@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -267,13 +266,12 @@ class HistoryController {
         }
 
         private <E extends Enum<E>> E parse(String name, Class<E> type, String value) {
-            Function<E, String> label = Enum::name;
             for (E constant : type.getEnumConstants()) {
                 if (constant.name().equals(value)) {
                     return constant;
                 }
             }
-            error(name, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants()).map(label)
+            error(name, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
                     .collect(Collectors.joining(", ")));
             return null;
         }

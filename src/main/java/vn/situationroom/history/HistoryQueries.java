@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.hotspot.CommuneIndicators;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.platform.Json;
 
@@ -166,46 +168,39 @@ public class HistoryQueries {
         return points;
     }
 
-    private static final String REGION_DAY = """
-            SELECT * FROM region_indicator WHERE window_size = 'DAY' AND window_start = :start
-            """;
-
-    /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
-    public Map<Counter, Long> regionDay(LocalDate day) {
-        Map<Counter, Long> counts = new EnumMap<>(Counter.class);
-        for (Counter counter : Counter.values()) {
-            counts.put(counter, 0L);
-        }
-        jdbc.sql(REGION_DAY).param("start", day.atStartOfDay(zone).toOffsetDateTime()).query(rs -> {
-            for (Counter counter : Counter.values()) {
-                counts.put(counter, rs.getLong(counter.column()));
-            }
-        });
-        return counts;
-    }
-
-    private static final String REGION_HOURS = """
-            SELECT %s FROM region_indicator WHERE window_size = 'HOUR' AND window_start >= :start AND window_start < :end
+    private static final String REGION_SUMS = """
+            SELECT %s FROM region_indicator WHERE window_size = :size AND window_start >= :start AND window_start < :end
             """.formatted(Arrays.stream(Counter.values())
                     .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
                     .collect(Collectors.joining(", ")));
+
+    /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
+    public Map<Counter, Long> regionDay(LocalDate day) {
+        ZonedDateTime start = day.atStartOfDay(zone);
+        return regionSums(CommuneIndicators.WindowSize.DAY, start, start.plusDays(1));
+    }
 
     /**
      * Every counter of the whole region for one day up to a time of that day, summed from its hour windows (the hour
      * that holds {@code until} counted whole): "the same day last week, by this time".
      */
     public Map<Counter, Long> regionDayUntil(LocalDate day, LocalTime until) {
+        return regionSums(CommuneIndicators.WindowSize.HOUR, day.atStartOfDay(zone),
+                day.atTime(until).atZone(zone).plusHours(1).truncatedTo(ChronoUnit.HOURS));
+    }
+
+    private Map<Counter, Long> regionSums(CommuneIndicators.WindowSize size, ZonedDateTime start, ZonedDateTime end) {
         Map<Counter, Long> counts = new EnumMap<>(Counter.class);
-        ZonedDateTime start = day.atStartOfDay(zone);
-        jdbc.sql(REGION_HOURS).param("start", start.toOffsetDateTime())
-                .param("end", day.atTime(until).atZone(zone).plusHours(1).truncatedTo(ChronoUnit.HOURS)
-                        .toOffsetDateTime())
-                .query(rs -> {
-                    for (Counter counter : Counter.values()) {
-                        counts.put(counter, rs.getLong(counter.column()));
-                    }
-                });
+        jdbc.sql(REGION_SUMS).param("size", size.name()).param("start", start.toOffsetDateTime())
+                .param("end", end.toOffsetDateTime())
+                .query((RowCallbackHandler) rs -> putCounters(rs, counts));
         return counts;
+    }
+
+    private static void putCounters(ResultSet row, Map<Counter, Long> counts) throws SQLException {
+        for (Counter counter : Counter.values()) {
+            counts.put(counter, row.getLong(counter.column()));
+        }
     }
 
     /** A commune's total of a counter over a period. */

@@ -31,6 +31,7 @@ import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.LevelTexts;
+import vn.situationroom.ui.LiveScreens;
 import vn.situationroom.ui.UiProperties;
 
 /**
@@ -55,8 +56,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     /** When each alert first appeared on this screen; a CRITICAL one flashes for its first seconds here. */
     private final Map<String, Instant> appeared = new HashMap<>();
     private boolean firstRender = true;
-    private LiveHotspots.Registration hotspotSubscription;
-    private LiveAlerts.Registration alertSubscription;
+    private LiveHotspots.Registration following;
 
     public PoliceMapView(Region region, LiveHotspots hotspots, LiveAlerts alerts, AlertService service,
             UiProperties settings) {
@@ -95,17 +95,14 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         UI ui = event.getUI();
         renderMap();
         renderAlerts();
-        hotspotSubscription = hotspots.subscribe(change -> ui.access(this::renderMap));
-        alertSubscription = alerts.subscribe(change -> ui.access(this::renderAlerts));
+        following = LiveScreens.follow(ui, hotspots, this::renderMap, alerts, this::renderAlerts);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (hotspotSubscription != null) {
-            hotspotSubscription.remove();
-        }
-        if (alertSubscription != null) {
-            alertSubscription.remove();
+        if (following != null) {
+            following.remove();
+            following = null;
         }
     }
 
@@ -114,7 +111,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     }
 
     private void renderAlerts() {
-        List<Alert> active = alerts.active().stream().filter(a -> region.contains(a.communeCode())).toList();
+        List<Alert> active = LiveScreens.activeAlerts(alerts, region);
         alertCount.setText(String.valueOf(active.size()));
         alertList.removeAll();
         if (active.isEmpty()) {

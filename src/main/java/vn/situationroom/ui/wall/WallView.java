@@ -30,6 +30,7 @@ import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.LevelTexts;
+import vn.situationroom.ui.LiveScreens;
 import vn.situationroom.ui.UiProperties;
 
 /**
@@ -66,8 +67,7 @@ public class WallView extends Div implements HasDynamicTitle {
     private final Map<Counter, Tile> tiles = new EnumMap<>(Counter.class);
     private final Map<HotspotLevel, Span> openAlerts = new EnumMap<>(HotspotLevel.class);
     private final Div ticker = new Div();
-    private LiveHotspots.Registration hotspotSubscription;
-    private LiveAlerts.Registration alertSubscription;
+    private LiveHotspots.Registration following;
     private ScheduledFuture<?> refresh;
 
     public WallView(Region region, LiveHotspots hotspots, LiveAlerts alerts, HistoryQueries history,
@@ -130,18 +130,15 @@ public class WallView extends Div implements HasDynamicTitle {
         renderMap();
         renderAlerts();
         renderFigures();
-        hotspotSubscription = hotspots.subscribe(change -> ui.access(this::renderMap));
-        alertSubscription = alerts.subscribe(change -> ui.access(this::renderAlerts));
+        following = LiveScreens.follow(ui, hotspots, this::renderMap, alerts, this::renderAlerts);
         refresh = CLOCK.scheduleWithFixedDelay(() -> ui.access(this::renderFigures), 2, 2, TimeUnit.SECONDS);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (hotspotSubscription != null) {
-            hotspotSubscription.remove();
-        }
-        if (alertSubscription != null) {
-            alertSubscription.remove();
+        if (following != null) {
+            following.remove();
+            following = null;
         }
         if (refresh != null) {
             refresh.cancel(false);
@@ -153,7 +150,7 @@ public class WallView extends Div implements HasDynamicTitle {
     }
 
     private void renderAlerts() {
-        List<Alert> active = alerts.active().stream().filter(a -> region.contains(a.communeCode())).toList();
+        List<Alert> active = LiveScreens.activeAlerts(alerts, region);
         for (var entry : openAlerts.entrySet()) {
             entry.getValue().setText(String.valueOf(active.stream().filter(a -> a.severity() == entry.getKey())
                     .count()));
