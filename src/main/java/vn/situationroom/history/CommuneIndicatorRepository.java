@@ -1,65 +1,53 @@
 package vn.situationroom.history;
 
-import java.sql.Timestamp;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.situationroom.hotspot.CommuneIndicators;
 
 /**
- * The {@code commune_indicator} table (each window's latest counts, then its final counts, upserted by the sink) and
- * {@code region_indicator} (the same windows summed over the region's communes, refreshed in the same transaction).
+ * The {@code commune_indicator} table: each window's latest counts, then its final counts, upserted by the sink. The
+ * region's sums follow through {@link RegionRollup} once the transaction has committed.
  */
 @Repository
 class CommuneIndicatorRepository {
 
-    private static final String COLUMNS =
-            "commune_code, window_size, window_start, window_end, is_final, " + Counter.columns();
-
-    /** Upserts the staged windows; a final window's counts are never replaced by an open one's. */
-    private static final String UPSERT_FROM_STAGING = """
-            INSERT INTO commune_indicator (%1$s)
-            SELECT %1$s FROM commune_indicator_staging
+    /**
+     * Upserts a batch given as one array per column, in one statement: the rows are read once from the arrays and
+     * written once into the table (a staging table would write them twice). A final window's counts are never replaced
+     * by an open one's.
+     */
+    private static final String UPSERT = """
+            INSERT INTO commune_indicator (commune_code, window_size, window_start, window_end, is_final, %s)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::boolean[], %s)
             ON CONFLICT (commune_code, window_size, window_start) DO UPDATE
-            SET window_end = excluded.window_end, is_final = excluded.is_final, stored_at = now(), %2$s
+            SET window_end = excluded.window_end, is_final = excluded.is_final, stored_at = now(), %s
             WHERE NOT commune_indicator.is_final OR excluded.is_final
-            """.formatted(COLUMNS, Arrays.stream(Counter.values())
-                    .map(c -> c.column() + " = excluded." + c.column())
-                    .collect(Collectors.joining(", ")));
-
-    /** One region window recomputed from its communes' rows. */
-    private static final String REFRESH_REGION = """
-            INSERT INTO region_indicator (window_size, window_start, %s)
-            SELECT window_size, window_start, %s
-            FROM commune_indicator
-            WHERE window_size = ? AND window_start = ?
-            GROUP BY window_size, window_start
-            ON CONFLICT (window_size, window_start) DO UPDATE SET %s
             """.formatted(
                     Counter.columns(),
-                    Arrays.stream(Counter.values()).map(c -> "sum(" + c.column() + ")")
-                            .collect(Collectors.joining(", ")),
-                    Arrays.stream(Counter.values())
-                            .map(c -> c.column() + " = excluded." + c.column())
+                    Arrays.stream(Counter.values()).map(c -> "?::bigint[]").collect(Collectors.joining(", ")),
+                    Arrays.stream(Counter.values()).map(c -> c.column() + " = excluded." + c.column())
                             .collect(Collectors.joining(", ")));
 
-    /**
-     * Sinks of several app instances may refresh the same region window at once; this lock, held to the end of the
-     * transaction, makes each refresh see the communes' rows the others committed.
-     */
-    private static final String LOCK_REGION = "SELECT pg_advisory_xact_lock(hashtext('region_indicator'))";
-
     private final JdbcTemplate jdbc;
-    private final StagingWriter staging;
+    private final RegionRollup region;
 
-    CommuneIndicatorRepository(JdbcTemplate jdbc, StagingWriter staging) {
+    CommuneIndicatorRepository(JdbcTemplate jdbc, RegionRollup region) {
         this.jdbc = jdbc;
-        this.staging = staging;
+        this.region = region;
     }
 
     /**
@@ -74,30 +62,47 @@ class CommuneIndicatorRepository {
             latest.merge(window.communeCode() + '|' + window.window() + '|' + window.windowStart(), window,
                     (before, after) -> before.isFinal() && !after.isFinal() ? before : after);
         }
-        staging.stage("commune_indicator_staging", "commune_indicator", COLUMNS, List.copyOf(latest.values()),
-                CommuneIndicatorRepository::values);
-        jdbc.update(UPSERT_FROM_STAGING);
-
-        Map<String, CommuneIndicators> byRegionWindow = new LinkedHashMap<>();
-        windows.forEach(w -> byRegionWindow.putIfAbsent(w.window() + "|" + w.windowStart(), w));
-        List<CommuneIndicators> regionWindows = List.copyOf(byRegionWindow.values());
-        jdbc.query(LOCK_REGION, rs -> {});
-        jdbc.batchUpdate(REFRESH_REGION, regionWindows, regionWindows.size(), (statement, window) -> {
-            statement.setString(1, window.window().name());
-            statement.setTimestamp(2, Timestamp.from(window.windowStart()));
+        List<CommuneIndicators> rows = List.copyOf(latest.values());
+        jdbc.execute((ConnectionCallback<Integer>) connection -> upsert(connection, rows));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                region.touched(rows);
+            }
         });
     }
 
-    private static Object[] values(CommuneIndicators window) {
-        Object[] values = new Object[5 + Counter.values().length];
-        values[0] = window.communeCode();
-        values[1] = window.window().name();
-        values[2] = window.windowStart();
-        values[3] = window.windowEnd();
-        values[4] = window.isFinal();
-        for (Counter counter : Counter.values()) {
-            values[5 + counter.ordinal()] = counter.of(window.counts());
+    private static int upsert(Connection connection, List<CommuneIndicators> rows) throws SQLException {
+        int n = rows.size();
+        String[] codes = new String[n];
+        String[] sizes = new String[n];
+        String[] starts = new String[n];
+        String[] ends = new String[n];
+        Boolean[] finals = new Boolean[n];
+        long[][] counts = new long[Counter.values().length][n];
+        for (int i = 0; i < n; i++) {
+            CommuneIndicators window = rows.get(i);
+            codes[i] = window.communeCode();
+            sizes[i] = window.window().name();
+            starts[i] = window.windowStart().toString();
+            ends[i] = window.windowEnd().toString();
+            finals[i] = window.isFinal();
+            for (Counter counter : Counter.values()) {
+                counts[counter.ordinal()][i] = counter.of(window.counts());
+            }
         }
-        return values;
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+            statement.setArray(1, postgres.createArrayOf("text", codes));
+            statement.setArray(2, postgres.createArrayOf("text", sizes));
+            statement.setArray(3, postgres.createArrayOf("text", starts));
+            statement.setArray(4, postgres.createArrayOf("text", ends));
+            statement.setArray(5, postgres.createArrayOf("bool", finals));
+            for (Counter counter : Counter.values()) {
+                Array column = postgres.createArrayOf("int8", counts[counter.ordinal()]);
+                statement.setArray(6 + counter.ordinal(), column);
+            }
+            return statement.executeUpdate();
+        }
     }
 }

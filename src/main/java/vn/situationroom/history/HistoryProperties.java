@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionAfter the age at which the retention policy would drop chunks (TimescaleDB only); the policy is
  *     created paused, because these are official records: an administrator decides to resume it
  * @param lagWarning a sink behind by more records than this is flagged as behind in the health
- * @param sinkWrites how the sinks put their batches into the database: COPY, or INSERT (JDBC batches) for servers
- *     that do not take COPY
+ * @param sinkWrites how the events sink puts its batches into the database: COPY, or INSERT (JDBC batches) for servers
+ *     that do not take COPY (the windows go in by one array-fed upsert on every server)
  */
 @ConfigurationProperties("situationroom.history")
 public record HistoryProperties(

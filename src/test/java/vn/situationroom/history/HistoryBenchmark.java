@@ -79,17 +79,29 @@ class HistoryBenchmark {
             Flyway.configure().dataSource(dataSource)
                     .javaMigrations(new TimeSeriesStoreMigration(properties, calendar)).load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+            TransactionTemplate transaction = new TransactionTemplate(transactions);
             say("History benchmark: %d communes, %d days from %s, on %s", communes, days, first,
                     jdbc.queryForObject("SELECT version()", String.class).split(",")[0]);
 
             StagingWriter staging = new StagingWriter(jdbc, properties);
             ReceptionEventRepository events = new ReceptionEventRepository(jdbc, staging);
             long eventRows = timedWrites("reception_event (events)", batch -> transaction.executeWithoutResult(
-                    status -> events.saveAll(batch)), this::events);
-            CommuneIndicatorRepository indicators = new CommuneIndicatorRepository(jdbc, staging);
-            long windowRows = timedWrites("commune_indicator (hour and day windows)",
-                    batch -> transaction.executeWithoutResult(status -> indicators.saveAll(batch)), this::windows);
+                    status -> events.saveAll(batch)), this::events, () -> {});
+            // The region's rollup runs on its own thread, as in the app, and the time counts until it has caught up.
+            RegionRollup region = new RegionRollup(jdbc, transactions);
+            region.start();
+            CommuneIndicatorRepository indicators = new CommuneIndicatorRepository(jdbc, region);
+            long windowRows = timedWrites("commune_indicator and region_indicator (hour and day windows)",
+                    batch -> transaction.executeWithoutResult(status -> indicators.saveAll(batch)), this::windows,
+                    region::stop);
+            long regionRows = jdbc.queryForObject("SELECT count(*) FROM region_indicator", Long.class);
+            Long wrong = jdbc.queryForObject("""
+                    SELECT count(*) FROM region_indicator r JOIN (
+                        SELECT window_size, window_start, sum(people) AS people FROM commune_indicator
+                        GROUP BY window_size, window_start) c USING (window_size, window_start)
+                    WHERE r.people <> c.people""", Long.class);
+            say("region windows: %,d, of which %d differ from the sum of their communes", regionRows, wrong);
             say("stored %,d events and %,d windows", eventRows, windowRows);
 
             long analyze = System.nanoTime();
@@ -112,7 +124,8 @@ class HistoryBenchmark {
      * Writes everything the source makes for each writer's share of the communes, the writers at once (each in its own
      * batches and transactions, as the sink's consumers do), and reports rows per second.
      */
-    private <T> long timedWrites(String what, Consumer<List<T>> write, BiConsumer<Integer, Consumer<T>> source) throws Exception {
+    private <T> long timedWrites(String what, Consumer<List<T>> write, BiConsumer<Integer, Consumer<T>> source,
+            Runnable finish) throws Exception {
         long start = System.nanoTime();
         List<Future<Long>> shares = new ArrayList<>();
         try (var pool = Executors.newFixedThreadPool(writers)) {
@@ -141,6 +154,7 @@ class HistoryBenchmark {
         for (var share : shares) {
             rows += share.get();
         }
+        finish.run();
         double seconds = (System.nanoTime() - start) / 1e9;
         say("sink into %s: %,d rows in %.1f s = %,.0f rows/s (%d writers, batches of %d, one transaction each)",
                 what, rows, seconds, rows / seconds, writers, batchSize);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.SplittableRandom;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestCommunes;
@@ -28,6 +32,7 @@ import vn.situationroom.TestHttp;
 import vn.situationroom.TestKafka;
 import vn.situationroom.hotspot.CommuneIndicators;
 import vn.situationroom.hotspot.HotspotTopics;
+import vn.situationroom.hotspot.Indicators;
 import vn.situationroom.platform.Json;
 import vn.situationroom.region.Region;
 
@@ -49,6 +54,15 @@ class HistoryIT {
 
     @Autowired
     KafkaConnectionDetails kafka;
+
+    @Autowired
+    CommuneIndicatorRepository indicators;
+
+    @Autowired
+    RegionRollup regionRollup;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void every_query_answers_from_the_database_and_agrees_with_the_topics() throws Exception {
@@ -152,6 +166,30 @@ class HistoryIT {
         assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(acknowledged.get("transitions").get(1).get("by").asString()).isEqualTo("Đội CSGT-TT");
         assertThat(acknowledged.get("transitions").get(1).get("note").asString()).isEqualTo("Đã đến hiện trường");
+    }
+
+    @Test
+    void the_region_follows_its_communes_and_a_window_out_of_step_is_corrected() {
+        // A window of its own, long ago, so that no other test's rows share it.
+        Instant start = Instant.parse("2001-01-01T00:00:00Z").plus(Duration.ofHours(new SplittableRandom().nextInt(80_000)));
+        String first = TestCommunes.fresh(region).code();
+        String second = TestCommunes.fresh(region).code();
+        indicators.saveAll(List.of(window(first, start, 7), window(second, start, 5)));
+        String people = "SELECT people FROM region_indicator WHERE window_size = 'HOUR' AND window_start = ?";
+        await().atMost(PATIENCE).until(
+                () -> jdbc.queryForList(people, Long.class, Timestamp.from(start)), List.of(12L)::equals);
+
+        // A refresh lost (the app stopped before it ran) leaves the region out of step; the check on start corrects it.
+        jdbc.update("UPDATE region_indicator SET people = 999 WHERE window_size = 'HOUR' AND window_start = ?",
+                Timestamp.from(start));
+        assertThat(regionRollup.rebuild()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(people, Long.class, Timestamp.from(start))).isEqualTo(12L);
+        assertThat(regionRollup.rebuild()).isZero();
+    }
+
+    private static CommuneIndicators window(String commune, Instant start, long people) {
+        return new CommuneIndicators(commune, CommuneIndicators.WindowSize.HOUR, start, start.plus(Duration.ofHours(1)),
+                true, new Indicators(1, 1, 0, people, null, null, 0, 0, 0, 0, 0, 0, null));
     }
 
     @Test
