@@ -14,7 +14,7 @@ public enum Granularity {
     MONTH;
 
     /** The start of the bucket holding the start of {@code day}. */
-    ZonedDateTime bucketOf(LocalDate day, ZoneId zone) {
+    public ZonedDateTime bucketOf(LocalDate day, ZoneId zone) {
         return switch (this) {
             case HOUR, DAY -> day.atStartOfDay(zone);
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
@@ -23,7 +23,7 @@ public enum Granularity {
     }
 
     /** The start of the bucket after the one starting at {@code start}. */
-    ZonedDateTime next(ZonedDateTime start) {
+    public ZonedDateTime next(ZonedDateTime start) {
         return switch (this) {
             case HOUR -> start.plusHours(1);
             case DAY -> start.plusDays(1);

@@ -3,7 +3,6 @@ package vn.situationroom.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -29,7 +28,7 @@ import vn.situationroom.region.Region;
  * The district at a glance: every commune on the map, filled by its hotspot level, with the communes that need
  * attention listed beside it, most serious first. Updates arrive by push; nobody needs to reload.
  */
-@Route("")
+@Route(value = "", layout = MainLayout.class)
 public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
 
     private static final String NONE = "NONE";
@@ -56,12 +55,7 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
 
         H1 title = new H1(getTranslation("map.title", region.name()));
         updatedAt.addClassName("updated-at");
-        // Until the shared shell with its menu exists, the officers' screens are one link away.
-        Anchor toIntake = new Anchor("intake", getTranslation("map.to-intake"));
-        Anchor toImport = new Anchor("import", getTranslation("map.to-import"));
-        Anchor toWall = new Anchor("wall", getTranslation("map.to-wall"));
-        Anchor toPolice = new Anchor("map", getTranslation("map.to-police"));
-        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt, toWall, toPolice, toIntake, toImport);
+        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt);
         header.addClassName("view-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

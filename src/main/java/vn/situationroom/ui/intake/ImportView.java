@@ -17,6 +17,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import vn.situationroom.ui.MainLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -34,7 +35,7 @@ import vn.situationroom.region.Region;
  * The CSV import: the analyst drops a file, every row is checked with a progress bar, the problems are listed by row
  * and column, and the file is imported whole, or, if the analyst chooses, its valid rows only.
  */
-@Route("import")
+@Route(value = "import", layout = MainLayout.class)
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     private final CsvImport csvImport;

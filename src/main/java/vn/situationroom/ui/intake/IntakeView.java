@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import vn.situationroom.ui.MainLayout;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -58,7 +59,7 @@ import vn.situationroom.ui.UiProperties;
  * The reception officer's form: one event at a time, keyboard first (Tab through the fields, Ctrl+Enter records),
  * checked by the same reader as every other channel, with the officer's latest entries below.
  */
-@Route("intake")
+@Route(value = "intake", layout = MainLayout.class)
 public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm");

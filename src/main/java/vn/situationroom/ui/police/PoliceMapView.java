@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import vn.situationroom.ui.MainLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,7 @@ import vn.situationroom.ui.UiProperties;
  * Picking an alert flies the map to its commune; an officer acknowledges it (with a note) or resolves it here, and
  * every screen sees the new state. A new CRITICAL alert flashes.
  */
-@Route("map")
+@Route(value = "map", layout = MainLayout.class)
 public class PoliceMapView extends Div implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
