@@ -10,6 +10,13 @@ const FILL = {
   CRITICAL: '#d62828',
 };
 
+// The kinds of marker: their colour, and the side of the commune's centre they are drawn on.
+const MARKER = {
+  CROWD: { color: '#6a1b9a', angle: Math.PI },
+  INCIDENT: { color: '#b71c1c', angle: 0 },
+  ESCALATION: { color: '#0d47a1', angle: Math.PI / 2 },
+};
+
 class CommuneMap extends HTMLElement {
   constructor() {
     super();
@@ -19,6 +26,29 @@ class CommuneMap extends HTMLElement {
     this._labelDetails = false;
     this._layers = new Map();
     this._fitted = false;
+    this._markers = [];
+    this._markerNames = null;
+    this._markerGroups = null;
+  }
+
+  // Things that happened, drawn over the communes: [{commune, kind: CROWD|INCIDENT|ESCALATION, headcount, label}].
+  set markers(value) {
+    this._markers = typeof value === 'string' && value ? JSON.parse(value) : value || [];
+    this._drawMarkers();
+  }
+
+  get markers() {
+    return this._markers;
+  }
+
+  // The translated name of each kind of marker; once set, the map has a control to show or hide each layer.
+  set markerNames(value) {
+    this._markerNames = typeof value === 'string' && value ? JSON.parse(value) : value || null;
+    this._drawMarkers();
+  }
+
+  get markerNames() {
+    return this._markerNames;
   }
 
   set geojson(value) {
@@ -59,7 +89,7 @@ class CommuneMap extends HTMLElement {
 
   connectedCallback() {
     // Properties the server set before this module loaded sit on the instance and hide the setters: re-apply them.
-    for (const name of ['geojson', 'styles', 'tileUrl', 'labelDetails']) {
+    for (const name of ['geojson', 'styles', 'tileUrl', 'labelDetails', 'markers', 'markerNames']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -74,6 +104,7 @@ class CommuneMap extends HTMLElement {
       // Leaflet can only fit the region once the element has a size; it may get one after it is attached.
       this._resizeObserver = new ResizeObserver(() => this._fit());
       this._resizeObserver.observe(this);
+      this._map.on('zoomend', () => this._drawMarkers());
       this._draw();
     }
   }
@@ -90,6 +121,7 @@ class CommuneMap extends HTMLElement {
     if (!this._fitted) {
       this._map.fitBounds(this._regionLayer.getBounds(), { padding: [12, 12] });
       this._fitted = true;
+      this._drawMarkers();
     }
   }
 
@@ -122,6 +154,58 @@ class CommuneMap extends HTMLElement {
     this._fitted = false;
     this._fit();
     this._restyle();
+    this._drawMarkers();
+  }
+
+  _drawMarkers() {
+    // Markers are placed in pixels around each commune's centre: only once the map has a view.
+    if (!this._map || !this._markerNames || this._layers.size === 0 || !this._fitted) {
+      return;
+    }
+    if (!this._markerGroups) {
+      this._markerGroups = {};
+      const overlays = {};
+      for (const kind of Object.keys(MARKER)) {
+        this._markerGroups[kind] = L.layerGroup().addTo(this._map);
+        overlays[`<span class="sr-marker-key sr-marker-${kind}"></span>${escapeHtml(this._markerNames[kind] || kind)}`] =
+          this._markerGroups[kind];
+      }
+      L.control.layers(null, overlays, { collapsed: false, position: 'topright' }).addTo(this._map);
+    }
+    for (const group of Object.values(this._markerGroups)) {
+      group.clearLayers();
+    }
+    // Several markers of one commune are spread around its centre, each kind on its own side.
+    const placed = new Map();
+    for (const marker of this._markers) {
+      const layer = this._layers.get(String(marker.commune));
+      const style = MARKER[marker.kind];
+      if (!layer || !style) {
+        continue;
+      }
+      const key = `${marker.commune}|${marker.kind}`;
+      const index = placed.get(key) || 0;
+      placed.set(key, index + 1);
+      const centre = layer.getBounds().getCenter();
+      const point = this._map.latLngToLayerPoint(centre);
+      const angle = style.angle + index * 0.9;
+      const distance = 14 + index * 6;
+      const at = this._map.layerPointToLatLng(L.point(point.x + Math.cos(angle) * distance,
+        point.y + Math.sin(angle) * distance));
+      const circle = L.circleMarker(at, {
+        radius: Math.min(26, 5 + 2.2 * Math.sqrt(Math.max(1, marker.headcount || 1))),
+        color: '#ffffff', weight: 1.5, fillColor: style.color, fillOpacity: 0.9,
+      });
+      circle.bindTooltip(escapeHtml(marker.label || ''));
+      circle.on('add', () => {
+        const element = circle.getElement();
+        if (element) {
+          element.setAttribute('data-marker', marker.kind);
+          element.setAttribute('data-commune', String(marker.commune));
+        }
+      });
+      circle.addTo(this._markerGroups[marker.kind]);
+    }
   }
 
   _restyle() {

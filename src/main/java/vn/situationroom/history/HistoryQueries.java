@@ -2,6 +2,7 @@ package vn.situationroom.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.CommuneIndicators;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.platform.Json;
@@ -201,6 +203,26 @@ public class HistoryQueries {
         for (Counter counter : Counter.values()) {
             counts.put(counter, row.getLong(counter.column()));
         }
+    }
+
+    /** How far back a replay looks for a commune's last state; a commune with none in this span had no activity. */
+    private static final Duration LEVEL_LOOK_BACK = Duration.ofDays(2);
+
+    private static final String LEVELS_AT = """
+            SELECT DISTINCT ON (commune_code) commune_code, hotspot::text AS hotspot
+            FROM commune_level
+            WHERE as_of <= :moment AND as_of > :since
+            ORDER BY commune_code, as_of DESC
+            """;
+
+    /** Each commune's hotspot state as it was at {@code moment}: its latest published state at or before it. */
+    public Map<String, CommuneHotspot> levelsAt(Instant moment) {
+        Map<String, CommuneHotspot> states = new HashMap<>();
+        jdbc.sql(LEVELS_AT).param("moment", OffsetDateTime.ofInstant(moment, ZoneOffset.UTC))
+                .param("since", OffsetDateTime.ofInstant(moment.minus(LEVEL_LOOK_BACK), ZoneOffset.UTC))
+                .query((RowCallbackHandler) rs -> states.put(rs.getString("commune_code"),
+                        Json.MAPPER.readValue(rs.getString("hotspot"), CommuneHotspot.class)));
+        return states;
     }
 
     /** A commune's total of a counter over a period. */

@@ -23,7 +23,8 @@ import vn.situationroom.platform.Topic;
 
 /**
  * Copies the topics into PostgreSQL: every valid event of {@code reception-events} and every person of
- * {@code reception-event-persons}, every window of {@code commune-indicators}, every alert of {@code alerts}. Each
+ * {@code reception-event-persons}, every window of {@code commune-indicators}, every alert of {@code alerts}, every
+ * state of {@code commune-hotspots}. Each
  * listener is its own consumer group, reads committed records in batches, writes a batch in one transaction, and
  * commits its offsets only after that transaction commits; every write is idempotent, so a crash or a replay neither
  * loses nor doubles anything. When the database is down a batch is retried ({@link SinkErrorHandling}) until it is
@@ -36,20 +37,23 @@ class HistorySink {
     static final String PERSONS_GROUP = "situation-room-history-persons";
     static final String INDICATORS_GROUP = "situation-room-history-indicators";
     static final String ALERTS_GROUP = "situation-room-history-alerts";
+    static final String LEVELS_GROUP = "situation-room-history-levels";
 
     private static final Logger log = LoggerFactory.getLogger(HistorySink.class);
 
     private final ReceptionEventRepository events;
     private final CommuneIndicatorRepository indicators;
     private final AlertRepository alerts;
+    private final CommuneLevelRepository levels;
     private final ReceptionEventReader reader;
     private final SinkProgress progress;
 
     HistorySink(ReceptionEventRepository events, CommuneIndicatorRepository indicators, AlertRepository alerts,
-            ReceptionEventReader reader, SinkProgress progress) {
+            CommuneLevelRepository levels, ReceptionEventReader reader, SinkProgress progress) {
         this.events = events;
         this.indicators = indicators;
         this.alerts = alerts;
+        this.levels = levels;
         this.reader = reader;
         this.progress = progress;
     }
@@ -119,6 +123,17 @@ class HistorySink {
         }
         List<Alert> changed = List.copyOf(latest.values());
         store(ALERTS_GROUP, changed, alerts::saveAll);
+    }
+
+    @KafkaListener(
+            id = "history-level-sink",
+            topics = "#{T(vn.situationroom.hotspot.HotspotTopics).COMMUNE_HOTSPOTS.name()}",
+            groupId = LEVELS_GROUP,
+            batch = "true",
+            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
+                    "group.instance.id=" + LEVELS_GROUP + "-#{@dataDirectory.instanceId()}"})
+    void onLevels(List<ConsumerRecord<String, byte[]>> records) {
+        store(LEVELS_GROUP, readAll(HotspotTopics.COMMUNE_HOTSPOTS, records), levels::saveAll);
     }
 
     /** Writes a batch through the sink's repository, noting the outcome; an empty batch only commits its offsets. */

@@ -32,7 +32,8 @@ class SinkLag implements DisposableBean {
             HistorySink.EVENTS_GROUP, IntakeTopics.RECEPTION_EVENTS.name(),
             HistorySink.PERSONS_GROUP, IntakeTopics.RECEPTION_EVENT_PERSONS.name(),
             HistorySink.INDICATORS_GROUP, HotspotTopics.COMMUNE_INDICATORS.name(),
-            HistorySink.ALERTS_GROUP, HotspotTopics.ALERTS.name());
+            HistorySink.ALERTS_GROUP, HotspotTopics.ALERTS.name(),
+            HistorySink.LEVELS_GROUP, HotspotTopics.COMMUNE_HOTSPOTS.name());
 
     private static final Duration FRESH = Duration.ofSeconds(5);
 

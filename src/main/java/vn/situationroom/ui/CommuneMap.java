@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import java.util.List;
 import java.util.Map;
 import vn.situationroom.platform.Json;
 
@@ -24,6 +25,23 @@ public class CommuneMap extends Component implements HasSize {
      */
     public record CommuneStyle(String level, String label, String detail) {}
 
+    /** The kinds of things drawn over the communes, each a layer that can be shown or hidden. */
+    public enum MarkerKind {
+        CROWD,
+        INCIDENT,
+        ESCALATION
+    }
+
+    /**
+     * Something that happened in a commune, drawn over it as a circle sized by its headcount.
+     *
+     * @param commune the commune's code
+     * @param kind what it is, which picks its layer and colour
+     * @param headcount how many people
+     * @param label what its tooltip says
+     */
+    public record Marker(String commune, MarkerKind kind, int headcount, String label) {}
+
     public CommuneMap(String regionGeoJson) {
         getElement().setProperty("geojson", regionGeoJson);
     }
@@ -36,6 +54,16 @@ public class CommuneMap extends Component implements HasSize {
     /** Whether each commune's label also shows its detail line when it needs attention (the wall screen). */
     public void setLabelDetails(boolean labelDetails) {
         getElement().setProperty("labelDetails", labelDetails);
+    }
+
+    /** Draws these markers, replacing the ones before; the map shows no marker layers until their names are set. */
+    public void setMarkers(List<Marker> markers) {
+        getElement().setProperty("markers", Json.MAPPER.writeValueAsString(markers));
+    }
+
+    /** The name of each marker layer in the user's language; setting them adds the control that toggles the layers. */
+    public void setMarkerNames(Map<MarkerKind, String> names) {
+        getElement().setProperty("markerNames", Json.MAPPER.writeValueAsString(names));
     }
 
     /** Flies the map to a commune and opens its details. */

@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone in which times are shown to users
  * @param tileUrl an optional map tile URL template (such as a tile server inside the control room's network); empty
  *     draws the commune shapes alone, which works with no network at all
+ * @param alertSound whether the police map may sound a new CRITICAL alert (the officer still switches it on there,
+ *     as browsers play sound only after a click)
  */
 @ConfigurationProperties("situationroom.ui")
-public record UiProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone, @DefaultValue("") String tileUrl) {}
+public record UiProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone, @DefaultValue("") String tileUrl,
+        @DefaultValue("true") boolean alertSound) {}

@@ -8,7 +8,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -19,9 +21,17 @@ import vn.situationroom.ui.MainLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.hotspot.HotspotSettings;
 import vn.situationroom.alerts.AlertService;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
@@ -36,44 +46,88 @@ import vn.situationroom.ui.LiveScreens;
 import vn.situationroom.ui.UiProperties;
 
 /**
- * Police command's map: the communes by level, and the open alerts beside it, most severe and longest waiting first.
- * Picking an alert flies the map to its commune; an officer acknowledges it (with a note) or resolves it here, and
- * every screen sees the new state. A new CRITICAL alert flashes.
+ * Police command's map: the communes by level, with layers of the last 24 hours' crowds (sized by headcount),
+ * incidents and escalations, and the open alerts beside it, most severe and longest waiting first. Picking an alert
+ * flies the map to its commune; an officer acknowledges it (with a note) or resolves it here, and every screen sees
+ * the new state. A new CRITICAL alert flashes, and sounds where the officer switched sound on. A slider replays the
+ * last 24 hours of levels.
  */
 @Route(value = "map", layout = MainLayout.class)
 public class PoliceMapView extends Div implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final Duration FLASH = Duration.ofSeconds(10);
+    private static final Duration MARKER_SPAN = Duration.ofHours(24);
+    /** The replay's steps: the last 24 hours by quarter hours; the last step is now, live. */
+    static final int REPLAY_STEPS = 96;
+    private static final Duration REPLAY_STEP = Duration.ofMinutes(15);
+    private static final Duration MARKERS_EVERY = Duration.ofSeconds(5);
+    private static final int MARKERS_PER_KIND = 500;
+    private static final String BEEP = """
+            if (window.__srSound && window.__srAudio) {
+              const ctx = window.__srAudio;
+              [0, 0.35, 0.7].forEach(t => {
+                const tone = ctx.createOscillator();
+                const gain = ctx.createGain();
+                tone.frequency.value = 880;
+                gain.gain.value = 0.25;
+                tone.connect(gain);
+                gain.connect(ctx.destination);
+                tone.start(ctx.currentTime + t);
+                tone.stop(ctx.currentTime + t + 0.2);
+              });
+              window.__srBeeps = (window.__srBeeps || 0) + 1;
+            }""";
 
     private final Region region;
     private final LiveHotspots hotspots;
     private final LiveAlerts alerts;
     private final AlertService service;
     private final UiProperties settings;
+    private final HistoryQueries history;
+    private final int crowdThreshold;
     private final CommuneMap map;
+    private final Input replay = new Input();
+    private final Span replayAt = new Span();
+    private final Div replayBar;
+    private final Set<String> sounded = new HashSet<>();
+    private Instant markersAt = Instant.EPOCH;
+    /** The moment replayed, or null while live. */
+    private Instant replaying;
     private final Div alertList = new Div();
     private final Span alertCount = new Span();
     /** When each alert first appeared on this screen; a CRITICAL one flashes for its first seconds here. */
     private final Map<String, Instant> appeared = new HashMap<>();
     private boolean firstRender = true;
     private LiveHotspots.Registration following;
+    private com.vaadin.flow.shared.Registration polling;
 
     public PoliceMapView(Region region, LiveHotspots hotspots, LiveAlerts alerts, AlertService service,
-            UiProperties settings) {
+            UiProperties settings, HistoryQueries history, HotspotSettings hotspotSettings) {
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
         this.service = service;
         this.settings = settings;
+        this.history = history;
+        this.crowdThreshold = hotspotSettings.detectors().crowdThreshold();
         addClassName("police-map-view");
         setSizeFull();
 
         H1 title = new H1(getTranslation("police.title", region.name()));
         Div header = new Div(title);
         header.addClassName("police-header");
+        if (settings.alertSound()) {
+            header.add(soundSwitch());
+        }
         map = new CommuneMap(region.geoJson());
         map.setTileUrl(settings.tileUrl());
+        Map<CommuneMap.MarkerKind, String> markerNames = new EnumMap<>(CommuneMap.MarkerKind.class);
+        for (CommuneMap.MarkerKind kind : CommuneMap.MarkerKind.values()) {
+            markerNames.put(kind, getTranslation("police.layer." + kind.name()));
+        }
+        map.setMarkerNames(markerNames);
+        replayBar = replayBar();
         Div mapArea = new Div(map);
         mapArea.addClassName("police-map");
         Div panelTitle = new Div(new Span(getTranslation("police.alerts.title")), alertCount);
@@ -83,7 +137,62 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         panel.addClassName("police-alerts");
         Div body = new Div(mapArea, panel);
         body.addClassName("police-body");
-        add(header, body);
+        add(header, replayBar, body);
+    }
+
+    private Button soundSwitch() {
+        Button sound = new Button(getTranslation("police.sound.off"), VaadinIcon.BELL_SLASH.create());
+        sound.addClassName("police-sound");
+        sound.getElement().setAttribute("data-on", "false");
+        sound.addClickListener(click -> {
+            boolean on = !"true".equals(sound.getElement().getAttribute("data-on"));
+            sound.getElement().setAttribute("data-on", String.valueOf(on));
+            sound.setText(getTranslation(on ? "police.sound.on" : "police.sound.off"));
+            sound.setIcon((on ? VaadinIcon.BELL : VaadinIcon.BELL_SLASH).create());
+            // Created in the click itself: browsers let a page play sound only after the user acted on it.
+            sound.getElement().executeJs("""
+                    window.__srAudio = window.__srAudio || new (window.AudioContext || window.webkitAudioContext)();
+                    window.__srAudio.resume();
+                    window.__srSound = $0;""", on);
+        });
+        return sound;
+    }
+
+    private Div replayBar() {
+        replay.setType("range");
+        replay.getElement().setAttribute("min", "0");
+        replay.getElement().setAttribute("max", String.valueOf(REPLAY_STEPS));
+        replay.getElement().setAttribute("step", "1");
+        replay.setValue(String.valueOf(REPLAY_STEPS));
+        replay.addClassName("police-replay-slider");
+        replay.setAriaLabel(getTranslation("police.replay.label"));
+        replay.addValueChangeListener(change -> {
+            int step = parseStep(change.getValue());
+            replaying = step >= REPLAY_STEPS ? null
+                    : Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(REPLAY_STEP.multipliedBy(REPLAY_STEPS - step));
+            renderMap();
+            refreshMarkers(true);
+        });
+        Button live = new Button(getTranslation("police.replay.live"), click -> {
+            replay.setValue(String.valueOf(REPLAY_STEPS));
+            replaying = null;
+            renderMap();
+            refreshMarkers(true);
+        });
+        live.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        live.addClassName("police-replay-live");
+        replayAt.addClassName("police-replay-at");
+        Div bar = new Div(new Span(getTranslation("police.replay.label")), replay, replayAt, live);
+        bar.addClassName("police-replay");
+        return bar;
+    }
+
+    private static int parseStep(String value) {
+        try {
+            return Math.max(0, Math.min(REPLAY_STEPS, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return REPLAY_STEPS;
+        }
     }
 
     @Override
@@ -97,6 +206,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         renderMap();
         renderAlerts();
         following = LiveScreens.follow(ui, hotspots, this::renderMap, alerts, this::renderAlerts);
+        // The markers come from the history, a moment after the levels: look again now and then.
+        ui.setPollInterval((int) MARKERS_EVERY.multipliedBy(2).toMillis());
+        polling = ui.addPollListener(poll -> refreshMarkers(false));
     }
 
     @Override
@@ -105,10 +217,74 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             following.remove();
             following = null;
         }
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            event.getUI().setPollInterval(-1);
+        }
     }
 
     private void renderMap() {
-        map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
+        if (replaying == null) {
+            map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
+            replayAt.setText(getTranslation("police.replay.now"));
+            replayBar.removeClassName("replaying");
+            map.getElement().removeAttribute("data-replay-at");
+        } else {
+            map.setStyles(LevelTexts.mapStyles(this, region, history.levelsAt(replaying)));
+            replayAt.setText(getTranslation("police.replay.at", TIME.format(replaying.atZone(settings.zone()))));
+            replayBar.addClassName("replaying");
+            map.getElement().setAttribute("data-replay-at", replaying.toString());
+        }
+        refreshMarkers(false);
+    }
+
+    /**
+     * Redraws the crowds, incidents and escalations of the 24 hours up to now (or to the moment replayed) from the
+     * history; while live, at most every few seconds however often the levels change.
+     */
+    private void refreshMarkers(boolean now) {
+        Instant clock = Instant.now();
+        if (!now && Duration.between(markersAt, clock).compareTo(MARKERS_EVERY) < 0) {
+            return;
+        }
+        markersAt = clock;
+        Instant end = replaying == null ? clock : replaying;
+        Instant start = end.minus(MARKER_SPAN);
+        LocalDate first = start.atZone(settings.zone()).toLocalDate();
+        LocalDate last = end.atZone(settings.zone()).toLocalDate();
+        List<CommuneMap.Marker> markers = new ArrayList<>();
+        try {
+            markers.addAll(markers(CommuneMap.MarkerKind.CROWD, history.events(first, last,
+                    filter("VISIT", crowdThreshold), 0, MARKERS_PER_KIND).items(), start, end));
+            markers.addAll(markers(CommuneMap.MarkerKind.INCIDENT, history.events(first, last,
+                    filter("INCIDENT", null), 0, MARKERS_PER_KIND).items(), start, end));
+            markers.addAll(markers(CommuneMap.MarkerKind.ESCALATION, history.events(first, last,
+                    filter("ESCALATION", null), 0, MARKERS_PER_KIND).items(), start, end));
+        } catch (org.springframework.dao.DataAccessException e) {
+            // The history is unreachable for now: keep the markers drawn; the levels and alerts still come live.
+            return;
+        }
+        map.setMarkers(markers);
+    }
+
+    private static HistoryQueries.EventFilter filter(String type, Integer minHeadcount) {
+        return new HistoryQueries.EventFilter(List.of(), type, null, null, null, null, null, minHeadcount);
+    }
+
+    private List<CommuneMap.Marker> markers(CommuneMap.MarkerKind kind, List<HistoryQueries.StoredEvent> events,
+            Instant start, Instant end) {
+        List<CommuneMap.Marker> markers = new ArrayList<>();
+        for (HistoryQueries.StoredEvent event : events) {
+            Instant at = event.occurredAt().toInstant();
+            if (at.isAfter(start) && !at.isAfter(end)) {
+                String commune = region.commune(event.communeCode()).map(Commune::name).orElse(event.communeCode());
+                markers.add(new CommuneMap.Marker(event.communeCode(), kind, event.headcount(),
+                        getTranslation("police.marker", getTranslation("police.layer." + kind.name()), commune,
+                                event.headcount(), TIME.format(at.atZone(settings.zone())))));
+            }
+        }
+        return markers;
     }
 
     private void renderAlerts() {
@@ -128,6 +304,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             if (alert.severity() == HotspotLevel.CRITICAL && Duration.between(first, now).compareTo(FLASH) < 0) {
                 item.addClassName("flash");
                 newCritical = true;
+                if (sounded.add(alert.alertId())) {
+                    getElement().executeJs(BEEP);
+                }
             }
             alertList.add(item);
         }
@@ -169,6 +348,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         item.addClassName("police-alert");
         item.getElement().setAttribute("data-alert", alert.alertId());
         item.getElement().setAttribute("data-commune", alert.communeCode());
+        item.getElement().setAttribute("data-rule", alert.rule().name());
         item.getElement().setAttribute("data-state", alert.state().name());
         item.addClickListener(click -> map.flyTo(alert.communeCode()));
         return item;

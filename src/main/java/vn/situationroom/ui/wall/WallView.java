@@ -23,6 +23,7 @@ import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
@@ -171,9 +172,15 @@ public class WallView extends Div implements HasDynamicTitle {
             time.addClassName("wall-ticker-time");
             Div why = new Div(alert.reasons().isEmpty() ? "" : LevelTexts.reason(this, alert.reasons().getFirst()));
             why.addClassName("wall-ticker-why");
-            Div item = new Div(time, level, new Span(commune), why);
+            // Whether someone is on it: the room sees an acknowledgement made on the police map at once.
+            Div state = new Div(alert.state() == AlertState.ACKNOWLEDGED
+                    ? getTranslation("wall.ticker.acknowledged", alert.acknowledgedBy())
+                    : getTranslation("wall.ticker.open"));
+            state.addClassNames("wall-ticker-state", "state-" + alert.state().name());
+            Div item = new Div(time, level, new Span(commune), why, state);
             item.addClassName("wall-ticker-item");
             item.getElement().setAttribute("data-alert", alert.alertId());
+            item.getElement().setAttribute("data-state", alert.state().name());
             ticker.add(item);
         }
     }
