@@ -13,7 +13,7 @@ import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.platform.Json;
 
 /** The ECharts options of the analysis view: trends with the election's phases as bands, and a back-test. */
-final class ChartOptions {
+public final class ChartOptions {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -26,13 +26,13 @@ final class ChartOptions {
     private ChartOptions() {}
 
     /** One line of a trend. */
-    record Line(String name, List<HistoryQueries.Point> points) {}
+    public record Line(String name, List<HistoryQueries.Point> points) {}
 
     /**
      * Lines over time with the election's phases as bands behind them ({@code phaseNames} in the order before, election
      * day, after); {@code start} and {@code end} bound the chart.
      */
-    static ObjectNode trend(List<Line> lines, ElectionCalendar calendar, ZonedDateTime start, ZonedDateTime end,
+    public static ObjectNode trend(List<Line> lines, ElectionCalendar calendar, ZonedDateTime start, ZonedDateTime end,
             List<String> phaseNames) {
         ObjectNode option = base();
         option.putObject("legend").put("top", 0).put("type", "scroll");

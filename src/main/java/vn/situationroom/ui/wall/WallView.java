@@ -6,8 +6,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
+import vn.situationroom.history.Granularity;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
@@ -29,10 +35,12 @@ import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.ui.Chart;
 import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.LevelTexts;
 import vn.situationroom.ui.LiveScreens;
 import vn.situationroom.ui.UiProperties;
+import vn.situationroom.ui.analysis.ChartOptions;
 
 /**
  * The wall screen for leadership, read from across the room: dark and large, no scrolling and nothing to click. The
@@ -41,7 +49,7 @@ import vn.situationroom.ui.UiProperties;
  * every two seconds.
  */
 @Route("wall")
-public class WallView extends Div implements HasDynamicTitle {
+public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     /** The figures of the day, in the order of the tiles. */
     static final List<Counter> TILES = List.of(Counter.VISITS, Counter.PEOPLE, Counter.CROWDS, Counter.INCIDENTS,
@@ -55,6 +63,9 @@ public class WallView extends Div implements HasDynamicTitle {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final int TICKER_SIZE = 5;
+    /** The trend panel's span and counters. */
+    private static final int TREND_DAYS = 14;
+    static final List<Counter> TREND = List.of(Counter.VISITS, Counter.PEOPLE, Counter.INCIDENTS);
 
     private final Region region;
     private final LiveHotspots hotspots;
@@ -68,6 +79,11 @@ public class WallView extends Div implements HasDynamicTitle {
     private final Map<Counter, Tile> tiles = new EnumMap<>(Counter.class);
     private final Map<HotspotLevel, Span> openAlerts = new EnumMap<>(HotspotLevel.class);
     private final Div ticker = new Div();
+    private final Div mapArea;
+    private final Div trendArea;
+    private final Chart trend = new Chart();
+    private Duration rotation;
+    private Instant turnedAt = Instant.now();
     private LiveHotspots.Registration following;
     private ScheduledFuture<?> refresh;
 
@@ -91,8 +107,15 @@ public class WallView extends Div implements HasDynamicTitle {
         map = new CommuneMap(region.geoJson());
         map.setTileUrl(settings.tileUrl());
         map.setLabelDetails(true);
-        Div mapArea = new Div(map);
+        mapArea = new Div(map);
         mapArea.addClassName("wall-map");
+        trend.addClassName("wall-trend-chart");
+        Div trendTitle = new Div(getTranslation("wall.trend.title", TREND_DAYS));
+        trendTitle.addClassName("wall-trend-title");
+        trendArea = new Div(trendTitle, trend);
+        trendArea.addClassNames("wall-map", "wall-trend");
+        trendArea.setVisible(false);
+        rotation = settings.wallRotation();
 
         Div tileGrid = new Div();
         tileGrid.addClassName("wall-tiles");
@@ -110,7 +133,7 @@ public class WallView extends Div implements HasDynamicTitle {
         Div side = new Div(tileGrid, tickerTitle, ticker);
         side.addClassName("wall-side");
 
-        Div body = new Div(mapArea, side);
+        Div body = new Div(mapArea, trendArea, side);
         body.addClassName("wall-body");
         add(header, body);
     }
@@ -118,6 +141,53 @@ public class WallView extends Div implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("wall.page-title");
+    }
+
+    /** A screen's address may set its own rotation: {@code ?rotate=30} turns every 30 seconds, 0 never. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> rotate = event.getLocation().getQueryParameters().getParameters().getOrDefault("rotate", List.of());
+        if (!rotate.isEmpty()) {
+            try {
+                rotation = Duration.ofSeconds(Math.max(0, Integer.parseInt(rotate.getFirst())));
+            } catch (NumberFormatException e) {
+                rotation = settings.wallRotation();
+            }
+        }
+    }
+
+    /** Turns between the map and the trend panel when the rotation's time is up. */
+    private void rotate() {
+        if (rotation.isZero() || Duration.between(turnedAt, Instant.now()).compareTo(rotation) < 0) {
+            return;
+        }
+        turnedAt = Instant.now();
+        boolean showTrend = mapArea.isVisible();
+        if (showTrend) {
+            renderTrend();
+        }
+        mapArea.setVisible(!showTrend);
+        trendArea.setVisible(showTrend);
+    }
+
+    private void renderTrend() {
+        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate first = today.minusDays(TREND_DAYS - 1);
+        List<ChartOptions.Line> lines = TREND.stream().map(counter -> new ChartOptions.Line(
+                getTranslation("counter." + counter.apiName()),
+                history.trend(counter, Granularity.DAY, first, today, List.of()))).toList();
+        ObjectNode option = ChartOptions.trend(lines, calendar, first.atStartOfDay(calendar.zone()),
+                today.plusDays(1).atStartOfDay(calendar.zone()), List.of(getTranslation("analysis.phase.BEFORE"),
+                        getTranslation("analysis.phase.ELECTION_DAY"), getTranslation("analysis.phase.AFTER")));
+        // Large, light type on the dark wall, readable from across the room.
+        option.putObject("textStyle").put("color", "#e2e8f0").put("fontSize", 20);
+        option.withObject("legend").putObject("textStyle").put("color", "#f1f5f9").put("fontSize", 22);
+        for (String axis : List.of("xAxis", "yAxis")) {
+            option.withObject(axis).putObject("axisLabel").put("color", "#cbd5e1").put("fontSize", 18);
+        }
+        option.remove("dataZoom");
+        option.withObject("grid").put("bottom", 40).put("top", 56);
+        trend.setOption(option);
     }
 
     @Override
@@ -132,7 +202,10 @@ public class WallView extends Div implements HasDynamicTitle {
         renderAlerts();
         renderFigures();
         following = LiveScreens.follow(ui, hotspots, this::renderMap, alerts, this::renderAlerts);
-        refresh = CLOCK.scheduleWithFixedDelay(() -> ui.access(this::renderFigures), 2, 2, TimeUnit.SECONDS);
+        refresh = CLOCK.scheduleWithFixedDelay(() -> ui.access(() -> {
+            renderFigures();
+            rotate();
+        }), 2, 2, TimeUnit.SECONDS);
     }
 
     @Override

@@ -73,4 +73,22 @@ class WallBrowserIT {
                 .as("nothing to scroll on the wall").isEqualTo(true);
         chromium.screenshot("wall.png");
     }
+
+    @Test
+    void a_screen_set_to_rotate_turns_between_the_map_and_the_trend_panel() throws Exception {
+        var driver = chromium.driver();
+        driver.get("http://localhost:" + port + "/wall?rotate=3");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        By trend = By.cssSelector(".wall-trend");
+        By map = By.cssSelector(".wall-map:not(.wall-trend)");
+        wait.until(d -> d.findElement(map).isDisplayed());
+        wait.until(d -> d.findElement(trend).isDisplayed() && !d.findElement(map).isDisplayed());
+        // The region's last 14 days of each of its counters, as lines.
+        wait.until(d -> String.valueOf(d.findElement(By.cssSelector("sr-chart.wall-trend-chart"))
+                .getDomAttribute("data-series")).split("\\|").length == WallView.TREND.size());
+        assertThat(driver.findElement(By.cssSelector("sr-chart.wall-trend-chart")).getDomAttribute("data-series"))
+                .contains(":14");
+        chromium.screenshot("wall-trend.png");
+        wait.until(d -> d.findElement(map).isDisplayed() && !d.findElement(trend).isDisplayed());
+    }
 }
