@@ -304,6 +304,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         method.setLabel(getTranslation("analysis.backtest.method"));
         method.setItems("C1", "C2", "C3", "EWMA");
         method.setItemLabelGenerator(m -> getTranslation("analysis.backtest.method." + m));
+        method.setWidth("20em");
         method.setValue("C2");
         baseline.setLabel(getTranslation("analysis.backtest.baseline"));
         baseline.setPlaceholder("7");

@@ -122,6 +122,16 @@ class AnalysisBrowserIT {
                 .getDomAttribute("data-series")).endsWith(":7"));
         wait.until(d -> !d.findElements(By.cssSelector("sr-chart.analysis-trend svg path")).isEmpty());
         chromium.screenshot("analysis.png");
+
+        // The back-test over the commune's days: the counts as bars, EARS C2's bound, and a summary of its alarms.
+        driver.findElements(By.cssSelector("vaadin-tab")).get(3).click();
+        wait.until(d -> d.getCurrentUrl().contains("tab=BACKTEST"));
+        driver.findElement(By.cssSelector("vaadin-button.analysis-backtest-run")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".analysis-backtest-summary")).getText()
+                .startsWith(commune.name() + ": 7 ngày"));
+        wait.until(d -> String.valueOf(d.findElement(By.cssSelector("sr-chart.analysis-backtest"))
+                .getDomAttribute("data-series")).startsWith("Số lượt và đơn thư:7"));
+        chromium.screenshot("analysis-backtest.png");
     }
 
     private void assertEventsPage(WebDriver driver, WebDriverWait wait, Commune commune) {
