@@ -30,7 +30,9 @@ import vn.situationroom.history.Granularity;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
+import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Commune;
@@ -79,6 +81,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final Map<Counter, Tile> tiles = new EnumMap<>(Counter.class);
     private final Map<HotspotLevel, Span> openAlerts = new EnumMap<>(HotspotLevel.class);
     private final Div ticker = new Div();
+    private final Div hottest = new Div();
     private final Div mapArea;
     private final Div trendArea;
     private final Chart trend = new Chart();
@@ -107,6 +110,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         map = new CommuneMap(region.geoJson());
         map.setTileUrl(settings.tileUrl());
         map.setLabelDetails(true);
+        hottest.addClassName("wall-hottest");
         mapArea = new Div(map);
         mapArea.addClassName("wall-map");
         trend.addClassName("wall-trend-chart");
@@ -133,9 +137,14 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         Div side = new Div(tileGrid, tickerTitle, ticker);
         side.addClassName("wall-side");
 
-        Div body = new Div(mapArea, trendArea, side);
+        Div main = new Div(hottest, mapArea, trendArea);
+        main.addClassName("wall-main");
+        Div body = new Div(main, side);
         body.addClassName("wall-body");
-        add(header, body);
+        // Shown by the browser itself while the server cannot be reached (see onAttach): large, across the screen.
+        Div connectionLost = new Div(getTranslation("wall.connection-lost"));
+        connectionLost.addClassName("wall-connection-lost");
+        add(connectionLost, header, body);
     }
 
     @Override
@@ -198,6 +207,14 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         ui.getReconnectDialogConfiguration().setDialogTextGaveUp(getTranslation("wall.connection-lost"));
         ui.getReconnectDialogConfiguration().setReconnectAttempts(Integer.MAX_VALUE);
         ui.getReconnectDialogConfiguration().setReconnectInterval(5_000);
+        // Vaadin's own indicator is a thin line at the top; from across the room the wall needs more.
+        ui.getPage().executeJs("""
+                const state = window.Vaadin && window.Vaadin.connectionState;
+                if (state && !window.__srConnectionWatched) {
+                  window.__srConnectionWatched = true;
+                  state.addStateChangeListener((before, now) => document.body.classList.toggle('sr-offline',
+                      now === 'reconnecting' || now === 'connection-lost'));
+                }""");
         renderMap();
         renderAlerts();
         renderFigures();
@@ -220,7 +237,36 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     }
 
     private void renderMap() {
-        map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
+        Map<String, CommuneHotspot> current = hotspots.current();
+        map.setStyles(LevelTexts.mapStyles(this, region, current));
+        // The one commune to look at first, and why: the highest level, then the reason furthest over its threshold.
+        var top = current.values().stream()
+                .filter(h -> region.contains(h.communeCode()) && h.level().compareTo(HotspotLevel.NORMAL) > 0)
+                .max(Comparator.comparing(CommuneHotspot::level).thenComparingDouble(WallView::strength)
+                        .thenComparingLong(CommuneHotspot::people));
+        if (top.isEmpty()) {
+            hottest.setText(getTranslation("wall.hottest.none"));
+            hottest.getElement().removeAttribute("data-commune");
+            hottest.getElement().setAttribute("data-level", "NORMAL");
+        } else {
+            CommuneHotspot h = top.get();
+            hottest.setText(getTranslation("wall.hottest",
+                    region.commune(h.communeCode()).map(Commune::fullName).orElse(h.communeCode()),
+                    LevelTexts.level(this, h.level()),
+                    h.reasons().isEmpty() ? "" : LevelTexts.reason(this, h.reasons().getFirst())));
+            hottest.getElement().setAttribute("data-commune", h.communeCode());
+            hottest.getElement().setAttribute("data-level", h.level().name());
+        }
+    }
+
+    /** How far a commune's first reason is over its threshold (1 at the threshold); 0 where it has no measure. */
+    private static double strength(CommuneHotspot hotspot) {
+        if (hotspot.reasons().isEmpty()) {
+            return 0;
+        }
+        Reason reason = hotspot.reasons().getFirst();
+        return reason.observed() == null || reason.threshold() == null || reason.threshold() <= 0 ? 0
+                : reason.observed() / reason.threshold();
     }
 
     private void renderAlerts() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,6 +66,9 @@ class WallBrowserIT {
         wait.until(d -> "CRITICAL".equals(d.findElement(shape).getDomAttribute("data-level")));
         wait.until(d -> Long.parseLong(d.findElement(incidents).getText()) == before + 1);
         wait.until(d -> d.findElement(By.cssSelector(".wall-ticker")).getText().contains(commune.fullName()));
+        // The strip over the map names a commune to look at first, at the highest level there is.
+        wait.until(d -> "CRITICAL".equals(d.findElement(By.cssSelector(".wall-hottest")).getDomAttribute("data-level")));
+        assertThat(driver.findElement(By.cssSelector(".wall-hottest")).getText()).startsWith("Nóng nhất lúc này: ");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__samePage === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
         assertThat(((JavascriptExecutor) driver).executeScript(
@@ -90,5 +94,30 @@ class WallBrowserIT {
                 .contains(":14");
         chromium.screenshot("wall-trend.png");
         wait.until(d -> d.findElement(map).isDisplayed() && !d.findElement(trend).isDisplayed());
+    }
+
+    @Test
+    void a_network_drop_shows_connection_lost_until_the_wall_is_back() throws Exception {
+        var driver = chromium.driver();
+        driver.get("http://localhost:" + port + "/wall");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector(".wall-ticker")).isEmpty());
+        By banner = By.cssSelector(".wall-connection-lost");
+        assertThat(driver.findElement(banner).isDisplayed()).isFalse();
+
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            wait.until(d -> d.findElement(banner).isDisplayed());
+            assertThat(driver.findElement(banner).getText()).isEqualTo("Mất kết nối tới máy chủ, đang kết nối lại…");
+            assertThat(driver.findElement(banner).getRect().getHeight()).isGreaterThanOrEqualTo(96);
+            chromium.screenshot("wall-connection-lost.png");
+        } finally {
+            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        // Back: the banner goes once the wall reaches the server again (it retries every 5 s), with no one touching it.
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElement(banner).isDisplayed());
     }
 }
