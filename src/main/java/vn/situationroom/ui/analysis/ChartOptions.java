@@ -36,7 +36,10 @@ public final class ChartOptions {
             List<String> phaseNames) {
         ObjectNode option = base();
         option.putObject("legend").put("top", 0).put("type", "scroll");
-        option.putObject("xAxis").put("type", "time");
+        // Day-first numeric dates, the country's way, whatever ECharts' own language (it ships no Vietnamese).
+        option.putObject("xAxis").put("type", "time").putObject("axisLabel").putObject("formatter")
+                .put("year", "{yyyy}").put("month", "{MM}/{yyyy}").put("day", "{dd}/{MM}").put("hour", "{HH}:{mm}")
+                .put("minute", "{HH}:{mm}");
         option.putObject("yAxis").put("type", "value").put("minInterval", 1);
         ArrayNode series = option.putArray("series");
         for (Line line : lines) {

@@ -192,7 +192,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         option.putObject("textStyle").put("color", "#e2e8f0").put("fontSize", 20);
         option.withObject("legend").putObject("textStyle").put("color", "#f1f5f9").put("fontSize", 22);
         for (String axis : List.of("xAxis", "yAxis")) {
-            option.withObject(axis).putObject("axisLabel").put("color", "#cbd5e1").put("fontSize", 18);
+            option.withObject(axis).withObject("axisLabel").put("color", "#cbd5e1").put("fontSize", 18);
         }
         option.remove("dataZoom");
         option.withObject("grid").put("bottom", 40).put("top", 56);
