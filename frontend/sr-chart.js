@@ -37,6 +37,15 @@ class Chart extends HTMLElement {
     }
   }
 
+  disconnectedCallback() {
+    // ECharts keeps every chart in a registry of its own: free this one; it is made again if the element comes back.
+    if (this._chart) {
+      this._resizeObserver.disconnect();
+      this._chart.dispose();
+      this._chart = null;
+    }
+  }
+
   _render() {
     if (!this._chart || !this._option) {
       return;

@@ -9,3 +9,6 @@ CREATE TABLE commune_level (
     stored_at    timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (commune_code, as_of)
 );
+
+-- A replay reads the states of every commune in the days before a moment.
+CREATE INDEX commune_level_as_of ON commune_level (as_of);

@@ -16,7 +16,7 @@ class CommuneLevelRepository {
 
     private static final String INSERT = """
             INSERT INTO commune_level (commune_code, as_of, level, hotspot) VALUES (?, ?, ?, ?::jsonb)
-            ON CONFLICT (commune_code, as_of) DO NOTHING
+            ON CONFLICT (commune_code, as_of) DO UPDATE SET level = excluded.level, hotspot = excluded.hotspot
             """;
 
     private final JdbcTemplate jdbc;
@@ -25,7 +25,10 @@ class CommuneLevelRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores states in one transaction; a state stored before (a replay of the topic) is kept as it was. */
+    /**
+     * Stores states in one transaction. The stream's clock can give two states of a commune the same moment; read in
+     * order by one consumer, the later one wins, as it does in the batch and on the topic.
+     */
     @Transactional
     public void saveAll(List<CommuneHotspot> states) {
         // One row per commune and moment: the topic may repeat a state.

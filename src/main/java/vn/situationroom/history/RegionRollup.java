@@ -81,6 +81,7 @@ class RegionRollup implements SmartLifecycle {
     private final Set<Window> pending = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean failing;
+    private volatile boolean checked;
 
     RegionRollup(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -134,6 +135,13 @@ class RegionRollup implements SmartLifecycle {
     }
 
     private void tick() {
+        if (!checked) {
+            // The check on start waits for the database as long as it takes: it repairs what a crash left pending.
+            rebuildOnStart();
+            if (!checked) {
+                return;
+            }
+        }
         try {
             int refreshed = refreshPending();
             if (failing) {
@@ -155,8 +163,12 @@ class RegionRollup implements SmartLifecycle {
             int changed = rebuild();
             log.info("Region windows checked against the communes' rows in {} ms: {} corrected",
                     (System.nanoTime() - start) / 1_000_000, changed);
+            checked = true;
         } catch (RuntimeException e) {
-            log.warn("Cannot check the region's windows on start: {}", e.getMessage());
+            if (!failing) {
+                failing = true;
+                log.warn("Cannot check the region's windows yet; retrying: {}", e.getMessage());
+            }
         }
     }
 

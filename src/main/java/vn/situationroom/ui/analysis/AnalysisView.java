@@ -36,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
 import vn.situationroom.detection.Detection;
 import vn.situationroom.detection.EarsC;
 import vn.situationroom.detection.Ewma;
@@ -252,10 +253,11 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         events.setSizeFull();
         events.setItems(query -> {
             AnalysisFilters current = filters;
-            return history.events(current.from(), current.to(), current.eventFilter(), query.getPage(),
-                    query.getPageSize()).items().stream();
+            return unlessUnavailable(() -> history.events(current.from(), current.to(), current.eventFilter(),
+                    query.getPage(), query.getPageSize()).items(), List.<HistoryQueries.StoredEvent>of()).stream();
         }, query -> {
-            long total = history.events(filters.from(), filters.to(), filters.eventFilter(), 0, 1).total();
+            long total = unlessUnavailable(() -> history.events(filters.from(), filters.to(), filters.eventFilter(), 0,
+                    1).total(), 0L);
             eventsTotal.setText(getTranslation("analysis.events.total", total));
             return (int) Math.min(total, Integer.MAX_VALUE);
         });
@@ -289,11 +291,11 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         alerts.setSizeFull();
         alerts.setItems(query -> {
             AnalysisFilters current = filters;
-            return history.alerts(current.from(), current.to(),
+            return unlessUnavailable(() -> history.alerts(current.from(), current.to(),
                     new HistoryQueries.AlertFilter(current.communes(), null, null), query.getPage(),
-                    query.getPageSize()).items().stream();
-        }, query -> (int) history.alerts(filters.from(), filters.to(),
-                new HistoryQueries.AlertFilter(filters.communes(), null, null), 0, 1).total());
+                    query.getPageSize()).items(), List.<HistoryQueries.StoredAlert>of()).stream();
+        }, query -> unlessUnavailable(() -> (int) history.alerts(filters.from(), filters.to(),
+                new HistoryQueries.AlertFilter(filters.communes(), null, null), 0, 1).total(), 0));
         return alerts;
     }
 
@@ -313,10 +315,14 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         alpha.setLabel(getTranslation("analysis.backtest.alpha"));
         alpha.setPlaceholder("0.001");
         weight.setLabel(getTranslation("analysis.backtest.weight"));
-        weight.setPlaceholder("0.3");
+        weight.setPlaceholder("0.4");
+        // The hints are the defaults the detector uses when a field is left empty.
         method.addValueChangeListener(e -> {
-            alpha.setVisible(!"EWMA".equals(e.getValue()));
-            weight.setVisible("EWMA".equals(e.getValue()));
+            boolean ewma = "EWMA".equals(e.getValue());
+            alpha.setVisible(!ewma);
+            weight.setVisible(ewma);
+            baseline.setPlaceholder(ewma ? "28" : "7");
+            alpha.setPlaceholder("C3".equals(e.getValue()) ? "0.025" : "0.001");
         });
         weight.setVisible(false);
         Button run = new Button(getTranslation("analysis.backtest.run"), e -> runBacktest());
@@ -417,6 +423,15 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void refresh() {
+        try {
+            show();
+        } catch (DataAccessException e) {
+            // The history cannot be read right now: say so, keep the filters; the next change tries again.
+            Notification.show(getTranslation("analysis.unavailable"), 8000, Notification.Position.TOP_CENTER);
+        }
+    }
+
+    private void show() {
         heading.setText(filters.communes().size() == 1
                 ? getTranslation("analysis.title.commune", communeFullName(filters.communes().getFirst()))
                 : filters.communes().isEmpty() ? getTranslation("analysis.title.region", region.name())
@@ -499,6 +514,16 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
                 getTranslation("field.field"), getTranslation("field.headcount"), getTranslation("field.complex"),
                 getTranslation("field.candidateRelated"), getTranslation("field.caseRef"),
                 getTranslation("field.summary")), rows);
+    }
+
+    /** What {@code read} gives, or {@code otherwise} (with a notice) while the history cannot be read. */
+    private <T> T unlessUnavailable(Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (DataAccessException e) {
+            Notification.show(getTranslation("analysis.unavailable"), 8000, Notification.Position.TOP_CENTER);
+            return otherwise;
+        }
     }
 
     private Anchor download(String format, Supplier<byte[]> bytes, Supplier<String> name) {

@@ -35,7 +35,7 @@ record Table(String title, List<String> header, List<List<Object>> rows) {
         try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
                 .setHeader(header.toArray(String[]::new)).get())) {
             for (List<Object> row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(Table::inert).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,6 +47,17 @@ record Table(String title, List<String> header, List<List<Object>> rows) {
         withMark[2] = (byte) 0xBF;
         System.arraycopy(csv, 0, withMark, 3, csv.length);
         return withMark;
+    }
+
+    /**
+     * A text that a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return; the
+     * summaries are citizens' free text) is written with a leading apostrophe, which shows it as text. Numbers stay.
+     */
+    static Object inert(Object value) {
+        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return value;
     }
 
     byte[] xlsx() {

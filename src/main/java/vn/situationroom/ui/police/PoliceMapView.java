@@ -90,6 +90,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private final Input replay = new Input();
     private final Span replayAt = new Span();
     private final Div replayBar;
+    private final Button soundSwitch;
     private final Set<String> sounded = new HashSet<>();
     private Instant markersAt = Instant.EPOCH;
     /** The moment replayed, or null while live. */
@@ -117,8 +118,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         H1 title = new H1(getTranslation("police.title", region.name()));
         Div header = new Div(title);
         header.addClassName("police-header");
-        if (settings.alertSound()) {
-            header.add(soundSwitch());
+        soundSwitch = settings.alertSound() ? soundSwitch() : null;
+        if (soundSwitch != null) {
+            header.add(soundSwitch);
         }
         map = new CommuneMap(region.geoJson());
         map.setTileUrl(settings.tileUrl());
@@ -141,14 +143,12 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     }
 
     private Button soundSwitch() {
-        Button sound = new Button(getTranslation("police.sound.off"), VaadinIcon.BELL_SLASH.create());
+        Button sound = new Button();
+        showSound(sound, false);
         sound.addClassName("police-sound");
-        sound.getElement().setAttribute("data-on", "false");
         sound.addClickListener(click -> {
             boolean on = !"true".equals(sound.getElement().getAttribute("data-on"));
-            sound.getElement().setAttribute("data-on", String.valueOf(on));
-            sound.setText(getTranslation(on ? "police.sound.on" : "police.sound.off"));
-            sound.setIcon((on ? VaadinIcon.BELL : VaadinIcon.BELL_SLASH).create());
+            showSound(sound, on);
             // Created in the click itself: browsers let a page play sound only after the user acted on it.
             sound.getElement().executeJs("""
                     window.__srAudio = window.__srAudio || new (window.AudioContext || window.webkitAudioContext)();
@@ -156,6 +156,12 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
                     window.__srSound = $0;""", on);
         });
         return sound;
+    }
+
+    private void showSound(Button sound, boolean on) {
+        sound.getElement().setAttribute("data-on", String.valueOf(on));
+        sound.setText(getTranslation(on ? "police.sound.on" : "police.sound.off"));
+        sound.setIcon((on ? VaadinIcon.BELL : VaadinIcon.BELL_SLASH).create());
     }
 
     private Div replayBar() {
@@ -173,12 +179,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             renderMap();
             refreshMarkers(true);
         });
-        Button live = new Button(getTranslation("police.replay.live"), click -> {
-            replay.setValue(String.valueOf(REPLAY_STEPS));
-            replaying = null;
-            renderMap();
-            refreshMarkers(true);
-        });
+        // Back to now: the slider's listener redraws.
+        Button live = new Button(getTranslation("police.replay.live"), click -> replay.setValue(
+                String.valueOf(REPLAY_STEPS)));
         live.addThemeVariants(ButtonVariant.LUMO_SMALL);
         live.addClassName("police-replay-live");
         replayAt.addClassName("police-replay-at");
@@ -205,7 +208,13 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         UI ui = event.getUI();
         renderMap();
         renderAlerts();
-        following = LiveScreens.follow(ui, hotspots, this::renderMap, alerts, this::renderAlerts);
+        following = LiveScreens.follow(ui, hotspots, this::onLiveLevels, alerts, this::renderAlerts);
+        // The sound stays on across the screens of one tab: the button says what the page does.
+        getElement().executeJs("return window.__srSound === true;").then(Boolean.class, on -> {
+            if (Boolean.TRUE.equals(on) && soundSwitch != null) {
+                showSound(soundSwitch, true);
+            }
+        });
         // The markers come from the history, a moment after the levels: look again now and then.
         ui.setPollInterval((int) MARKERS_EVERY.multipliedBy(2).toMillis());
         polling = ui.addPollListener(poll -> refreshMarkers(false));
@@ -224,6 +233,13 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         }
     }
 
+    /** A live change of levels: drawn unless the officer is replaying the past. */
+    private void onLiveLevels() {
+        if (replaying == null) {
+            renderMap();
+        }
+    }
+
     private void renderMap() {
         if (replaying == null) {
             map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
@@ -231,7 +247,13 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             replayBar.removeClassName("replaying");
             map.getElement().removeAttribute("data-replay-at");
         } else {
-            map.setStyles(LevelTexts.mapStyles(this, region, history.levelsAt(replaying)));
+            try {
+                map.setStyles(LevelTexts.mapStyles(this, region, history.levelsAt(replaying)));
+            } catch (org.springframework.dao.DataAccessException e) {
+                Notification.show(getTranslation("police.replay.unavailable")).addThemeVariants(
+                        NotificationVariant.LUMO_WARNING);
+                return;
+            }
             replayAt.setText(getTranslation("police.replay.at", TIME.format(replaying.atZone(settings.zone()))));
             replayBar.addClassName("replaying");
             map.getElement().setAttribute("data-replay-at", replaying.toString());
@@ -251,8 +273,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         markersAt = clock;
         Instant end = replaying == null ? clock : replaying;
         Instant start = end.minus(MARKER_SPAN);
-        LocalDate first = start.atZone(settings.zone()).toLocalDate();
-        LocalDate last = end.atZone(settings.zone()).toLocalDate();
+        LocalDate first = start.atZone(history.zone()).toLocalDate();
+        LocalDate last = end.atZone(history.zone()).toLocalDate();
         List<CommuneMap.Marker> markers = new ArrayList<>();
         try {
             markers.addAll(markers(CommuneMap.MarkerKind.CROWD, history.events(first, last,

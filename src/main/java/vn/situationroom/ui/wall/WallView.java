@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
@@ -173,7 +174,11 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         turnedAt = Instant.now();
         boolean showTrend = mapArea.isVisible();
         if (showTrend) {
-            renderTrend();
+            try {
+                renderTrend();
+            } catch (DataAccessException e) {
+                return;
+            }
         }
         mapArea.setVisible(!showTrend);
         trendArea.setVisible(showTrend);
@@ -217,10 +222,10 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 }""");
         renderMap();
         renderAlerts();
-        renderFigures();
+        renderFiguresIfAvailable();
         following = LiveScreens.follow(ui, hotspots, this::renderMap, alerts, this::renderAlerts);
         refresh = CLOCK.scheduleWithFixedDelay(() -> ui.access(() -> {
-            renderFigures();
+            renderFiguresIfAvailable();
             rotate();
         }), 2, 2, TimeUnit.SECONDS);
     }
@@ -302,6 +307,17 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
             item.getElement().setAttribute("data-state", alert.state().name());
             ticker.add(item);
         }
+    }
+
+    /** The day's figures come from the history; while it cannot be read the tiles keep their last figures. */
+    private void renderFiguresIfAvailable() {
+        try {
+            renderFigures();
+        } catch (DataAccessException e) {
+            getElement().setAttribute("data-history", "unavailable");
+            return;
+        }
+        getElement().removeAttribute("data-history");
     }
 
     private void renderFigures() {
