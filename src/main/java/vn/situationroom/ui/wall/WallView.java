@@ -301,7 +301,9 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
                     ? getTranslation("wall.ticker.acknowledged", alert.acknowledgedBy())
                     : getTranslation("wall.ticker.open"));
             state.addClassNames("wall-ticker-state", "state-" + alert.state().name());
-            Div item = new Div(time, level, new Span(commune), why, state);
+            Span name = new Span(commune);
+            name.addClassName("wall-ticker-commune");
+            Div item = new Div(time, level, name, state, why);
             item.addClassName("wall-ticker-item");
             item.getElement().setAttribute("data-alert", alert.alertId());
             item.getElement().setAttribute("data-state", alert.state().name());
