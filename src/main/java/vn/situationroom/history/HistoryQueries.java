@@ -268,14 +268,38 @@ public class HistoryQueries {
         long total = jdbc.sql(EVENT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
         List<StoredEvent> events = jdbc.sql(EVENTS.formatted(conditions)).params(params)
                 .param("limit", size).param("offset", (long) page * size)
-                .query((rs, row) -> new StoredEvent(rs.getObject("event_id", UUID.class),
-                        offsetDateTime(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("commune_code"),
-                        rs.getString("reception_point"), rs.getString("type"), rs.getString("content"),
-                        rs.getString("field"), rs.getInt("headcount"), rs.getBoolean("complex"),
-                        rs.getBoolean("candidate_related"), rs.getString("case_ref"), rs.getString("summary"),
-                        rs.getString("severity"), rs.getString("destination"), rs.getString("status")))
+                .query(this::storedEvent)
                 .list();
         return new Page<>(page, size, total, events);
+    }
+
+    private static final String NOTABLE = """
+            SELECT event_id, occurred_at, recorded_at, commune_code, reception_point, type, content, field, headcount,
+                   complex, candidate_related, case_ref, summary, severity, destination, status
+            FROM reception_event
+            WHERE occurred_at > :start AND occurred_at <= :end
+              AND (type IN ('INCIDENT', 'ESCALATION') OR (type = 'VISIT' AND headcount >= :crowd))
+            ORDER BY occurred_at DESC, event_id
+            LIMIT :limit
+            """;
+
+    /**
+     * The events a command map draws, newest first, in the instants {@code (start, end]}: incidents, escalations and
+     * crowds (visits of at least {@code crowd} people); at most {@code limit}.
+     */
+    public List<StoredEvent> notable(Instant start, Instant end, int crowd, int limit) {
+        return jdbc.sql(NOTABLE).param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
+                .param("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).param("crowd", crowd)
+                .param("limit", limit).query(this::storedEvent).list();
+    }
+
+    private StoredEvent storedEvent(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(rs.getObject("event_id", UUID.class), offsetDateTime(rs, "occurred_at"),
+                instant(rs, "recorded_at"), rs.getString("commune_code"), rs.getString("reception_point"),
+                rs.getString("type"), rs.getString("content"), rs.getString("field"), rs.getInt("headcount"),
+                rs.getBoolean("complex"), rs.getBoolean("candidate_related"), rs.getString("case_ref"),
+                rs.getString("summary"), rs.getString("severity"), rs.getString("destination"),
+                rs.getString("status"));
     }
 
     /** A change of an alert's state. */

@@ -78,6 +78,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final ElectionCalendar calendar;
 
     private AnalysisFilters filters;
+    /** How many rows the last export would have held where it was cut at the limit; 0 when it was whole. */
+    private volatile long exportCut;
 
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
@@ -492,21 +494,19 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private Table eventsTable() {
+        // One query: the rows of one moment, however many arrive while the file is written.
+        HistoryQueries.Page<HistoryQueries.StoredEvent> page = history.events(filters.from(), filters.to(),
+                filters.eventFilter(), 0, MAX_EXPORT_ROWS);
+        if (page.total() > page.items().size()) {
+            exportCut = page.total();
+        }
         List<List<Object>> rows = new ArrayList<>();
-        int size = 500;
-        for (int page = 0; rows.size() < MAX_EXPORT_ROWS; page++) {
-            List<HistoryQueries.StoredEvent> items = history.events(filters.from(), filters.to(),
-                    filters.eventFilter(), page, size).items();
-            for (HistoryQueries.StoredEvent e : items) {
-                rows.add(java.util.Arrays.asList(e.eventId().toString(),
-                        e.occurredAt().atZoneSameInstant(calendar.zone()).format(TIME), e.communeCode(),
-                        communeName(e.communeCode()), enumLabel("EventType", e.type()), enumLabel("Content", e.content()),
-                        enumLabel("Field", e.field()), e.headcount(), e.complex(), e.candidateRelated(), e.caseRef(),
-                        e.summary()));
-            }
-            if (items.size() < size) {
-                break;
-            }
+        for (HistoryQueries.StoredEvent e : page.items()) {
+            rows.add(java.util.Arrays.asList(e.eventId().toString(),
+                    e.occurredAt().atZoneSameInstant(calendar.zone()).format(TIME), e.communeCode(),
+                    communeName(e.communeCode()), enumLabel("EventType", e.type()), enumLabel("Content", e.content()),
+                    enumLabel("Field", e.field()), e.headcount(), e.complex(), e.candidateRelated(), e.caseRef(),
+                    e.summary()));
         }
         return new Table(getTranslation("analysis.tab.events"), List.of(getTranslation("field.eventId"),
                 getTranslation("field.occurredAt"), getTranslation("analysis.export.code"),
@@ -528,7 +528,14 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private Anchor download(String format, Supplier<byte[]> bytes, Supplier<String> name) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            exportCut = 0;
             byte[] file = bytes.get();
+            long cut = exportCut;
+            if (cut > 0) {
+                // Said on the screen, not in the file, so that the file stays a plain table.
+                event.getUI().access(() -> Notification.show(getTranslation("analysis.export.cut", MAX_EXPORT_ROWS,
+                        cut), 10_000, Notification.Position.TOP_CENTER));
+            }
             return new DownloadResponse(new ByteArrayInputStream(file), name.get(),
                     format.equals("csv") ? "text/csv; charset=UTF-8"
                             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

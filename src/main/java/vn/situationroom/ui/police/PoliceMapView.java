@@ -21,7 +21,6 @@ import vn.situationroom.ui.MainLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,7 +61,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     static final int REPLAY_STEPS = 96;
     private static final Duration REPLAY_STEP = Duration.ofMinutes(15);
     private static final Duration MARKERS_EVERY = Duration.ofSeconds(5);
-    private static final int MARKERS_PER_KIND = 500;
+    /** The most markers drawn: the newest. */
+    private static final int MARKERS_MAX = 1000;
     private static final String BEEP = """
             if (window.__srSound && window.__srAudio) {
               const ctx = window.__srAudio;
@@ -272,41 +272,25 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         }
         markersAt = clock;
         Instant end = replaying == null ? clock : replaying;
-        Instant start = end.minus(MARKER_SPAN);
-        LocalDate first = start.atZone(history.zone()).toLocalDate();
-        LocalDate last = end.atZone(history.zone()).toLocalDate();
         List<CommuneMap.Marker> markers = new ArrayList<>();
         try {
-            markers.addAll(markers(CommuneMap.MarkerKind.CROWD, history.events(first, last,
-                    filter("VISIT", crowdThreshold), 0, MARKERS_PER_KIND).items(), start, end));
-            markers.addAll(markers(CommuneMap.MarkerKind.INCIDENT, history.events(first, last,
-                    filter("INCIDENT", null), 0, MARKERS_PER_KIND).items(), start, end));
-            markers.addAll(markers(CommuneMap.MarkerKind.ESCALATION, history.events(first, last,
-                    filter("ESCALATION", null), 0, MARKERS_PER_KIND).items(), start, end));
+            for (HistoryQueries.StoredEvent event : history.notable(end.minus(MARKER_SPAN), end, crowdThreshold,
+                    MARKERS_MAX)) {
+                CommuneMap.MarkerKind kind = switch (event.type()) {
+                    case "INCIDENT" -> CommuneMap.MarkerKind.INCIDENT;
+                    case "ESCALATION" -> CommuneMap.MarkerKind.ESCALATION;
+                    default -> CommuneMap.MarkerKind.CROWD;
+                };
+                String commune = region.commune(event.communeCode()).map(Commune::name).orElse(event.communeCode());
+                markers.add(new CommuneMap.Marker(event.communeCode(), kind, event.headcount(),
+                        getTranslation("police.marker", getTranslation("police.layer." + kind.name()), commune,
+                                event.headcount(), TIME.format(event.occurredAt().atZoneSameInstant(settings.zone())))));
+            }
         } catch (org.springframework.dao.DataAccessException e) {
             // The history is unreachable for now: keep the markers drawn; the levels and alerts still come live.
             return;
         }
         map.setMarkers(markers);
-    }
-
-    private static HistoryQueries.EventFilter filter(String type, Integer minHeadcount) {
-        return new HistoryQueries.EventFilter(List.of(), type, null, null, null, null, null, minHeadcount);
-    }
-
-    private List<CommuneMap.Marker> markers(CommuneMap.MarkerKind kind, List<HistoryQueries.StoredEvent> events,
-            Instant start, Instant end) {
-        List<CommuneMap.Marker> markers = new ArrayList<>();
-        for (HistoryQueries.StoredEvent event : events) {
-            Instant at = event.occurredAt().toInstant();
-            if (at.isAfter(start) && !at.isAfter(end)) {
-                String commune = region.commune(event.communeCode()).map(Commune::name).orElse(event.communeCode());
-                markers.add(new CommuneMap.Marker(event.communeCode(), kind, event.headcount(),
-                        getTranslation("police.marker", getTranslation("police.layer." + kind.name()), commune,
-                                event.headcount(), TIME.format(at.atZone(settings.zone())))));
-            }
-        }
-        return markers;
     }
 
     private void renderAlerts() {
