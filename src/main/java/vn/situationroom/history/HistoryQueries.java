@@ -225,6 +225,22 @@ public class HistoryQueries {
         return states;
     }
 
+    private static final String COMMUNE_DAY = """
+            SELECT commune_code, %s FROM commune_indicator WHERE window_size = 'DAY' AND window_start = :start
+            """.formatted(Arrays.stream(Counter.values()).map(Counter::column).collect(Collectors.joining(", ")));
+
+    /** Every counter of each commune for one day (a commune with nothing counted that day is absent). */
+    public Map<String, Map<Counter, Long>> communeDay(LocalDate day) {
+        Map<String, Map<Counter, Long>> communes = new LinkedHashMap<>();
+        jdbc.sql(COMMUNE_DAY).param("start", day.atStartOfDay(zone).toOffsetDateTime())
+                .query((RowCallbackHandler) rs -> {
+                    Map<Counter, Long> counts = new EnumMap<>(Counter.class);
+                    putCounters(rs, counts);
+                    communes.put(rs.getString("commune_code"), counts);
+                });
+        return communes;
+    }
+
     /** A commune's total of a counter over a period. */
     public record Ranked(String communeCode, long value) {}
 

@@ -1,0 +1,57 @@
+package vn.situationroom.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.situationroom.history.Counter;
+import vn.situationroom.hotspot.HotspotLevel;
+
+/**
+ * What the daily report says, already in words: the writers (PDF, DOCX) only lay it out.
+ *
+ * @param day the day reported
+ * @param title the report's title
+ * @param subtitle the region, the day and the election's phase
+ * @param today every counter of the whole region that day
+ * @param weekBefore the same counters for the same day a week before
+ * @param communes each commune of the region, most serious first
+ * @param alerts the alerts active that day, newest first
+ * @param map the region's map coloured by level, as PNG
+ * @param texts the labels of the report, in its language
+ * @param generatedAt when the report was made
+ */
+record DailyReport(LocalDate day, String title, String subtitle, Map<Counter, Long> today,
+        Map<Counter, Long> weekBefore, List<CommuneLine> communes, List<AlertLine> alerts, byte[] map,
+        Texts texts, Instant generatedAt) {
+
+    /** The counters in the totals table, in order. */
+    static final List<Counter> TOTALS = List.of(Counter.EVENTS, Counter.VISITS, Counter.PETITIONS, Counter.PEOPLE,
+            Counter.CROWDS, Counter.COMPLEX, Counter.INCIDENTS, Counter.CANDIDATE_RELATED, Counter.ESCALATIONS,
+            Counter.REPEAT_CASES);
+
+    /** The counters by content and by field. */
+    static final List<Counter> BREAKDOWN = List.of(Counter.CONTENT_COMPLAINT, Counter.CONTENT_DENUNCIATION,
+            Counter.CONTENT_RECOMMENDATION, Counter.CONTENT_REFLECTION, Counter.CONTENT_MIXED, Counter.FIELD_LAND,
+            Counter.FIELD_COMPENSATION, Counter.FIELD_SOCIAL_POLICY, Counter.FIELD_ELECTION_CANDIDATE,
+            Counter.FIELD_OFFICIAL_MISCONDUCT, Counter.FIELD_ADMINISTRATION, Counter.FIELD_OTHER);
+
+    /** The counters in each commune's row. */
+    static final List<Counter> COMMUNE_COLUMNS = List.of(Counter.VISITS, Counter.PETITIONS, Counter.PEOPLE,
+            Counter.CROWDS, Counter.INCIDENTS, Counter.CANDIDATE_RELATED, Counter.ESCALATIONS);
+
+    /** One commune: its level at the end of the day (or now, for today) with why, and its counts. */
+    record CommuneLine(String code, String name, HotspotLevel level, String levelName, String reason,
+            Map<Counter, Long> counts) {}
+
+    /** One alert: when, where, how serious, why, and who did what about it. */
+    record AlertLine(String time, String commune, HotspotLevel severity, String severityName, String reason,
+            String handling) {}
+
+    /** The report's labels, looked up once. */
+    record Texts(Map<String, String> labels) {
+        String get(String key) {
+            return labels.getOrDefault(key, key);
+        }
+    }
+}

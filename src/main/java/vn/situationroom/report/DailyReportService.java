@@ -1,0 +1,147 @@
+package vn.situationroom.report;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.history.Counter;
+import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.hotspot.CommuneHotspot;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.Reason;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+
+/**
+ * Gathers the daily report from the history, the same queries the dashboards use, so that its numbers are the
+ * dashboards' numbers: the region's day windows, each commune's day window and its level at the end of the day (or
+ * now, for today), and the alerts active that day with their handling.
+ */
+@Service
+public class DailyReportService {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
+    private static final int MAP_WIDTH = 1400;
+    private static final int MAX_ALERTS = 500;
+    private static final List<String> LABELS = List.of("report.title", "report.generated", "report.totals",
+            "report.column.counter", "report.column.day", "report.column.week-before", "report.column.change",
+            "report.breakdown", "report.communes", "report.column.commune", "report.column.level",
+            "report.column.reason", "report.alerts", "report.column.time", "report.column.severity",
+            "report.column.handling", "report.alerts.none", "report.map", "report.legend");
+
+    private final HistoryQueries history;
+    private final Region region;
+    private final ElectionCalendar calendar;
+    private final I18NProvider i18n;
+    private final RegionMapImage mapImage;
+    private final Clock clock;
+
+    @Autowired
+    public DailyReportService(HistoryQueries history, Region region, ElectionCalendar calendar, I18NProvider i18n) {
+        this(history, region, calendar, i18n, Clock.systemUTC());
+    }
+
+    DailyReportService(HistoryQueries history, Region region, ElectionCalendar calendar, I18NProvider i18n,
+            Clock clock) {
+        this.history = history;
+        this.region = region;
+        this.calendar = calendar;
+        this.i18n = i18n;
+        this.mapImage = new RegionMapImage(region.geoJson());
+        this.clock = clock;
+    }
+
+    /** The report of {@code day} in {@code locale}. */
+    DailyReport build(LocalDate day, Locale locale) {
+        ZoneId zone = calendar.zone();
+        Instant now = clock.instant();
+        Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant moment = now.isBefore(endOfDay) ? now : endOfDay;
+
+        Map<String, CommuneHotspot> levels = history.levelsAt(moment);
+        Map<String, Map<Counter, Long>> communeCounts = history.communeDay(day);
+        List<DailyReport.CommuneLine> communes = new ArrayList<>();
+        Map<String, HotspotLevel> mapLevels = new HashMap<>();
+        for (Commune commune : region.communes()) {
+            CommuneHotspot hotspot = levels.get(commune.code());
+            HotspotLevel level = hotspot == null ? null : hotspot.level();
+            if (level != null) {
+                mapLevels.put(commune.code(), level);
+            }
+            Map<Counter, Long> counts = new EnumMap<>(Counter.class);
+            counts.putAll(communeCounts.getOrDefault(commune.code(), Map.of()));
+            communes.add(new DailyReport.CommuneLine(commune.code(), commune.fullName(), level,
+                    t(locale, "level." + (level == null ? "NONE" : level.name())),
+                    hotspot == null || hotspot.reasons().isEmpty() ? "" : reason(locale, hotspot.reasons().getFirst()),
+                    counts));
+        }
+        communes.sort(Comparator.comparing((DailyReport.CommuneLine c) -> c.level() == null ? -1 : c.level().ordinal())
+                .reversed().thenComparing(c -> -c.counts().getOrDefault(Counter.PEOPLE, 0L))
+                .thenComparing(DailyReport.CommuneLine::name));
+
+        List<DailyReport.AlertLine> alerts = new ArrayList<>();
+        for (HistoryQueries.StoredAlert alert : history.alerts(day, day,
+                new HistoryQueries.AlertFilter(List.of(), null, null), 0, MAX_ALERTS).items()) {
+            HotspotLevel severity = HotspotLevel.valueOf(alert.severity());
+            alerts.add(new DailyReport.AlertLine(TIME.format(alert.firstSeen().atZone(zone)),
+                    region.commune(alert.communeCode()).map(Commune::fullName).orElse(alert.communeCode()), severity,
+                    t(locale, "level." + severity.name()),
+                    alert.reasons().isEmpty() ? "" : reason(locale, alert.reasons().getFirst()), handling(locale, alert)));
+        }
+
+        Map<String, String> labels = new HashMap<>();
+        LABELS.forEach(key -> labels.put(key, t(locale, key)));
+        for (Counter counter : Counter.values()) {
+            labels.put("counter." + counter.apiName(), t(locale, "counter." + counter.apiName()));
+        }
+        long days = calendar.daysUntilElection(day);
+        String phase = switch (calendar.phaseOf(day)) {
+            case BEFORE -> t(locale, "wall.phase.BEFORE", days, DATE.format(calendar.day()));
+            case ELECTION_DAY -> t(locale, "wall.phase.ELECTION_DAY");
+            case AFTER -> t(locale, "wall.phase.AFTER", -days, DATE.format(calendar.day()));
+        };
+        return new DailyReport(day, t(locale, "report.title"),
+                t(locale, "report.subtitle", region.name(), DATE.format(day), phase), history.regionDay(day),
+                history.regionDay(day.minusDays(7)), communes, alerts, mapImage.png(MAP_WIDTH, mapLevels),
+                new DailyReport.Texts(labels), now);
+    }
+
+    private String handling(Locale locale, HistoryQueries.StoredAlert alert) {
+        List<String> parts = new ArrayList<>();
+        if (alert.acknowledgedBy() != null) {
+            parts.add(t(locale, "analysis.alerts.acknowledged", alert.acknowledgedBy(),
+                    alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote()));
+        }
+        if (alert.resolvedBy() != null) {
+            parts.add(t(locale, "analysis.alerts.resolved", alert.resolvedBy(),
+                    alert.resolveNote() == null ? "" : alert.resolveNote()));
+        }
+        return parts.isEmpty() ? t(locale, "analysis.alerts.state." + alert.state()) : String.join(" · ", parts);
+    }
+
+    private String reason(Locale locale, Reason reason) {
+        return t(locale, "reason." + reason.kind(), number(reason.observed()), number(reason.expected()),
+                number(reason.threshold()));
+    }
+
+    private static double number(Double value) {
+        return value == null ? 0 : value;
+    }
+
+    private String t(Locale locale, String key, Object... params) {
+        return i18n.getTranslation(key, locale, params);
+    }
+}

@@ -1,0 +1,205 @@
+package vn.situationroom.report;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.situationroom.history.Counter;
+import vn.situationroom.hotspot.HotspotLevel;
+
+/** The daily report as an A4 PDF, its font (DejaVu Sans, every Vietnamese diacritic) embedded. */
+final class PdfReport {
+
+    private static final Map<HotspotLevel, Color> LEVEL = Map.of(
+            HotspotLevel.NORMAL, new Color(0x7cc88a), HotspotLevel.WATCH, new Color(0xf2d024),
+            HotspotLevel.WARNING, new Color(0xf08c00), HotspotLevel.CRITICAL, new Color(0xd62828));
+    private static final Color HEADER = new Color(0xe2e8f0);
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private final Font title;
+    private final Font heading;
+    private final Font body;
+    private final Font bold;
+
+    PdfReport() {
+        BaseFont regular = font("/fonts/DejaVuSans.ttf");
+        BaseFont strong = font("/fonts/DejaVuSans-Bold.ttf");
+        title = new Font(strong, 16);
+        heading = new Font(strong, 12);
+        body = new Font(regular, 9);
+        bold = new Font(strong, 9);
+    }
+
+    byte[] write(DailyReport report, ZoneId zone) {
+        DailyReport.Texts t = report.texts();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 36, 36, 36, 36);
+        try {
+            // An image that does not fit the page goes to the next one, and the text after it waits for it.
+            PdfWriter.getInstance(document, bytes).setStrictImageSequence(true);
+            document.addTitle(report.title() + " " + report.day());
+            document.open();
+            Paragraph top = new Paragraph(report.title(), title);
+            top.setAlignment(Element.ALIGN_CENTER);
+            document.add(top);
+            Paragraph sub = new Paragraph(report.subtitle(), heading);
+            sub.setAlignment(Element.ALIGN_CENTER);
+            document.add(sub);
+            Paragraph generated = new Paragraph(t.get("report.generated") + " "
+                    + GENERATED.format(report.generatedAt().atZone(zone)), body);
+            generated.setAlignment(Element.ALIGN_CENTER);
+            generated.setSpacingAfter(8);
+            document.add(generated);
+
+            section(document, t.get("report.totals"));
+            PdfPTable totals = table(new float[] {4, 1.4f, 1.4f, 1.4f}, t.get("report.column.counter"),
+                    t.get("report.column.day"), t.get("report.column.week-before"), t.get("report.column.change"));
+            for (Counter counter : DailyReport.TOTALS) {
+                addCounterRow(totals, t.get("counter." + counter.apiName()), report.today().getOrDefault(counter, 0L),
+                        report.weekBefore().getOrDefault(counter, 0L));
+            }
+            document.add(totals);
+
+            section(document, t.get("report.breakdown"));
+            PdfPTable breakdown = table(new float[] {4, 1.4f, 1.4f, 1.4f}, t.get("report.column.counter"),
+                    t.get("report.column.day"), t.get("report.column.week-before"), t.get("report.column.change"));
+            for (Counter counter : DailyReport.BREAKDOWN) {
+                addCounterRow(breakdown, t.get("counter." + counter.apiName()),
+                        report.today().getOrDefault(counter, 0L), report.weekBefore().getOrDefault(counter, 0L));
+            }
+            document.add(breakdown);
+
+            section(document, t.get("report.map"));
+            Image map = Image.getInstance(report.map());
+            map.scaleToFit(document.getPageSize().getWidth() - 72, 420);
+            map.setAlignment(Element.ALIGN_CENTER);
+            document.add(map);
+            document.add(new Paragraph(t.get("report.legend"), body));
+
+            section(document, t.get("report.communes"));
+            List<String> headers = new ArrayList<>(List.of(t.get("report.column.commune"),
+                    t.get("report.column.level"), t.get("report.column.reason")));
+            DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
+            float[] widths = new float[headers.size()];
+            widths[0] = 3;
+            widths[1] = 1.6f;
+            widths[2] = 4;
+            for (int i = 3; i < widths.length; i++) {
+                widths[i] = 1.1f;
+            }
+            PdfPTable communes = table(widths, headers.toArray(String[]::new));
+            for (DailyReport.CommuneLine line : report.communes()) {
+                communes.addCell(cell(line.name(), body));
+                PdfPCell level = cell(line.levelName(), bold);
+                if (line.level() != null) {
+                    level.setBackgroundColor(LEVEL.get(line.level()));
+                }
+                communes.addCell(level);
+                communes.addCell(cell(line.reason(), body));
+                for (Counter counter : DailyReport.COMMUNE_COLUMNS) {
+                    communes.addCell(number(line.counts().getOrDefault(counter, 0L)));
+                }
+            }
+            document.add(communes);
+
+            section(document, t.get("report.alerts"));
+            if (report.alerts().isEmpty()) {
+                document.add(new Paragraph(t.get("report.alerts.none"), body));
+            } else {
+                PdfPTable alerts = table(new float[] {1.4f, 2.6f, 1.5f, 4, 4}, t.get("report.column.time"),
+                        t.get("report.column.commune"), t.get("report.column.severity"), t.get("report.column.reason"),
+                        t.get("report.column.handling"));
+                for (DailyReport.AlertLine alert : report.alerts()) {
+                    alerts.addCell(cell(alert.time(), body));
+                    alerts.addCell(cell(alert.commune(), body));
+                    PdfPCell severity = cell(alert.severityName(), bold);
+                    severity.setBackgroundColor(LEVEL.get(alert.severity()));
+                    alerts.addCell(severity);
+                    alerts.addCell(cell(alert.reason(), body));
+                    alerts.addCell(cell(alert.handling(), body));
+                }
+                document.add(alerts);
+            }
+        } catch (DocumentException | IOException e) {
+            throw new IllegalStateException("Cannot write the report's PDF", e);
+        } finally {
+            document.close();
+        }
+        return bytes.toByteArray();
+    }
+
+    private void addCounterRow(PdfPTable table, String name, long day, long weekBefore) {
+        table.addCell(cell(name, body));
+        table.addCell(number(day));
+        table.addCell(number(weekBefore));
+        long change = day - weekBefore;
+        table.addCell(number(change, change > 0 ? "+" : ""));
+    }
+
+    private void section(Document document, String text) throws DocumentException {
+        Paragraph paragraph = new Paragraph(text, heading);
+        paragraph.setSpacingBefore(10);
+        paragraph.setSpacingAfter(4);
+        document.add(paragraph);
+    }
+
+    private PdfPTable table(float[] widths, String... headers) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String header : headers) {
+            PdfPCell cell = cell(header, bold);
+            cell.setBackgroundColor(HEADER);
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    private PdfPCell cell(String text, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
+        cell.setPadding(3);
+        return cell;
+    }
+
+    private PdfPCell number(long value) {
+        return number(value, "");
+    }
+
+    private PdfPCell number(long value, String sign) {
+        PdfPCell cell = cell(sign + value, body);
+        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        return cell;
+    }
+
+    private static BaseFont font(String resource) {
+        try (InputStream in = PdfReport.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The report's font " + resource + " is missing from the application");
+            }
+            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Cannot read the report's font " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package vn.situationroom.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import tools.jackson.databind.JsonNode;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.platform.Json;
+
+/**
+ * The region's communes drawn from their GeoJSON shapes into a PNG, each filled by its level (the colours of the
+ * screens) and labelled with its name in a font that has every Vietnamese diacritic; for the printed report, where no
+ * browser draws the map.
+ */
+final class RegionMapImage {
+
+    private static final Map<HotspotLevel, Color> FILL = Map.of(
+            HotspotLevel.NORMAL, new Color(0x7cc88a),
+            HotspotLevel.WATCH, new Color(0xf2d024),
+            HotspotLevel.WARNING, new Color(0xf08c00),
+            HotspotLevel.CRITICAL, new Color(0xd62828));
+    private static final Color NONE = new Color(0xc9d1d9);
+    private static final int MARGIN = 16;
+
+    /** One commune's outline in degrees, and where its name goes. */
+    private record Shape(String code, String name, List<double[][]> rings) {}
+
+    private final List<Shape> shapes = new ArrayList<>();
+    private final double minLon;
+    private final double maxLon;
+    private final double minLat;
+    private final double maxLat;
+
+    RegionMapImage(String geoJson) {
+        double[] box = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (JsonNode feature : Json.MAPPER.readTree(geoJson).path("features")) {
+            List<double[][]> rings = new ArrayList<>();
+            JsonNode geometry = feature.path("geometry");
+            JsonNode polygons = "MultiPolygon".equals(geometry.path("type").asString())
+                    ? geometry.path("coordinates") : Json.MAPPER.createArrayNode().add(geometry.path("coordinates"));
+            for (JsonNode polygon : polygons) {
+                for (JsonNode ring : polygon) {
+                    double[][] points = new double[ring.size()][];
+                    for (int i = 0; i < ring.size(); i++) {
+                        double lon = ring.get(i).get(0).asDouble();
+                        double lat = ring.get(i).get(1).asDouble();
+                        points[i] = new double[] {lon, lat};
+                        box[0] = Math.min(box[0], lon);
+                        box[1] = Math.max(box[1], lon);
+                        box[2] = Math.min(box[2], lat);
+                        box[3] = Math.max(box[3], lat);
+                    }
+                    rings.add(points);
+                }
+            }
+            JsonNode properties = feature.path("properties");
+            shapes.add(new Shape(properties.path("code").asString(), properties.path("name").asString(), rings));
+        }
+        minLon = box[0];
+        maxLon = box[1];
+        minLat = box[2];
+        maxLat = box[3];
+    }
+
+    /** The map at {@code width} pixels wide, each commune filled by {@code levels} (absent: no activity). */
+    byte[] png(int width, Map<String, HotspotLevel> levels) {
+        double xScale = Math.cos(Math.toRadians((minLat + maxLat) / 2));
+        double spanX = (maxLon - minLon) * xScale;
+        double spanY = maxLat - minLat;
+        double scale = (width - 2.0 * MARGIN) / spanX;
+        int height = (int) Math.ceil(spanY * scale) + 2 * MARGIN;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            List<Path2D> paths = new ArrayList<>();
+            for (Shape shape : shapes) {
+                Path2D path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+                for (double[][] ring : shape.rings()) {
+                    for (int i = 0; i < ring.length; i++) {
+                        double x = MARGIN + (ring[i][0] - minLon) * xScale * scale;
+                        double y = MARGIN + (maxLat - ring[i][1]) * scale;
+                        if (i == 0) {
+                            path.moveTo(x, y);
+                        } else {
+                            path.lineTo(x, y);
+                        }
+                    }
+                    path.closePath();
+                }
+                paths.add(path);
+                HotspotLevel level = levels.get(shape.code());
+                g.setColor(level == null ? NONE : FILL.get(level));
+                g.fill(path);
+            }
+            g.setColor(new Color(0x37474f));
+            g.setStroke(new BasicStroke(1.2f));
+            paths.forEach(g::draw);
+            g.setFont(font().deriveFont(Font.BOLD, Math.max(11f, width / 70f)));
+            FontMetrics metrics = g.getFontMetrics();
+            for (int i = 0; i < shapes.size(); i++) {
+                Rectangle2D bounds = paths.get(i).getBounds2D();
+                String name = shapes.get(i).name();
+                int x = (int) (bounds.getCenterX() - metrics.stringWidth(name) / 2.0);
+                int y = (int) (bounds.getCenterY() + metrics.getAscent() / 2.0);
+                g.setColor(new Color(255, 255, 255, 200));
+                g.drawString(name, x + 1, y + 1);
+                g.setColor(new Color(0x102a43));
+                g.drawString(name, x, y);
+            }
+        } finally {
+            g.dispose();
+        }
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The report's font, which has every Vietnamese diacritic whatever fonts the server has. */
+    static Font font() {
+        try (InputStream in = RegionMapImage.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("The report's font is missing from the application", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package vn.situationroom.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.TestCommunes;
+import vn.situationroom.TestHttp;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+
+/**
+ * The daily report of a simulated day, read back as a reader would: its text (PDFBox for the PDF, POI for the DOCX)
+ * holds the Vietnamese title, the day's totals equal to the dashboards' figures, the commune and its reason, and page 1
+ * renders to an image saved for a person to look at.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class DailyReportIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Region region;
+
+    @Test
+    void the_report_of_a_day_says_what_the_dashboards_say_in_vietnamese() throws Exception {
+        Commune commune = TestCommunes.fresh(region);
+        TestHttp http = new TestHttp(port);
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        LocalDate day = at.toLocalDate();
+        assertThat(http.postJson("/api/v1/events", """
+                [{"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE",\
+                "type":"VISIT","content":"COMPLAINT","field":"LAND","headcount":23},
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE",\
+                "type":"PETITION","content":"DENUNCIATION","field":"ELECTION_CANDIDATE","candidateRelated":true}]"""
+                .formatted(UUID.randomUUID(), at, commune.code(), UUID.randomUUID(), at, commune.code()))
+                .statusCode()).isEqualTo(202);
+        // Both events are in the commune's day window.
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.getJson("/api/v1/history/trend?counter=events&from="
+                + day + "&to=" + day + "&commune=" + commune.code()).get("total").asLong() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.getJson("/api/v1/history/alerts?from=" + day + "&to="
+                + day + "&commune=" + commune.code()).get("items").size() >= 1);
+        // The region's figure, as the wall shows it: once its rollup has caught up with every commune's row.
+        long people = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            long sum = 0;
+            for (var ranked : http.getJson("/api/v1/history/top?counter=people&limit=1000&from=" + day + "&to=" + day)
+                    .get("communes")) {
+                sum += ranked.get("value").asLong();
+            }
+            long region = http.getJson("/api/v1/history/trend?counter=people&from=" + day + "&to=" + day)
+                    .get("total").asLong();
+            return region == sum ? region : -1;
+        }, total -> total >= 23);
+
+        byte[] pdf = download("/api/v1/reports/daily?day=" + day + "&format=pdf", "application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // Table cells wrap their text: lines are read back as one text with single spaces.
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
+                    "ngày " + day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                    commune.fullName(), "Đoàn đông người: 23 người");
+            assertThat(text).contains("Số người " + people + " ");
+            for (int page = 0; page < Math.min(2, document.getNumberOfPages()); page++) {
+                BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 110);
+                Path out = Path.of("target", "screenshots", "report-page" + (page + 1) + ".png");
+                Files.createDirectories(out.getParent());
+                ImageIO.write(image, "png", out.toFile());
+            }
+        }
+
+        byte[] docx = download("/api/v1/reports/daily?day=" + day + "&format=docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            String text = extractor.getText().replaceAll("\\s+", " ");
+            assertThat(text).contains("BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN", commune.fullName(),
+                    "Đoàn đông người: 23 người");
+            assertThat(text).contains("Số người " + people + " ");
+            assertThat(document.getAllPictures()).hasSize(1);
+        }
+
+        for (String bad : List.of("day=2026-02-30", "format=odt", "days=1", "day=2999-01-01")) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/reports/daily?" + bad)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    private byte[] download(String path, String type) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(type);
+        return response.body();
+    }
+}
