@@ -93,6 +93,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Checkbox candidateRelated = new Checkbox();
 
     private final H2 heading = new H2();
+    private final Span reportLabel = new Span();
+    private final Anchor reportPdf = new Anchor("", "PDF");
+    private final Anchor reportDocx = new Anchor("", "DOCX");
     private final TabSheet tabs = new TabSheet();
     private final Chart trend = new Chart();
     private final Grid<HistoryQueries.Ranked> ranking = new Grid<>();
@@ -116,7 +119,16 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         setSizeFull();
         addClassName("analysis-view");
         heading.addClassName("analysis-heading");
-        add(heading, filterBar(), tabs);
+        reportPdf.addClassName("report-pdf");
+        reportDocx.addClassName("report-docx");
+        reportPdf.getElement().setAttribute("download", true);
+        reportDocx.getElement().setAttribute("download", true);
+        HorizontalLayout top = new HorizontalLayout(heading, reportLabel, reportPdf, reportDocx);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWidthFull();
+        top.setFlexGrow(1, heading);
+        top.addClassName("analysis-top");
+        add(top, filterBar(), tabs);
         setFlexGrow(1, tabs);
         tabs.setSizeFull();
         tabs.add(getTranslation("analysis.tab.trend"), trendTab());
@@ -434,6 +446,11 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void show() {
+        // The daily situation report of the last day picked: the whole region, whatever the filters.
+        reportLabel.setText(getTranslation("analysis.report", filters.to().format(
+                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+        reportPdf.setHref("api/v1/reports/daily?day=" + filters.to() + "&format=pdf");
+        reportDocx.setHref("api/v1/reports/daily?day=" + filters.to() + "&format=docx");
         heading.setText(filters.communes().size() == 1
                 ? getTranslation("analysis.title.commune", communeFullName(filters.communes().getFirst()))
                 : filters.communes().isEmpty() ? getTranslation("analysis.title.region", region.name())

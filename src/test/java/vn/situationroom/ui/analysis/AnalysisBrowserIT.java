@@ -115,6 +115,10 @@ class AnalysisBrowserIT {
             assertThat(codes).containsOnly(commune.code());
         }
 
+        // The day's situation report, a link away.
+        assertThat(driver.findElement(By.cssSelector("a.report-pdf")).getDomProperty("href"))
+                .endsWith("/api/v1/reports/daily?day=" + today + "&format=pdf");
+
         // The trend: a line for the commune over the 7 days, with the election's phases behind it.
         driver.findElements(By.cssSelector("vaadin-tab")).getFirst().click();
         wait.until(d -> d.getCurrentUrl().contains("counter=visits") && !d.getCurrentUrl().contains("tab="));
