@@ -29,6 +29,7 @@ import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.Granularity;
 import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.CommuneHotspot;
@@ -38,6 +39,7 @@ import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.ui.Chart;
 import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.LevelTexts;
@@ -83,6 +85,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final Map<HotspotLevel, Span> openAlerts = new EnumMap<>(HotspotLevel.class);
     private final Div ticker = new Div();
     private final Div hottest = new Div();
+    private final Div onDuty = new Div();
+    private final DutyRoster roster;
     private final Div mapArea;
     private final Div trendArea;
     private final Chart trend = new Chart();
@@ -92,7 +96,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private ScheduledFuture<?> refresh;
 
     public WallView(Region region, LiveHotspots hotspots, LiveAlerts alerts, HistoryQueries history,
-            ElectionCalendar calendar, UiProperties settings) {
+            ElectionCalendar calendar, UiProperties settings, DutyRoster roster) {
+        this.roster = roster;
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
@@ -135,7 +140,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         Div tickerTitle = new Div(getTranslation("wall.ticker.title"));
         tickerTitle.addClassName("wall-ticker-title");
         ticker.addClassName("wall-ticker");
-        Div side = new Div(tileGrid, tickerTitle, ticker);
+        onDuty.addClassName("wall-on-duty");
+        Div side = new Div(onDuty, tileGrid, tickerTitle, ticker);
         side.addClassName("wall-side");
 
         Div main = new Div(hottest, mapArea, trendArea);
@@ -322,9 +328,27 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         getElement().removeAttribute("data-history");
     }
 
+    /** Who is on duty now, from the roster: the district office's officers first. */
+    private void renderOnDuty(ZonedDateTime now) {
+        List<DutyRoster.Shift> shifts = roster.onDutyAt(now.toLocalDateTime()).stream()
+                .sorted(Comparator.comparing((DutyRoster.Shift s) -> s.point() != ReceptionPoint.DISTRICT_OFFICE))
+                .toList();
+        boolean office = shifts.stream().anyMatch(s -> s.point() == ReceptionPoint.DISTRICT_OFFICE);
+        onDuty.getElement().setAttribute("data-office", String.valueOf(office));
+        if (shifts.isEmpty()) {
+            onDuty.setText(getTranslation("wall.on-duty.none"));
+            return;
+        }
+        onDuty.setText(getTranslation("wall.on-duty", shifts.stream()
+                .map(s -> getTranslation("wall.on-duty.shift", s.officer(),
+                        getTranslation("enum.ReceptionPoint." + s.point().name()), TIME.format(s.ends())))
+                .collect(java.util.stream.Collectors.joining("; "))));
+    }
+
     private void renderFigures() {
         ZonedDateTime now = ZonedDateTime.now(settings.zone());
         LocalDate today = now.withZoneSameInstant(calendar.zone()).toLocalDate();
+        renderOnDuty(now.withZoneSameInstant(calendar.zone()));
         clock.setText(TIME.format(now) + " · " + DATE.format(now));
         long days = calendar.daysUntilElection(today);
         phase.setText(switch (calendar.phaseOf(today)) {

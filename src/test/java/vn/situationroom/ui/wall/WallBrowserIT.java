@@ -20,7 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
+import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.region.Region;
+import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.ui.HeadlessChromium;
 
 /**
@@ -40,9 +42,20 @@ class WallBrowserIT {
     @Autowired
     Region region;
 
+    @Autowired
+    DutyRoster roster;
+
     @Test
     void the_wall_shows_the_region_and_today_and_follows_a_new_event_live() throws Exception {
         Commune commune = TestCommunes.fresh(region);
+        // An officer on duty at the district office from an hour ago to an hour from now, by the country's clock.
+        var now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String officer = "Trần Thị Trực " + UUID.randomUUID().toString().substring(0, 4);
+        java.time.LocalTime time = now.toLocalTime();
+        java.time.LocalTime starts = time.getHour() == 0 ? java.time.LocalTime.MIN : time.minusHours(1);
+        java.time.LocalTime ends = time.getHour() == 23 ? java.time.LocalTime.of(23, 59, 59) : time.plusHours(1);
+        assertThat(roster.add(new DutyRoster.Shift(0, now.toLocalDate(), starts, ends, ReceptionPoint.DISTRICT_OFFICE,
+                officer, null))).isEmpty();
         var driver = chromium.driver();
         driver.get("http://localhost:" + port + "/wall");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -51,6 +64,9 @@ class WallBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".wall-tile[data-counter]")))
                 .hasSize(WallView.TILES.size());
         assertThat(driver.findElement(By.cssSelector(".wall-phase")).getText()).containsIgnoringCase("bầu cử");
+        wait.until(d -> d.findElement(By.cssSelector(".wall-on-duty")).getText().contains(officer));
+        assertThat(driver.findElement(By.cssSelector(".wall-on-duty")).getText()).startsWith("Trực ban: ")
+                .contains("Ban Tiếp công dân huyện");
         By incidents = By.cssSelector(".wall-tile[data-counter='incidents'] .wall-tile-value");
         wait.until(d -> !d.findElement(incidents).getText().isBlank());
         long before = Long.parseLong(driver.findElement(incidents).getText());

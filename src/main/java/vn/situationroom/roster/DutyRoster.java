@@ -1,0 +1,97 @@
+package vn.situationroom.roster;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.situationroom.intake.ReceptionPoint;
+
+/** The roster's shifts in PostgreSQL: added and removed by the office, read by the screens. */
+@Service
+public class DutyRoster {
+
+    /** The longest officer's name or phone kept. */
+    static final int MAX_TEXT = 200;
+
+    /**
+     * One officer's shift.
+     *
+     * @param id the shift's id (0 before it is stored)
+     * @param day the day, in the country's calendar
+     * @param starts the local time it starts
+     * @param ends the local time it ends, after {@code starts}
+     * @param point where the officer is on duty
+     * @param officer the officer's name and title
+     * @param phone how to reach the officer, if given
+     */
+    public record Shift(long id, LocalDate day, LocalTime starts, LocalTime ends, ReceptionPoint point, String officer,
+            String phone) {}
+
+    private final JdbcClient jdbc;
+
+    DutyRoster(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds a shift.
+     *
+     * @return the problems that keep it out, each naming the field (empty when it was stored)
+     */
+    public List<String> add(Shift shift) {
+        List<String> problems = new ArrayList<>();
+        if (shift.day() == null) {
+            problems.add("day");
+        }
+        if (shift.starts() == null || shift.ends() == null || !shift.ends().isAfter(shift.starts())) {
+            problems.add("ends");
+        }
+        if (shift.point() == null) {
+            problems.add("point");
+        }
+        if (shift.officer() == null || shift.officer().isBlank() || shift.officer().length() > MAX_TEXT) {
+            problems.add("officer");
+        }
+        if (shift.phone() != null && shift.phone().length() > MAX_TEXT) {
+            problems.add("phone");
+        }
+        if (problems.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO duty_shift (day, starts, ends, reception_point, officer, phone)
+                    VALUES (:day, :starts, :ends, :point, :officer, :phone)""")
+                    .param("day", shift.day()).param("starts", shift.starts()).param("ends", shift.ends())
+                    .param("point", shift.point().name()).param("officer", shift.officer().strip())
+                    .param("phone", shift.phone() == null || shift.phone().isBlank() ? null : shift.phone().strip())
+                    .update();
+        }
+        return problems;
+    }
+
+    /** Removes a shift; true if there was one. */
+    public boolean remove(long id) {
+        return jdbc.sql("DELETE FROM duty_shift WHERE shift_id = :id").param("id", id).update() == 1;
+    }
+
+    /** The shifts of the days {@code from} to {@code to}, in order. */
+    public List<Shift> between(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT shift_id, day, starts, ends, reception_point, officer, phone FROM duty_shift
+                WHERE day BETWEEN :from AND :to ORDER BY day, starts, reception_point, officer""")
+                .param("from", from).param("to", to)
+                .query((rs, row) -> new Shift(rs.getLong("shift_id"), rs.getObject("day", LocalDate.class),
+                        rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class),
+                        ReceptionPoint.valueOf(rs.getString("reception_point")), rs.getString("officer"),
+                        rs.getString("phone")))
+                .list();
+    }
+
+    /** Who is on duty at a local time. */
+    public List<Shift> onDutyAt(LocalDateTime at) {
+        return between(at.toLocalDate(), at.toLocalDate()).stream()
+                .filter(s -> !at.toLocalTime().isBefore(s.starts()) && at.toLocalTime().isBefore(s.ends()))
+                .toList();
+    }
+}
