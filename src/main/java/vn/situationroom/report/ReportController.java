@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.platform.BadRequest;
 
 /**
  * {@code GET /api/v1/reports/daily?day=2026-03-15&format=pdf|docx}: the daily situation report of a day (today when
@@ -69,9 +69,6 @@ class ReportController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(String parameter, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, parameter + " " + message);
-        problem.setTitle("Invalid report request");
-        problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return BadRequest.naming("Invalid report request", parameter, message);
     }
 }

@@ -25,38 +25,21 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
-import vn.situationroom.region.Region;
-import vn.situationroom.ui.HeadlessChromium;
+import vn.situationroom.ui.BrowserTest;
 
 /**
  * The analyst's view: a commune's page opened from a shared address keeps its filters through a reload, shows the
  * filtered events and the trend with the election's bands, and exports the events to CSV and XLSX with the filters
  * applied.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("it")
-class AnalysisBrowserIT {
-
-    @RegisterExtension
-    static final HeadlessChromium chromium = new HeadlessChromium(1920, 1080);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Region region;
+class AnalysisBrowserIT extends BrowserTest {
 
     @Test
     void filters_survive_a_reload_and_the_export_holds_the_filtered_rows() throws Exception {

@@ -13,15 +13,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
-import vn.situationroom.region.Region;
+import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.ui.HeadlessChromium;
 
 /**
@@ -30,22 +26,11 @@ import vn.situationroom.ui.HeadlessChromium;
  * note, the wall screen included. The crowd, incident and escalation are drawn on their layers, and the replay shows
  * the commune as it was before.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("it")
-class PoliceMapBrowserIT {
-
-    @RegisterExtension
-    static final HeadlessChromium chromium = new HeadlessChromium(1920, 1080);
+class PoliceMapBrowserIT extends BrowserTest {
 
     /** The wall screen on the room's TV: a browser of its own. */
     @RegisterExtension
     static final HeadlessChromium tv = new HeadlessChromium(1920, 1080);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Region region;
 
     @Test
     void an_officer_picks_a_new_alert_and_acknowledges_it_with_a_note() throws Exception {

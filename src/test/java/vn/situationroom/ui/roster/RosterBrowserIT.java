@@ -5,24 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import vn.situationroom.ui.HeadlessChromium;
+import vn.situationroom.ui.BrowserTest;
 
 /** The office keeps the roster: a shift without an officer is refused, one with an officer is listed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("it")
-class RosterBrowserIT {
-
-    @RegisterExtension
-    static final HeadlessChromium chromium = new HeadlessChromium(1920, 1080);
-
-    @LocalServerPort
-    int port;
+class RosterBrowserIT extends BrowserTest {
 
     @Test
     void the_office_adds_a_shift_with_an_officer_and_one_without_is_refused() throws Exception {

@@ -9,38 +9,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
 import vn.situationroom.intake.ReceptionPoint;
-import vn.situationroom.region.Region;
 import vn.situationroom.roster.DutyRoster;
-import vn.situationroom.ui.HeadlessChromium;
+import vn.situationroom.ui.BrowserTest;
 
 /**
  * The wall screen on a 1920x1080 screen: every commune on the map, the day's tiles, and an event that changes a tile,
  * a commune's colour and the alert ticker with no reload and nothing scrolled.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("it")
-class WallBrowserIT {
-
-    @RegisterExtension
-    static final HeadlessChromium chromium = new HeadlessChromium(1920, 1080);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Region region;
+class WallBrowserIT extends BrowserTest {
 
     @Autowired
     DutyRoster roster;
