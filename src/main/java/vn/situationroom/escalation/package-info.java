@@ -1,0 +1,5 @@
+/**
+ * The escalations board: the district's citizens who went to the province or the central level, the commune
+ * responsible, and what was done (reported, contacted, brought home).
+ */
+package vn.situationroom.escalation;
