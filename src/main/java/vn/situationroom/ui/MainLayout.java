@@ -50,6 +50,7 @@ public class MainLayout extends AppLayout {
         menu.addItem(new SideNavItem(getTranslation("shell.menu.cases"), "cases", VaadinIcon.FOLDER_OPEN.create()));
         menu.addItem(new SideNavItem(getTranslation("shell.menu.escalations"), "escalations",
                 VaadinIcon.ROAD_BRANCHES.create()));
+        menu.addItem(new SideNavItem(getTranslation("shell.menu.watch"), "watch", VaadinIcon.EYE.create()));
         menu.addItem(new SideNavItem(getTranslation("shell.menu.roster"), "roster", VaadinIcon.CALENDAR_USER.create()));
         SideNavItem wall = new SideNavItem(getTranslation("shell.menu.wall"), "wall", VaadinIcon.DESKTOP.create());
         wall.setOpenInNewBrowserTab(true);
