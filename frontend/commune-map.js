@@ -104,7 +104,10 @@ class CommuneMap extends HTMLElement {
       // Leaflet can only fit the region once the element has a size; it may get one after it is attached.
       this._resizeObserver = new ResizeObserver(() => this._fit());
       this._resizeObserver.observe(this);
-      this._map.on('zoomend', () => this._drawMarkers());
+      this._map.on('zoomend', () => {
+        this._restyle();
+        this._drawMarkers();
+      });
       this._draw();
     }
   }
@@ -121,6 +124,7 @@ class CommuneMap extends HTMLElement {
     if (!this._fitted) {
       this._map.fitBounds(this._regionLayer.getBounds(), { padding: [12, 12] });
       this._fitted = true;
+      this._restyle();
       this._drawMarkers();
     }
   }
@@ -216,11 +220,23 @@ class CommuneMap extends HTMLElement {
       layer.bindPopup(`<strong>${escapeHtml(name)}</strong><br>${escapeHtml(style.label)}<br>${escapeHtml(style.detail)}`);
       const shortName = layer.feature.properties.name || code;
       const attention = ['WATCH', 'WARNING', 'CRITICAL'].includes(style.level);
-      layer.setTooltipContent(this._labelDetails && attention
+      // A reason is written on the commune only where it has room; on a small commune it would cover its
+      // neighbours: there the name stays, and the reason is in its popup (and on the wall's strip and ticker).
+      layer.setTooltipContent(this._labelDetails && attention && this._roomy(layer)
         ? `${escapeHtml(shortName)}<br><span class="sr-label-detail">${escapeHtml(style.detail)}</span>`
         : escapeHtml(shortName));
       this._mark(code, layer);
     }
+  }
+
+  _roomy(layer) {
+    if (!this._fitted) {
+      return false;
+    }
+    const bounds = layer.getBounds();
+    const topLeft = this._map.latLngToLayerPoint(bounds.getNorthWest());
+    const bottomRight = this._map.latLngToLayerPoint(bounds.getSouthEast());
+    return bottomRight.x - topLeft.x >= 110 && bottomRight.y - topLeft.y >= 60;
   }
 
   // Flies the map to a commune and opens its details; the server calls it when an alert is picked.
