@@ -39,8 +39,12 @@ public class Cases {
             FROM reception_event
             WHERE case_ref IS NOT NULL %s
             GROUP BY case_ref
+            -- Active since the day, or a complaint or denunciation still open, however long it has been quiet:
+            -- those are the ones that fall overdue. The open ones come first, so that the limit never drops them.
             HAVING max(occurred_at) >= :since
-            ORDER BY max(occurred_at) DESC
+                OR (count(*) FILTER (WHERE status IN ('RESOLVED', 'DECISION_IN_FORCE')) = 0
+                    AND bool_or(content IN ('COMPLAINT', 'DENUNCIATION')))
+            ORDER BY count(*) FILTER (WHERE status IN ('RESOLVED', 'DECISION_IN_FORCE')) > 0, max(occurred_at) DESC
             LIMIT :limit
             """;
 
@@ -75,8 +79,8 @@ public class Cases {
     }
 
     /**
-     * The cases with an event since {@code since}, of the given communes (all when empty), the late and nearly late
-     * first, then by deadline.
+     * The cases with an event since {@code since}, and every complaint or denunciation still open, of the given
+     * communes (all when empty): the late and nearly late first, then by deadline.
      */
     public List<CaseSummary> active(LocalDate since, List<String> communes, LocalDate today) {
         var statement = jdbc.sql(CASES.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))

@@ -22,6 +22,9 @@ import vn.situationroom.region.Region;
 @RequestMapping("/api/v1/cases")
 class CasesController {
 
+    /** No history reaches further back; an earlier day is a typing mistake. */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     private final Cases cases;
     private final Region region;
 
@@ -43,6 +46,9 @@ class CasesController {
             since = parameters.containsKey("since") ? LocalDate.parse(parameters.get("since")) : today.minusDays(90);
         } catch (DateTimeParseException e) {
             return problem("since", "must be a date such as 2026-03-01");
+        }
+        if (since.isBefore(EARLIEST) || since.isAfter(today)) {
+            return problem("since", "must be a day from " + EARLIEST + " to today");
         }
         List<String> communes = parameters.containsKey("commune")
                 ? Arrays.stream(parameters.get("commune").split(",")).map(String::strip).filter(s -> !s.isEmpty())

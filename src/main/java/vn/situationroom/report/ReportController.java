@@ -31,6 +31,9 @@ class ReportController {
     /** The report's language: the country's. */
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    /** No history reaches further back; an earlier day is a typing mistake. */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     private final DailyReportService reports;
     private final ElectionCalendar calendar;
 
@@ -53,6 +56,9 @@ class ReportController {
         }
         if (day.isAfter(LocalDate.now(calendar.zone()))) {
             return problem("day", "is in the future");
+        }
+        if (day.isBefore(EARLIEST)) {
+            return problem("day", "must be on or after " + EARLIEST);
         }
         String format = parameters.getOrDefault("format", "pdf");
         if (!format.equals("pdf") && !format.equals("docx")) {

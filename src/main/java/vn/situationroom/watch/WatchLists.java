@@ -48,11 +48,13 @@ public class WatchLists {
                 SELECT case_ref, (array_agg(commune_code ORDER BY occurred_at))[1] AS commune_code,
                        count(*) FILTER (WHERE type IN ('VISIT', 'PETITION')) AS contacts,
                        coalesce(max(headcount) FILTER (WHERE type = 'VISIT'), 0) AS biggest,
-                       max(occurred_at) AS last_contact
+                       -- A case update is an act of the office, not a return of the citizens.
+                       max(occurred_at) FILTER (WHERE type IN ('VISIT', 'PETITION')) AS last_contact
                 FROM reception_event
                 WHERE case_ref IS NOT NULL AND occurred_at >= :since
                 GROUP BY case_ref)
             SELECT commune_code, case_ref, contacts, biggest, last_contact FROM c
+            WHERE (contacts >= :repeat OR biggest >= :crowd) %s
             """;
 
     private final JdbcClient jdbc;
@@ -69,10 +71,16 @@ public class WatchLists {
     public List<Entry> list(List<String> communes) {
         record Case(String commune, long contacts, int biggest, Instant last) {}
         Map<String, Case> cases = new HashMap<>();
-        jdbc.sql(CANDIDATES).param("since", OffsetDateTime.now().minusDays(DAYS_BACK))
-                .query((RowCallbackHandler) rs -> cases.put(rs.getString("case_ref"), new Case(
-                        rs.getString("commune_code"), rs.getLong("contacts"), rs.getInt("biggest"),
-                        rs.getObject("last_contact", OffsetDateTime.class).toInstant())));
+        var candidates = jdbc.sql(CANDIDATES.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
+                .param("since", OffsetDateTime.now().minusDays(DAYS_BACK)).param("repeat", repeatCount)
+                .param("crowd", crowdThreshold);
+        if (!communes.isEmpty()) {
+            candidates = candidates.param("communes", communes);
+        }
+        candidates.query((RowCallbackHandler) rs -> cases.put(rs.getString("case_ref"), new Case(
+                rs.getString("commune_code"), rs.getLong("contacts"), rs.getInt("biggest"),
+                rs.getObject("last_contact", OffsetDateTime.class) == null ? Instant.EPOCH
+                        : rs.getObject("last_contact", OffsetDateTime.class).toInstant())));
         Map<String, Instant> removed = new HashMap<>();
         Map<String, Entry> entries = new LinkedHashMap<>();
         jdbc.sql("SELECT commune_code, kind, subject, added_by, reason, removed_at FROM watch_entry")

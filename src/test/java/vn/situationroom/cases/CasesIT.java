@@ -70,6 +70,10 @@ class CasesIT extends BrowserTest {
         assertThat(third.path("next").isNull() || third.path("next").isMissingNode()).isTrue();
 
         assertThat(http.getJson("/api/v1/cases?commune=nowhere").toString()).contains("commune");
+        assertThat(http.getJson("/api/v1/cases?since=-5000-01-01").toString()).contains("since", "must be a day");
+        // Quiet for longer than the span asked for, the overdue complaint is still listed: it is still open.
+        assertThat(http.getJson("/api/v1/cases?commune=" + commune.code() + "&since=" + today.minusDays(2))
+                .get("cases").toString()).contains(late, fresh).doesNotContain(done);
 
         var driver = chromium.driver();
         driver.get("http://localhost:" + port + "/cases");

@@ -107,7 +107,7 @@ class DailyReportIT {
             assertThat(document.getAllPictures()).hasSize(1);
         }
 
-        for (String bad : List.of("day=2026-02-30", "format=odt", "days=1", "day=2999-01-01")) {
+        for (String bad : List.of("day=2026-02-30", "format=odt", "days=1", "day=2999-01-01", "day=-999999999-01-01")) {
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/api/v1/reports/daily?" + bad)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -36,6 +36,7 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
     private static final int DAYS_SHOWN = 7;
 
     private final DutyRoster roster;
+    private final UiProperties settings;
     private final DatePicker weekFrom = new DatePicker();
     private final Grid<DutyRoster.Shift> shifts = new Grid<>();
     private final DatePicker day = new DatePicker();
@@ -47,6 +48,7 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
 
     public RosterView(DutyRoster roster, UiProperties settings) {
         this.roster = roster;
+        this.settings = settings;
         addClassName("roster-view");
         setSizeFull();
         LocalDate today = LocalDate.now(settings.zone());
@@ -133,7 +135,7 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        LocalDate first = weekFrom.getValue() == null ? LocalDate.now() : weekFrom.getValue();
+        LocalDate first = weekFrom.getValue() == null ? LocalDate.now(settings.zone()) : weekFrom.getValue();
         shifts.setItems(roster.between(first, first.plusDays(DAYS_SHOWN - 1)));
     }
 
