@@ -1,17 +1,15 @@
 package vn.situationroom.cases;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.situationroom.platform.BadRequest;
+import vn.situationroom.platform.QueryReader;
 import vn.situationroom.region.Region;
 
 /**
@@ -34,35 +32,17 @@ class CasesController {
     }
 
     @GetMapping
-    ResponseEntity<?> list(@RequestParam Map<String, String> parameters) {
-        List<String> unknown = parameters.keySet().stream().filter(p -> !List.of("since", "commune").contains(p))
-                .toList();
-        if (!unknown.isEmpty()) {
-            return problem(unknown.getFirst(), "is not a parameter of this list (since, commune)");
-        }
+    ResponseEntity<?> list(@RequestParam MultiValueMap<String, String> query) {
+        QueryReader params = new QueryReader(query, "Invalid cases request", "since", "commune");
         LocalDate today = cases.today();
-        LocalDate since;
-        try {
-            since = parameters.containsKey("since") ? LocalDate.parse(parameters.get("since")) : today.minusDays(90);
-        } catch (DateTimeParseException e) {
-            return problem("since", "must be a date such as 2026-03-01");
+        LocalDate since = params.date("since", today.minusDays(90));
+        if (since != null && (since.isBefore(EARLIEST) || since.isAfter(today))) {
+            params.error("since", "must be a day from " + EARLIEST + " to today");
         }
-        if (since.isBefore(EARLIEST) || since.isAfter(today)) {
-            return problem("since", "must be a day from " + EARLIEST + " to today");
-        }
-        List<String> communes = parameters.containsKey("commune")
-                ? Arrays.stream(parameters.get("commune").split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .toList()
-                : List.of();
-        for (String commune : communes) {
-            if (!region.contains(commune)) {
-                return problem("commune", commune + " is not a commune of the loaded region");
-            }
+        List<String> communes = params.communes(region::contains, region.name());
+        if (params.failed()) {
+            return params.problem();
         }
         return ResponseEntity.ok(Map.of("today", today.toString(), "cases", cases.active(since, communes, today)));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(String parameter, String message) {
-        return BadRequest.naming("Invalid cases request", parameter, message);
     }
 }

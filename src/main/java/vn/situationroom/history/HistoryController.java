@@ -1,15 +1,10 @@
 package vn.situationroom.history;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +20,7 @@ import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
+import vn.situationroom.platform.QueryReader;
 import vn.situationroom.region.Region;
 
 /**
@@ -50,12 +46,12 @@ class HistoryController {
 
     @GetMapping("/trend")
     ResponseEntity<?> trend(@RequestParam MultiValueMap<String, String> query) {
-        Params params = new Params(query, "counter", "granularity", "from", "to", "commune");
-        Counter counter = params.counter();
+        QueryReader params = new QueryReader(query, "Invalid history query", "counter", "granularity", "from", "to", "commune");
+        Counter counter = counter(params);
         Granularity granularity = params.choice("granularity", Granularity.class, Granularity.DAY);
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
-        List<String> communes = params.communes();
+        List<String> communes = params.communes(region::contains, region.name());
         params.range(from, to, granularity == Granularity.HOUR ? MAX_HOUR_DAYS : MAX_DAYS);
         if (params.failed()) {
             return params.problem();
@@ -75,8 +71,8 @@ class HistoryController {
 
     @GetMapping("/top")
     ResponseEntity<?> top(@RequestParam MultiValueMap<String, String> query) {
-        Params params = new Params(query, "counter", "from", "to", "limit");
-        Counter counter = params.counter();
+        QueryReader params = new QueryReader(query, "Invalid history query", "counter", "from", "to", "limit");
+        Counter counter = counter(params);
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         int limit = params.integer("limit", 10, 1, 1000);
@@ -102,15 +98,15 @@ class HistoryController {
 
     @GetMapping("/events")
     ResponseEntity<?> events(@RequestParam MultiValueMap<String, String> query) {
-        Params params = new Params(query, "from", "to", "commune", "type", "content", "field", "complex",
+        QueryReader params = new QueryReader(query, "Invalid history query", "from", "to", "commune", "type", "content", "field", "complex",
                 "candidateRelated", "caseRef", "minHeadcount", "page", "size");
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         params.range(from, to, MAX_DAYS);
-        var filter = new HistoryQueries.EventFilter(params.communes(),
+        var filter = new HistoryQueries.EventFilter(params.communes(region::contains, region.name()),
                 params.enumName("type", EventType.class), params.enumName("content", Content.class),
                 params.enumName("field", Field.class), params.flag("complex"), params.flag("candidateRelated"),
-                params.text("caseRef"), params.query.containsKey("minHeadcount")
+                params.text("caseRef"), query.containsKey("minHeadcount")
                         ? params.integer("minHeadcount", 1, 1, 100_000) : null);
         int page = params.integer("page", 0, 0, 1_000_000);
         int size = params.integer("size", 50, 1, MAX_PAGE_SIZE);
@@ -122,11 +118,11 @@ class HistoryController {
 
     @GetMapping("/alerts")
     ResponseEntity<?> alerts(@RequestParam MultiValueMap<String, String> query) {
-        Params params = new Params(query, "from", "to", "commune", "state", "rule", "page", "size");
+        QueryReader params = new QueryReader(query, "Invalid history query", "from", "to", "commune", "state", "rule", "page", "size");
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         params.range(from, to, MAX_DAYS);
-        var filter = new HistoryQueries.AlertFilter(params.communes(), params.enumName("state", AlertState.class),
+        var filter = new HistoryQueries.AlertFilter(params.communes(region::contains, region.name()), params.enumName("state", AlertState.class),
                 params.enumName("rule", AlertRule.class));
         int page = params.integer("page", 0, 0, 1_000_000);
         int size = params.integer("size", 50, 1, MAX_PAGE_SIZE);
@@ -147,151 +143,16 @@ class HistoryController {
         });
     }
 
-    /** The request's parameters, read one by one; each problem is noted with the parameter it concerns. */
-    private final class Params {
-
-        private final MultiValueMap<String, String> query;
-        private final List<Map<String, String>> errors = new ArrayList<>();
-
-        Params(MultiValueMap<String, String> query, String... known) {
-            this.query = query;
-            Set<String> allowed = Set.of(known);
-            for (String name : query.keySet()) {
-                if (!allowed.contains(name)) {
-                    error(name, "is not a parameter of this query; it takes " + String.join(", ", known));
-                }
-            }
-        }
-
-        Counter counter() {
-            String name = single("counter");
-            if (name == null) {
-                error("counter", "is required: one of " + Counter.apiNames());
-                return null;
-            }
-            return Counter.byApiName(name).orElseGet(() -> {
-                error("counter", "'" + name + "' is not one of " + Counter.apiNames());
-                return null;
-            });
-        }
-
-        LocalDate date(String name) {
-            String value = single(name);
-            if (value == null) {
-                error(name, "is required: a date such as 2026-03-01");
-                return null;
-            }
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                error(name, "'" + value + "' is not a date such as 2026-03-01");
-                return null;
-            }
-        }
-
-        void range(LocalDate from, LocalDate to, int maxDays) {
-            if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= maxDays)) {
-                error("to", "must be on or after from, and at most " + maxDays + " days from it");
-            }
-        }
-
-        List<String> communes() {
-            List<String> codes = query.getOrDefault("commune", List.of()).stream()
-                    .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
-                    .filter(code -> !code.isEmpty()).distinct().toList();
-            for (String code : codes) {
-                if (!region.contains(code)) {
-                    error("commune", "'" + code + "' is not a commune of " + region.name());
-                }
-            }
-            return codes;
-        }
-
-        <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
-            String value = single(name);
-            return value == null ? fallback : parse(name, type, value);
-        }
-
-        <E extends Enum<E>> String enumName(String name, Class<E> type) {
-            String value = single(name);
-            E parsed = value == null ? null : parse(name, type, value);
-            return parsed == null ? null : parsed.name();
-        }
-
-        Boolean flag(String name) {
-            String value = single(name);
-            if (value == null) {
-                return null;
-            }
-            if (!value.equals("true") && !value.equals("false")) {
-                error(name, "'" + value + "' is not true or false");
-                return null;
-            }
-            return Boolean.valueOf(value);
-        }
-
-        String text(String name) {
-            String value = single(name);
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-
-        int integer(String name, int fallback, int min, int max) {
-            String value = single(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed >= min && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // named below
-            }
-            error(name, "'" + value + "' is not a whole number from " + min + " to " + max);
-            return fallback;
-        }
-
-        boolean failed() {
-            return !errors.isEmpty();
-        }
-
-        ResponseEntity<ProblemDetail> problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    errors.size() + " problem(s) in the query: " + errors.stream()
-                            .map(e -> e.get("field") + " " + e.get("message")).collect(Collectors.joining("; ")));
-            problem.setTitle("Invalid history query");
-            problem.setProperty("errors", errors);
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        }
-
-        private <E extends Enum<E>> E parse(String name, Class<E> type, String value) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(value)) {
-                    return constant;
-                }
-            }
-            error(name, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
+    /** The counter asked for, required. */
+    private static Counter counter(QueryReader params) {
+        String name = params.single("counter");
+        if (name == null) {
+            params.error("counter", "is required: one of " + Counter.apiNames());
             return null;
         }
-
-        private String single(String name) {
-            List<String> values = query.get(name);
-            if (values == null || values.isEmpty()) {
-                return null;
-            }
-            if (values.size() > 1) {
-                error(name, "is given " + values.size() + " times; give it once");
-            }
-            return values.getFirst();
-        }
-
-        private void error(String field, String message) {
-            Map<String, String> error = new LinkedHashMap<>();
-            error.put("field", field);
-            error.put("message", message);
-            errors.add(error);
-        }
+        return Counter.byApiName(name).orElseGet(() -> {
+            params.error("counter", "'" + name + "' is not one of " + Counter.apiNames());
+            return null;
+        });
     }
 }

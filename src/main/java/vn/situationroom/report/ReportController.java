@@ -1,21 +1,18 @@
 package vn.situationroom.report;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.platform.BadRequest;
+import vn.situationroom.platform.QueryReader;
 
 /**
  * {@code GET /api/v1/reports/daily?day=2026-03-15&format=pdf|docx}: the daily situation report of a day (today when
@@ -43,26 +40,19 @@ class ReportController {
     }
 
     @GetMapping
-    ResponseEntity<?> daily(@RequestParam Map<String, String> parameters) {
-        List<String> unknown = parameters.keySet().stream().filter(p -> !List.of("day", "format").contains(p)).toList();
-        if (!unknown.isEmpty()) {
-            return problem(unknown.getFirst(), "is not a parameter of this report (day, format)");
+    ResponseEntity<?> daily(@RequestParam MultiValueMap<String, String> query) {
+        QueryReader params = new QueryReader(query, "Invalid report request", "day", "format");
+        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate day = params.date("day", today);
+        if (day != null && day.isAfter(today)) {
+            params.error("day", "is in the future");
         }
-        LocalDate day;
-        try {
-            day = parameters.containsKey("day") ? LocalDate.parse(parameters.get("day")) : LocalDate.now(calendar.zone());
-        } catch (DateTimeParseException e) {
-            return problem("day", "must be a date such as 2026-03-15");
+        if (day != null && day.isBefore(EARLIEST)) {
+            params.error("day", "must be on or after " + EARLIEST);
         }
-        if (day.isAfter(LocalDate.now(calendar.zone()))) {
-            return problem("day", "is in the future");
-        }
-        if (day.isBefore(EARLIEST)) {
-            return problem("day", "must be on or after " + EARLIEST);
-        }
-        String format = parameters.getOrDefault("format", "pdf");
-        if (!format.equals("pdf") && !format.equals("docx")) {
-            return problem("format", "must be pdf or docx");
+        String format = params.oneOf("format", "pdf", "pdf", "docx");
+        if (params.failed()) {
+            return params.problem();
         }
         DailyReport report = reports.build(day, VIETNAMESE);
         byte[] file = format.equals("pdf") ? new PdfReport().write(report, calendar.zone())
@@ -72,9 +62,5 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("bao-cao-tinh-hinh-" + day + "." + format).build().toString())
                 .body(file);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(String parameter, String message) {
-        return BadRequest.naming("Invalid report request", parameter, message);
     }
 }
