@@ -12,6 +12,7 @@ import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertCommand;
 import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.live.LiveAlerts;
+import vn.situationroom.security.AuditLog;
 
 /** Acknowledges and resolves alerts by writing commands that the analytics apply to the alert's commune. */
 @Service
@@ -21,11 +22,13 @@ public class AlertService {
 
     private final LiveAlerts alerts;
     private final KafkaTemplate<String, byte[]> kafka;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
-    AlertService(LiveAlerts alerts, KafkaTemplate<String, byte[]> kafka) {
+    AlertService(LiveAlerts alerts, KafkaTemplate<String, byte[]> kafka, AuditLog audit) {
         this.alerts = alerts;
         this.kafka = kafka;
+        this.audit = audit;
     }
 
     /** Someone took the alert up. */
@@ -55,6 +58,8 @@ public class AlertService {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the broker did not take the command", e);
         }
+        audit.record(action == AlertCommand.Action.ACKNOWLEDGE ? AuditLog.Action.ALERT_ACKNOWLEDGED
+                : AuditLog.Action.ALERT_RESOLVED, alertId, "by " + by + (note == null ? "" : ": " + note));
         return command;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.security.Viewer;
 
 /**
  * The cases (vụ việc) as their events tell them: every event with the same {@code caseRef} belongs to one case; its
@@ -82,7 +83,8 @@ public class Cases {
      * The cases with an event since {@code since}, and every complaint or denunciation still open, of the given
      * communes (all when empty): the late and nearly late first, then by deadline.
      */
-    public List<CaseSummary> active(LocalDate since, List<String> communes, LocalDate today) {
+    public List<CaseSummary> active(LocalDate since, List<String> asked, LocalDate today) {
+        List<String> communes = Viewer.current().communes(asked);
         var statement = jdbc.sql(CASES.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
                 .param("since", since.atStartOfDay(zone).toOffsetDateTime()).param("limit", MAX);
         if (!communes.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,11 +25,19 @@ class CasesController {
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final Cases cases;
+    private final CasePersons persons;
     private final Region region;
 
-    CasesController(Cases cases, Region region) {
+    CasesController(Cases cases, CasePersons persons, Region region) {
         this.cases = cases;
+        this.persons = persons;
         this.region = region;
+    }
+
+    /** The citizens of a case, for its handler only (403 for anyone else); every read is audited. */
+    @GetMapping("/{caseRef}/persons")
+    Map<String, Object> persons(@PathVariable String caseRef) {
+        return Map.of("caseRef", caseRef, "persons", persons.read(caseRef));
     }
 
     @GetMapping

@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.security.Viewer;
 
 /**
  * Escalations as the events report them (type ESCALATION), with the steps the commune recorded since: an escalation is
@@ -61,7 +62,8 @@ public class Escalations {
     }
 
     /** The escalations since a day, of the given communes (all when empty): those nobody acted on first. */
-    public List<Escalation> since(LocalDate day, List<String> communes) {
+    public List<Escalation> since(LocalDate day, List<String> asked) {
+        List<String> communes = Viewer.current().communes(asked);
         var statement = jdbc.sql(LIST.formatted(communes.isEmpty() ? "" : "AND e.commune_code IN (:communes)"))
                 .param("since", day.atStartOfDay(calendar.zone()).toOffsetDateTime()).param("limit", MAX);
         if (!communes.isEmpty()) {

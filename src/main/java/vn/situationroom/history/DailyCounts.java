@@ -3,9 +3,11 @@ package vn.situationroom.history;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.situationroom.security.Viewer;
 
 /** Daily counts of visits and petitions per commune from the stored events: the series the daily detectors watch. */
 @Repository
@@ -29,6 +31,7 @@ public class DailyCounts {
 
     /** One count per day from {@code from} to {@code to}, both included, days in {@code zone}; 0 for a day without. */
     public double[] visitsAndPetitions(String communeCode, LocalDate from, LocalDate to, ZoneId zone) {
+        Viewer.current().communes(List.of(communeCode));
         Map<LocalDate, Long> counts = new HashMap<>();
         jdbc.sql(VISITS_AND_PETITIONS_PER_DAY)
                 .param("zone", zone.getId())

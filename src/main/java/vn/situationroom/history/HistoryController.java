@@ -21,6 +21,7 @@ import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
 import vn.situationroom.platform.QueryReader;
+import vn.situationroom.security.Viewer;
 import vn.situationroom.region.Region;
 
 /**
@@ -51,11 +52,13 @@ class HistoryController {
         Granularity granularity = params.choice("granularity", Granularity.class, Granularity.DAY);
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
-        List<String> communes = params.communes(region::contains, region.name());
+        List<String> asked = params.communes(region::contains, region.name());
         params.range(from, to, granularity == Granularity.HOUR ? MAX_HOUR_DAYS : MAX_DAYS);
         if (params.failed()) {
             return params.problem();
         }
+        // A commune's officer gets their own commune, and is refused any other.
+        List<String> communes = Viewer.current().communes(asked);
         List<HistoryQueries.Point> points = queries.trend(counter, granularity, from, to, communes);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("counter", counter.apiName());

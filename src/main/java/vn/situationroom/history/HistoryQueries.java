@@ -31,6 +31,7 @@ import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.CommuneIndicators;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.platform.Json;
+import vn.situationroom.security.Viewer;
 
 /**
  * The analysts' questions to history: trends of any counter, the ranking of communes, the events of a period with
@@ -139,7 +140,8 @@ public class HistoryQueries {
      * months are whole, so the first and last may reach beyond the days asked for.
      */
     public List<Point> trend(Counter counter, Granularity granularity, LocalDate from, LocalDate to,
-            List<String> communes) {
+            List<String> asked) {
+        List<String> communes = Viewer.current().communes(asked);
         boolean windows = granularity == Granularity.HOUR || granularity == Granularity.DAY;
         ZonedDateTime start = granularity.bucketOf(from, zone);
         ZonedDateTime end = windows ? to.plusDays(1).atStartOfDay(zone) : granularity.next(granularity.bucketOf(to, zone));
@@ -178,6 +180,7 @@ public class HistoryQueries {
 
     /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
     public Map<Counter, Long> regionDay(LocalDate day) {
+        Viewer.current().requireDistrictWide();
         ZonedDateTime start = day.atStartOfDay(zone);
         return regionSums(CommuneIndicators.WindowSize.DAY, start, start.plusDays(1));
     }
@@ -187,6 +190,7 @@ public class HistoryQueries {
      * that holds {@code until} counted whole): "the same day last week, by this time".
      */
     public Map<Counter, Long> regionDayUntil(LocalDate day, LocalTime until) {
+        Viewer.current().requireDistrictWide();
         return regionSums(CommuneIndicators.WindowSize.HOUR, day.atStartOfDay(zone),
                 day.atTime(until).atZone(zone).plusHours(1).truncatedTo(ChronoUnit.HOURS));
     }
@@ -217,6 +221,7 @@ public class HistoryQueries {
 
     /** Each commune's hotspot state as it was at {@code moment}: its latest published state at or before it. */
     public Map<String, CommuneHotspot> levelsAt(Instant moment) {
+        Viewer.current().requireDistrictWide();
         Map<String, CommuneHotspot> states = new HashMap<>();
         jdbc.sql(LEVELS_AT).param("moment", OffsetDateTime.ofInstant(moment, ZoneOffset.UTC))
                 .param("since", OffsetDateTime.ofInstant(moment.minus(LEVEL_LOOK_BACK), ZoneOffset.UTC))
@@ -231,6 +236,7 @@ public class HistoryQueries {
 
     /** Every counter of each commune for one day (a commune with nothing counted that day is absent). */
     public Map<String, Map<Counter, Long>> communeDay(LocalDate day) {
+        Viewer.current().requireDistrictWide();
         Map<String, Map<Counter, Long>> communes = new LinkedHashMap<>();
         jdbc.sql(COMMUNE_DAY).param("start", day.atStartOfDay(zone).toOffsetDateTime())
                 .query((RowCallbackHandler) rs -> {
@@ -246,6 +252,7 @@ public class HistoryQueries {
 
     /** The communes with the highest totals of a counter over the days {@code from} to {@code to}; none with 0. */
     public List<Ranked> top(Counter counter, LocalDate from, LocalDate to, int limit) {
+        Viewer.current().requireDistrictWide();
         return jdbc.sql(TOP.formatted(counter.column()))
                 .param("start", from.atStartOfDay(zone).toOffsetDateTime())
                 .param("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
@@ -270,7 +277,7 @@ public class HistoryQueries {
     /** The events of the days {@code from} to {@code to} that pass the filter, newest first. */
     public Page<StoredEvent> events(LocalDate from, LocalDate to, EventFilter filter, int page, int size) {
         StringBuilder conditions = new StringBuilder();
-        Map<String, Object> params = periodOf(from, to, filter.communes(), conditions);
+        Map<String, Object> params = periodOf(from, to, Viewer.current().communes(filter.communes()), conditions);
         condition(conditions, params, "type", filter.type());
         condition(conditions, params, "content", filter.content());
         condition(conditions, params, "field", filter.field());
@@ -304,6 +311,7 @@ public class HistoryQueries {
      * crowds (visits of at least {@code crowd} people); at most {@code limit}.
      */
     public List<StoredEvent> notable(Instant start, Instant end, int crowd, int limit) {
+        Viewer.current().requireDistrictWide();
         return jdbc.sql(NOTABLE).param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
                 .param("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).param("crowd", crowd)
                 .param("limit", limit).query(this::storedEvent).list();
@@ -333,7 +341,7 @@ public class HistoryQueries {
     /** The alerts active at some time in the days {@code from} to {@code to}, newest first. */
     public Page<StoredAlert> alerts(LocalDate from, LocalDate to, AlertFilter filter, int page, int size) {
         StringBuilder conditions = new StringBuilder();
-        Map<String, Object> params = periodOf(from, to, filter.communes(), conditions);
+        Map<String, Object> params = periodOf(from, to, Viewer.current().communes(filter.communes()), conditions);
         condition(conditions, params, "state", filter.state());
         condition(conditions, params, "rule", filter.rule());
         long total = jdbc.sql(ALERT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
@@ -346,7 +354,7 @@ public class HistoryQueries {
     /** One alert with its history, if stored. */
     public Optional<StoredAlert> alert(String alertId) {
         List<StoredAlert> found = jdbc.sql(ALERT_BY_ID).param("id", alertId).query(HistoryQueries::alert).list();
-        return withTransitions(found).stream().findFirst();
+        return withTransitions(found).stream().filter(a -> Viewer.current().canSee(a.communeCode())).findFirst();
     }
 
     private List<StoredAlert> withTransitions(List<StoredAlert> alerts) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.platform.QueryReader;
+import vn.situationroom.security.AuditLog;
 
 /**
  * {@code GET /api/v1/reports/daily?day=2026-03-15&format=pdf|docx}: the daily situation report of a day (today when
@@ -33,10 +34,12 @@ class ReportController {
 
     private final DailyReportService reports;
     private final ElectionCalendar calendar;
+    private final AuditLog audit;
 
-    ReportController(DailyReportService reports, ElectionCalendar calendar) {
+    ReportController(DailyReportService reports, ElectionCalendar calendar, AuditLog audit) {
         this.reports = reports;
         this.calendar = calendar;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -54,6 +57,7 @@ class ReportController {
         if (params.failed()) {
             return params.problem();
         }
+        audit.record(AuditLog.Action.REPORT, day.toString(), format);
         DailyReport report = reports.build(day, VIETNAMESE);
         byte[] file = format.equals("pdf") ? new PdfReport().write(report, calendar.zone())
                 : new DocxReport().write(report, calendar.zone());

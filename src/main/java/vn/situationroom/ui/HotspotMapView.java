@@ -23,11 +23,15 @@ import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.security.Viewer;
 
 /**
  * The district at a glance: every commune on the map, filled by its hotspot level, with the communes that need
  * attention listed beside it, most serious first. Updates arrive by push; nobody needs to reload.
  */
+@RolesAllowed({Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE})
 @Route(value = "", layout = MainLayout.class)
 public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
 
@@ -41,6 +45,7 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
     private final Div attentionList = new Div();
     private final Span updatedAt = new Span();
     private LiveHotspots.Registration subscription;
+    private final Viewer viewer = Viewer.current();
 
     public HotspotMapView(Region region, LiveHotspots live, UiProperties settings) {
         this.region = region;
@@ -93,7 +98,14 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void render(Map<String, CommuneHotspot> hotspots) {
+    private void render(Map<String, CommuneHotspot> all) {
+        // A commune's officer sees their own commune's state only; the others stay blank.
+        Map<String, CommuneHotspot> hotspots = new LinkedHashMap<>();
+        all.forEach((code, hotspot) -> {
+            if (viewer.canSee(code)) {
+                hotspots.put(code, hotspot);
+            }
+        });
         Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
         for (Commune commune : region.communes()) {
             CommuneHotspot hotspot = hotspots.get(commune.code());

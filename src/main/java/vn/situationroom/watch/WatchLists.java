@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.situationroom.hotspot.HotspotSettings;
+import vn.situationroom.security.Viewer;
 
 /**
  * Each commune's watch list: crowd delegations (a case that came as a crowd) and prolonged complainants (a case that
@@ -68,7 +69,8 @@ public class WatchLists {
     }
 
     /** The open entries of the given communes (all when empty), the most recent contact first. */
-    public List<Entry> list(List<String> communes) {
+    public List<Entry> list(List<String> asked) {
+        List<String> communes = Viewer.current().communes(asked);
         record Case(String commune, long contacts, int biggest, Instant last) {}
         Map<String, Case> cases = new HashMap<>();
         var candidates = jdbc.sql(CANDIDATES.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
@@ -133,6 +135,7 @@ public class WatchLists {
         if (blank(commune) || kind == null || blank(subject) || blank(by) || blank(reason)) {
             return Outcome.INCOMPLETE;
         }
+        Viewer.current().communes(List.of(commune));
         try {
             jdbc.sql("""
                     INSERT INTO watch_entry (commune_code, kind, subject, added_by, reason)
@@ -150,6 +153,7 @@ public class WatchLists {
         if (blank(by) || blank(reason)) {
             return Outcome.INCOMPLETE;
         }
+        Viewer.current().communes(List.of(entry.communeCode()));
         int updated = jdbc.sql("""
                 UPDATE watch_entry SET removed_by = :by, removed_reason = :reason, removed_at = :at
                 WHERE commune_code = :commune AND kind = :kind AND subject = :subject AND removed_at IS NULL""")

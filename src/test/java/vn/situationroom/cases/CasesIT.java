@@ -18,6 +18,7 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
 import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.security.Roles;
 
 /**
  * A case followed from its events: a complaint received 40 days ago and accepted 35 days ago without a resolution is
@@ -76,6 +77,7 @@ class CasesIT extends BrowserTest {
                 .get("cases").toString()).contains(late, fresh).doesNotContain(done);
 
         var driver = chromium.driver();
+        signIn(driver, Roles.INSPECTION);
         driver.get("http://localhost:" + port + "/cases");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> d.findElement(By.cssSelector("vaadin-grid.cases-grid")).getText().contains(late));

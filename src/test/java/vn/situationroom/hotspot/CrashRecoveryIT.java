@@ -165,7 +165,8 @@ class CrashRecoveryIT {
                 "--situationroom.platform.kafka-port=" + kafkaPort,
                 "--situationroom.platform.kafka-controller-port=" + controllerPort,
                 "--situationroom.platform.postgres-port=" + postgresPort,
-                "--situationroom.simulator.enabled=false")
+                "--situationroom.simulator.enabled=false",
+                "--situationroom.security.initial-api-token=" + TestHttp.TOKEN)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("app-" + System.nanoTime() + ".log").toFile())
                 .start();

@@ -109,7 +109,8 @@ class DailyReportIT {
 
         for (String bad : List.of("day=2026-02-30", "format=odt", "days=1", "day=2999-01-01", "day=-999999999-01-01")) {
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/v1/reports/daily?" + bad)).build(),
+                    URI.create("http://localhost:" + port + "/api/v1/reports/daily?" + bad))
+                            .header("Authorization", "Bearer " + TestHttp.TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.body()).contains(bad.substring(0, bad.indexOf('=')));
@@ -118,7 +119,8 @@ class DailyReportIT {
 
     private byte[] download(String path, String type) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + TestHttp.TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(type);
         return response.body();

@@ -23,8 +23,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestCommunes;
+import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.security.Roles;
+import vn.situationroom.TestAccounts;
+import vn.situationroom.security.UserAccounts;
 
 /** The map in Debian's Chromium, headless: every commune is drawn, and an event recolours its commune without a reload. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -33,6 +37,9 @@ class HotspotMapBrowserIT {
 
     private static final int WIDTH = 1600;
     private static final int HEIGHT = 900;
+
+    @Autowired
+    private UserAccounts accounts;
 
     @RegisterExtension
     static final HeadlessChromium chromium = new HeadlessChromium(WIDTH, HEIGHT);
@@ -46,6 +53,7 @@ class HotspotMapBrowserIT {
     @Test
     void the_map_draws_every_commune_and_recolours_one_live_after_an_event() throws Exception {
         Commune commune = TestCommunes.fresh(region);
+        BrowserTest.signIn(chromium.driver(), port, TestAccounts.user(accounts, null, Roles.LEADERSHIP));
         chromium.driver().get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
         wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
@@ -80,6 +88,7 @@ class HotspotMapBrowserIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestHttp.TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

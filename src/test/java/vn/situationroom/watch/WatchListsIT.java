@@ -17,6 +17,7 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
 import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.security.Roles;
 
 /**
  * A commune's watch lists: a case that came as a crowd is a delegation, one that came three times a prolonged
@@ -68,6 +69,7 @@ class WatchListsIT extends BrowserTest {
         assertThat(lists.list(List.of(commune.code()))).hasSize(3);
 
         var driver = chromium.driver();
+        signIn(driver, Roles.INSPECTION);
         driver.get("http://localhost:" + port + "/watch");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.cssSelector("vaadin-grid"))
                 .getText().contains("Nhóm hộ dân ấp 3 (đất)"));

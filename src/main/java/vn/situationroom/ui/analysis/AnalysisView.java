@@ -50,9 +50,14 @@ import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Viewer;
 import vn.situationroom.ui.Chart;
+import vn.situationroom.ui.ViewerCommunes;
 import vn.situationroom.ui.LevelTexts;
 import vn.situationroom.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
 
 /**
  * The analyst's drill-down. The filters (days, communes, counter, granularity, the events' type, content, field and
@@ -61,6 +66,7 @@ import vn.situationroom.ui.MainLayout;
  * back-test of a detector over a commune's history. With one commune picked, the page is that commune's page.
  * Every table and series exports to CSV and XLSX with the filters applied.
  */
+@RolesAllowed({Roles.LEADERSHIP, Roles.INSPECTION, Roles.COMMUNE})
 @Route(value = "analysis", layout = MainLayout.class)
 public class AnalysisView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
@@ -99,6 +105,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final TabSheet tabs = new TabSheet();
     private final Chart trend = new Chart();
     private final Grid<HistoryQueries.Ranked> ranking = new Grid<>();
+    private final AuditLog audit;
+    /** A commune's officer sees their own commune only: no ranking of the others, no district report. */
+    private final boolean districtWide = !Viewer.current().limitedToCommune();
     private final Grid<HistoryQueries.StoredEvent> events = new Grid<>();
     private final Span eventsTotal = new Span();
     private final Grid<HistoryQueries.StoredAlert> alerts = new Grid<>();
@@ -110,7 +119,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final NumberField weight = new NumberField();
     private final Span backtestSummary = new Span();
 
-    public AnalysisView(Region region, HistoryQueries history, DailyCounts dailyCounts, ElectionCalendar calendar) {
+    public AnalysisView(Region region, HistoryQueries history, DailyCounts dailyCounts, ElectionCalendar calendar,
+            AuditLog audit) {
+        this.audit = audit;
         this.region = region;
         this.history = history;
         this.dailyCounts = dailyCounts;
@@ -123,6 +134,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         reportDocx.addClassName("report-docx");
         reportPdf.getElement().setAttribute("download", true);
         reportDocx.getElement().setAttribute("download", true);
+        reportLabel.setVisible(districtWide);
+        reportPdf.setVisible(districtWide);
+        reportDocx.setVisible(districtWide);
         HorizontalLayout top = new HorizontalLayout(heading, reportLabel, reportPdf, reportDocx);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWidthFull();
@@ -152,6 +166,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     public void beforeEnter(BeforeEnterEvent event) {
         filters = AnalysisFilters.parse(event.getLocation().getQueryParameters(), LocalDate.now(calendar.zone()),
                 region::contains);
+        if (!districtWide) {
+            filters = filters.withCommunes(Viewer.current().communes(List.of()));
+        }
         if (!filters.problems().isEmpty()) {
             Notification.show(getTranslation("analysis.bad-parameters", String.join(", ", filters.problems())),
                     8000, Notification.Position.TOP_CENTER);
@@ -165,7 +182,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         to.setLabel(getTranslation("analysis.filter.to"));
         communes.setLabel(getTranslation("analysis.filter.communes"));
         communes.setPlaceholder(getTranslation("analysis.filter.all-communes"));
-        communes.setItems(region.communes());
+        ViewerCommunes.limitMany(communes, region);
         communes.setItemLabelGenerator(Commune::name);
         communes.setWidth("22em");
         counter.setLabel(getTranslation("analysis.filter.counter"));
@@ -239,6 +256,12 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
                 new Span(getTranslation("analysis.export.ranking")),
                 download("csv", () -> rankingTable().csv(), () -> fileName("ranking", "csv")),
                 download("xlsx", () -> rankingTable().xlsx(), () -> fileName("ranking", "xlsx")));
+        if (!districtWide) {
+            // The ranking's label and its two links.
+            exports.getComponentAt(3).setVisible(false);
+            exports.getComponentAt(4).setVisible(false);
+            exports.getComponentAt(5).setVisible(false);
+        }
         exports.addClassName("analysis-exports");
         exports.setAlignItems(FlexComponent.Alignment.BASELINE);
         VerticalLayout tab = new VerticalLayout(exports, body);
@@ -315,7 +338,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private Component backtestTab() {
         backtestCommune.setLabel(getTranslation("field.communeCode"));
-        backtestCommune.setItems(region.communes());
+        ViewerCommunes.limit(backtestCommune, region);
         backtestCommune.setItemLabelGenerator(Commune::name);
         method.setLabel(getTranslation("analysis.backtest.method"));
         method.setItems("C1", "C2", "C3", "EWMA");
@@ -462,7 +485,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         trend.setOption(ChartOptions.trend(lines(), calendar, start, end, List.of(
                 getTranslation("analysis.phase.BEFORE"), getTranslation("analysis.phase.ELECTION_DAY"),
                 getTranslation("analysis.phase.AFTER"))));
-        ranking.setItems(history.top(filters.counter(), filters.from(), filters.to(), region.communes().size()));
+        ranking.setVisible(districtWide);
+        ranking.setItems(districtWide
+                ? history.top(filters.counter(), filters.from(), filters.to(), region.communes().size()) : List.of());
         events.getDataProvider().refreshAll();
         alerts.getDataProvider().refreshAll();
     }
@@ -547,6 +572,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
             exportCut = 0;
             byte[] file = bytes.get();
+            audit.record(AuditLog.Action.EXPORT, name.get(), filters.toQuery().getQueryString());
             long cut = exportCut;
             if (cut > 0) {
                 // Said on the screen, not in the file, so that the file stays a plain table.

@@ -1,6 +1,15 @@
 package vn.situationroom.ui.cases;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import java.util.Map;
+import vn.situationroom.cases.CasePersons;
+import vn.situationroom.security.UserAccounts;
+import vn.situationroom.security.Viewer;
+import vn.situationroom.ui.UiProperties;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -18,11 +27,15 @@ import vn.situationroom.cases.LegalClock;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.ui.ViewerCommunes;
 
 /**
  * The cases and their legal deadlines, the late first: when each was received, accepted and resolved, what it waits
  * for next and by when, overdue and due-soon ones marked. A commune's list on its own with one pick.
  */
+@RolesAllowed({Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE})
 @Route(value = "cases", layout = MainLayout.class)
 public class CasesView extends VerticalLayout implements HasDynamicTitle {
 
@@ -30,19 +43,24 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private static final int DAYS_BACK = 180;
 
     private final Cases cases;
+    private final CasePersons persons;
     private final Region region;
+    private final UiProperties settings;
+    private Map<String, String> handlers = Map.of();
     private final ComboBox<Commune> commune = new ComboBox<>();
     private final Checkbox lateOnly = new Checkbox();
     private final Grid<Cases.CaseSummary> grid = new Grid<>();
     private final Span summary = new Span();
 
-    public CasesView(Cases cases, Region region) {
+    public CasesView(Cases cases, CasePersons persons, Region region, UiProperties settings) {
         this.cases = cases;
+        this.persons = persons;
         this.region = region;
+        this.settings = settings;
         addClassName("cases-view");
         setSizeFull();
         commune.setLabel(getTranslation("field.communeCode"));
-        commune.setItems(region.communes());
+        ViewerCommunes.limit(commune, region);
         commune.setItemLabelGenerator(Commune::name);
         commune.setPlaceholder(getTranslation("analysis.filter.all-communes"));
         commune.setClearButtonVisible(true);
@@ -76,6 +94,9 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> date(c.resolved())).setHeader(getTranslation("cases.column.resolved")).setAutoWidth(true);
         grid.addColumn(Cases.CaseSummary::contacts).setHeader(getTranslation("cases.column.contacts"))
                 .setAutoWidth(true);
+        grid.addColumn(c -> handlers.getOrDefault(c.caseRef(), "")).setHeader(getTranslation("cases.column.handler"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
 
         Span help = new Span(getTranslation("cases.help"));
@@ -94,6 +115,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         LocalDate today = cases.today();
         List<Cases.CaseSummary> list = cases.active(today.minusDays(DAYS_BACK),
                 commune.getValue() == null ? List.of() : List.of(commune.getValue().code()), today);
+        handlers = persons.handlers(list.stream().map(Cases.CaseSummary::caseRef).toList());
         long overdue = list.stream().filter(c -> c.standing() == LegalClock.Standing.OVERDUE).count();
         long dueSoon = list.stream().filter(c -> c.standing() == LegalClock.Standing.DUE_SOON).count();
         summary.setText(getTranslation("cases.summary", list.size(), overdue, dueSoon));
@@ -101,6 +123,70 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
                 ? list.stream().filter(c -> c.standing() == LegalClock.Standing.OVERDUE
                         || c.standing() == LegalClock.Standing.DUE_SOON).toList()
                 : list);
+    }
+
+    /** The office gives a case to a handler; the handler opens the case's citizens (each opening audited). */
+    private Component actions(Cases.CaseSummary summary) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (Viewer.current().hasAny(Roles.OFFICE)) {
+            Button assign = new Button(getTranslation("cases.assign"), click -> assign(summary));
+            assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            assign.addClassName("case-assign");
+            actions.add(assign);
+        }
+        if (Viewer.current().name().equals(handlers.get(summary.caseRef()))) {
+            Button open = new Button(getTranslation("cases.persons"), click -> showPersons(summary));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            open.addClassName("case-persons");
+            actions.add(open);
+        }
+        return actions;
+    }
+
+    private void assign(Cases.CaseSummary summary) {
+        Dialog dialog = new Dialog(getTranslation("cases.assign.title", summary.caseRef()));
+        ComboBox<UserAccounts.Account> handler = new ComboBox<>(getTranslation("cases.column.handler"));
+        handler.setItems(persons.possibleHandlers());
+        handler.setItemLabelGenerator(a -> a.displayName() + " (" + a.username() + ")");
+        handler.addClassName("case-handler");
+        handler.setWidthFull();
+        dialog.add(handler);
+        Button confirm = new Button(getTranslation("cases.assign"), click -> {
+            if (handler.getValue() == null) {
+                handler.setInvalid(true);
+                return;
+            }
+            persons.assign(summary.caseRef(), handler.getValue().username());
+            dialog.close();
+            refresh();
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addClassName("case-assign-confirm");
+        dialog.getFooter().add(new Button(getTranslation("police.dialog.cancel"), click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private void showPersons(Cases.CaseSummary summary) {
+        Dialog dialog = new Dialog(getTranslation("cases.persons.title", summary.caseRef()));
+        Grid<CasePersons.Person> list = new Grid<>();
+        list.addColumn(p -> DAY.format(p.occurredAt().atZoneSameInstant(settings.zone())))
+                .setHeader(getTranslation("cases.column.received")).setAutoWidth(true);
+        list.addColumn(CasePersons.Person::name).setHeader(getTranslation("field.person.name")).setAutoWidth(true);
+        list.addColumn(CasePersons.Person::idNumber).setHeader(getTranslation("field.person.idNumber"))
+                .setAutoWidth(true);
+        list.addColumn(CasePersons.Person::phone).setHeader(getTranslation("field.person.phone")).setAutoWidth(true);
+        list.addColumn(CasePersons.Person::address).setHeader(getTranslation("field.person.address"))
+                .setAutoWidth(true);
+        list.setItems(persons.read(summary.caseRef()));
+        list.addClassName("case-persons-grid");
+        list.setAllRowsVisible(true);
+        list.setWidth("60em");
+        Span secret = new Span(getTranslation("cases.persons.secret"));
+        secret.addClassName("case-persons-secret");
+        dialog.add(secret, list);
+        dialog.getFooter().add(new Button(getTranslation("cases.persons.close"), click -> dialog.close()));
+        dialog.open();
     }
 
     private static String date(LocalDate day) {

@@ -22,11 +22,15 @@ import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.MainLayout;
 import vn.situationroom.ui.UiProperties;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.security.Viewer;
 
 /**
  * The escalations board: the district's citizens at the province or the central level, the commune responsible, and
  * what was done; those nobody has acted on first. The commune records that it contacted them, then that they are home.
  */
+@RolesAllowed({Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE})
 @Route(value = "escalations", layout = MainLayout.class)
 public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
 
@@ -93,6 +97,7 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
         dialog.addClassName("escalation-dialog");
         dialog.setHeaderTitle(getTranslation("escalation.action." + step.name()));
         TextField by = new TextField(getTranslation("police.dialog.by"));
+        by.setValue(Viewer.current().displayName());
         by.setRequired(true);
         by.setWidthFull();
         by.addClassName("escalation-by");

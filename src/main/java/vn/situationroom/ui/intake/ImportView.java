@@ -30,11 +30,14 @@ import vn.situationroom.intake.CsvImport;
 import vn.situationroom.intake.IntakeService;
 import vn.situationroom.intake.RowViolation;
 import vn.situationroom.region.Region;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
 
 /**
  * The CSV import: the analyst drops a file, every row is checked with a progress bar, the problems are listed by row
  * and column, and the file is imported whole, or, if the analyst chooses, its valid rows only.
  */
+@RolesAllowed({Roles.OFFICE, Roles.RECEPTION_OFFICER})
 @Route(value = "import", layout = MainLayout.class)
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
 

@@ -54,11 +54,15 @@ import vn.situationroom.intake.Violation;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.UiProperties;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.ui.ViewerCommunes;
 
 /**
  * The reception officer's form: one event at a time, keyboard first (Tab through the fields, Ctrl+Enter records),
  * checked by the same reader as every other channel, with the officer's latest entries below.
  */
+@RolesAllowed({Roles.OFFICE, Roles.COMMUNE, Roles.RECEPTION_OFFICER})
 @Route(value = "intake", layout = MainLayout.class)
 public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
@@ -160,7 +164,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         occurredAt.setRequiredIndicatorVisible(true);
         commune.setLabel(labels.field("communeCode"));
         // A district has a few dozen communes at most: filtered in the browser as the officer types, with no round trip.
-        commune.setItems(region.communes());
+        ViewerCommunes.limit(commune, region);
         commune.setItemLabelGenerator(Commune::fullName);
         commune.setRequiredIndicatorVisible(true);
         label(receptionPoint, "receptionPoint", ReceptionPoint.values());
@@ -348,6 +352,8 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
                 personAddress)) {
             value.clear();
         }
+        // A commune's officer records for their own commune only.
+        ViewerCommunes.limit(commune, region);
         clearErrors();
         receptionPoint.setValue(point != null ? point : ReceptionPoint.DISTRICT_OFFICE);
         headcount.setValue(1);

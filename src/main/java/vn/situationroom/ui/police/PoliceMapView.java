@@ -43,6 +43,9 @@ import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.LevelTexts;
 import vn.situationroom.ui.LiveScreens;
 import vn.situationroom.ui.UiProperties;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.security.Viewer;
 
 /**
  * Police command's map: the communes by level, with layers of the last 24 hours' crowds (sized by headcount),
@@ -51,6 +54,7 @@ import vn.situationroom.ui.UiProperties;
  * the new state. A new CRITICAL alert flashes, and sounds where the officer switched sound on. A slider replays the
  * last 24 hours of levels.
  */
+@RolesAllowed({Roles.POLICE})
 @Route(value = "map", layout = MainLayout.class)
 public class PoliceMapView extends Div implements HasDynamicTitle {
 
@@ -373,6 +377,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         dialog.setHeaderTitle(getTranslation("police.dialog." + key + ".title",
                 region.commune(alert.communeCode()).map(Commune::fullName).orElse(alert.communeCode())));
         TextField by = new TextField(getTranslation("police.dialog.by"));
+        by.setValue(Viewer.current().displayName());
         by.setRequired(true);
         by.setWidthFull();
         by.addClassName("police-decision-by");

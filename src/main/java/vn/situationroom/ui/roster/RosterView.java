@@ -23,11 +23,14 @@ import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.ui.MainLayout;
 import vn.situationroom.ui.UiProperties;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
 
 /**
  * The duty roster, kept by the office: a week of shifts (who, where, from when to when), a form to add one and a
  * button to remove one. The wall screen shows who is on duty now.
  */
+@RolesAllowed({Roles.OFFICE})
 @Route(value = "roster", layout = MainLayout.class)
 public class RosterView extends VerticalLayout implements HasDynamicTitle {
 

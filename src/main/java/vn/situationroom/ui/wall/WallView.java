@@ -46,6 +46,9 @@ import vn.situationroom.ui.LevelTexts;
 import vn.situationroom.ui.LiveScreens;
 import vn.situationroom.ui.UiProperties;
 import vn.situationroom.ui.analysis.ChartOptions;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.LiveSessions;
+import vn.situationroom.security.Roles;
 
 /**
  * The wall screen for leadership, read from across the room: dark and large, no scrolling and nothing to click. The
@@ -53,6 +56,7 @@ import vn.situationroom.ui.analysis.ChartOptions;
  * severity and the newest ones; the election countdown. Levels and alerts arrive by push; the figures are re-read
  * every two seconds.
  */
+@RolesAllowed({Roles.LEADERSHIP, Roles.POLICE, Roles.KIOSK})
 @Route("wall")
 public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
@@ -95,8 +99,11 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private LiveHotspots.Registration following;
     private ScheduledFuture<?> refresh;
 
+    private final LiveSessions live;
+
     public WallView(Region region, LiveHotspots hotspots, LiveAlerts alerts, HistoryQueries history,
-            ElectionCalendar calendar, UiProperties settings, DutyRoster roster) {
+            ElectionCalendar calendar, UiProperties settings, DutyRoster roster, LiveSessions live) {
+        this.live = live;
         this.roster = roster;
         this.region = region;
         this.hotspots = hotspots;
@@ -213,6 +220,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
+        // Revoking the kiosk token (or disabling the officer) closes this wall at once.
+        live.register(ui);
         // A network drop: the connection indicator says so, in large type, and retries for as long as it takes.
         ui.getReconnectDialogConfiguration().setDialogText(getTranslation("wall.connection-lost"));
         ui.getReconnectDialogConfiguration().setDialogTextGaveUp(getTranslation("wall.connection-lost"));

@@ -22,11 +22,16 @@ import vn.situationroom.region.Region;
 import vn.situationroom.ui.MainLayout;
 import vn.situationroom.ui.UiProperties;
 import vn.situationroom.watch.WatchLists;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.security.Viewer;
+import vn.situationroom.ui.ViewerCommunes;
 
 /**
  * The communes' watch lists: crowd delegations and prolonged complainants found in the events, and entries added by
  * hand; an entry is taken off with who did it and why.
  */
+@RolesAllowed({Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE})
 @Route(value = "watch", layout = MainLayout.class)
 public class WatchView extends VerticalLayout implements HasDynamicTitle {
 
@@ -45,13 +50,14 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         addClassName("watch-view");
         setSizeFull();
         filter.setLabel(getTranslation("watch.filter"));
-        filter.setItems(region.communes());
+        ViewerCommunes.limit(filter, region);
         filter.setItemLabelGenerator(Commune::name);
         filter.setPlaceholder(getTranslation("analysis.filter.all-communes"));
         filter.setClearButtonVisible(true);
         filter.addValueChangeListener(e -> refresh());
 
-        ComboBox<Commune> commune = new ComboBox<>(getTranslation("field.communeCode"), region.communes());
+        ComboBox<Commune> commune = new ComboBox<>(getTranslation("field.communeCode"));
+        ViewerCommunes.limit(commune, region);
         commune.setItemLabelGenerator(Commune::name);
         Select<WatchLists.Kind> kind = new Select<>();
         kind.setLabel(getTranslation("watch.kind"));
@@ -62,6 +68,7 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         TextField subject = new TextField(getTranslation("watch.subject"));
         subject.setWidth("16em");
         TextField by = new TextField(getTranslation("police.dialog.by"));
+        by.setValue(Viewer.current().displayName());
         TextField reason = new TextField(getTranslation("watch.reason"));
         reason.setWidth("18em");
         Button add = new Button(getTranslation("watch.add"), e -> {
@@ -115,6 +122,7 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("watch.remove.title", entry.subject()));
         TextField by = new TextField(getTranslation("police.dialog.by"));
+        by.setValue(Viewer.current().displayName());
         TextField reason = new TextField(getTranslation("watch.reason"));
         by.setWidthFull();
         reason.setWidthFull();

@@ -33,6 +33,7 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
 import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.security.Roles;
 
 /**
  * The analyst's view: a commune's page opened from a shared address keeps its filters through a reload, shows the
@@ -61,6 +62,7 @@ class AnalysisBrowserIT extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         String address = "http://localhost:" + port + "/analysis?from=" + today.minusDays(6) + "&to=" + today
                 + "&commune=" + commune.code() + "&counter=visits&granularity=DAY&type=VISIT&field=LAND&tab=EVENTS";
+        signIn(driver, Roles.INSPECTION);
         driver.get(address);
         assertEventsPage(driver, wait, commune);
 

@@ -19,6 +19,8 @@ import vn.situationroom.TestHttp;
 import vn.situationroom.escalation.Escalations;
 import vn.situationroom.region.Commune;
 import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.security.Roles;
+import org.openqa.selenium.Keys;
 
 /**
  * Citizens of a commune went to Hanoi: the board lists them as reported; the commune records that it contacted them
@@ -45,6 +47,7 @@ class EscalationsBrowserIT extends BrowserTest {
         var driver = chromium.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
+        signIn(driver, Roles.OFFICE);
         driver.get("http://localhost:" + port + "/escalations");
         By grid = By.cssSelector("vaadin-grid.escalations-grid");
         wait.until(d -> d.findElement(grid).getText().contains(summary));
@@ -57,6 +60,8 @@ class EscalationsBrowserIT extends BrowserTest {
             return true;
         });
         wait.until(d -> !d.findElements(By.cssSelector(".escalation-by input")).isEmpty());
+        driver.findElement(By.cssSelector(".escalation-by input")).sendKeys(Keys.chord(Keys.CONTROL, "a"),
+                Keys.BACK_SPACE);
         driver.findElement(By.cssSelector("vaadin-button.escalation-confirm")).click();
         wait.until(d -> d.findElement(By.cssSelector(".escalation-by")).getDomAttribute("invalid") != null);
         driver.findElement(By.cssSelector(".escalation-by input")).sendKeys("Chủ tịch UBND xã");

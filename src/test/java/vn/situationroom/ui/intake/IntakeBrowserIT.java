@@ -28,6 +28,10 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.HeadlessChromium;
+import vn.situationroom.security.Roles;
+import vn.situationroom.TestAccounts;
+import vn.situationroom.security.UserAccounts;
+import vn.situationroom.ui.BrowserTest;
 
 /** The officer's form and the CSV import in Chromium: used with the keyboard and a file, checked in the database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,6 +40,9 @@ class IntakeBrowserIT {
 
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 1000;
+
+    @Autowired
+    private UserAccounts accounts;
 
     @RegisterExtension
     static final HeadlessChromium chromium = new HeadlessChromium(WIDTH, HEIGHT);
@@ -144,6 +151,7 @@ class IntakeBrowserIT {
     }
 
     private void open(String path) {
+        BrowserTest.signIn(chromium.driver(), port, TestAccounts.user(accounts, null, Roles.OFFICE));
         chromium.driver().get("http://localhost:" + port + path);
     }
 

@@ -19,6 +19,8 @@ import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
 import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.ui.HeadlessChromium;
+import vn.situationroom.security.Roles;
+import org.openqa.selenium.Keys;
 
 /**
  * Police command at 1920x1080: a new incident's alert appears, flashes and sounds, picking it flies the map to its
@@ -36,12 +38,14 @@ class PoliceMapBrowserIT extends BrowserTest {
     void an_officer_picks_a_new_alert_and_acknowledges_it_with_a_note() throws Exception {
         Commune commune = TestCommunes.fresh(region);
         var driver = chromium.driver();
+        signIn(driver, Roles.POLICE);
         driver.get("http://localhost:" + port + "/map");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
                 == region.communes().size());
 
         var wall = tv.driver();
+        signIn(wall, Roles.LEADERSHIP);
         wall.get("http://localhost:" + port + "/wall");
         WebDriverWait wallWait = new WebDriverWait(wall, Duration.ofSeconds(30));
         wallWait.until(d -> !d.findElements(By.cssSelector(".wall-ticker")).isEmpty());
@@ -91,6 +95,11 @@ class PoliceMapBrowserIT extends BrowserTest {
             return true;
         });
         wait.until(d -> !d.findElements(By.cssSelector(".police-decision-by input")).isEmpty());
+        // The signed-in officer is named already; cleared, the dialog asks for a name.
+        assertThat(driver.findElement(By.cssSelector(".police-decision-by input")).getDomProperty("value"))
+                .isEqualTo("Cán bộ POLICE");
+        driver.findElement(By.cssSelector(".police-decision-by input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         driver.findElement(By.cssSelector(".police-decision-confirm")).click();
         // Nobody named: the dialog refuses and says the field is required.
         wait.until(d -> d.findElement(By.cssSelector(".police-decision-by")).getDomAttribute("invalid") != null);

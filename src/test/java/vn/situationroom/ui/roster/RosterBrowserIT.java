@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.security.Roles;
 
 /** The office keeps the roster: a shift without an officer is refused, one with an officer is listed. */
 class RosterBrowserIT extends BrowserTest {
@@ -16,6 +17,7 @@ class RosterBrowserIT extends BrowserTest {
     void the_office_adds_a_shift_with_an_officer_and_one_without_is_refused() throws Exception {
         var driver = chromium.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        signIn(driver, Roles.OFFICE);
         driver.get("http://localhost:" + port + "/roster");
         By add = By.cssSelector("vaadin-button.roster-add");
         wait.until(d -> !d.findElements(add).isEmpty());

@@ -41,6 +41,7 @@ class WallBrowserIT extends BrowserTest {
         assertThat(roster.add(new DutyRoster.Shift(0, now.toLocalDate(), starts, ends, ReceptionPoint.DISTRICT_OFFICE,
                 officer, null))).isEmpty();
         var driver = chromium.driver();
+        signInKiosk(driver);
         driver.get("http://localhost:" + port + "/wall");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
@@ -81,6 +82,7 @@ class WallBrowserIT extends BrowserTest {
     @Test
     void a_screen_set_to_rotate_turns_between_the_map_and_the_trend_panel() throws Exception {
         var driver = chromium.driver();
+        signInKiosk(driver);
         driver.get("http://localhost:" + port + "/wall?rotate=3");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         By trend = By.cssSelector(".wall-trend");
@@ -99,6 +101,7 @@ class WallBrowserIT extends BrowserTest {
     @Test
     void a_network_drop_shows_connection_lost_until_the_wall_is_back() throws Exception {
         var driver = chromium.driver();
+        signInKiosk(driver);
         driver.get("http://localhost:" + port + "/wall");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.cssSelector(".wall-ticker")).isEmpty());

@@ -1,0 +1,2 @@
+/** The administrator's screens: accounts and roles, API and kiosk tokens, the audit log. */
+package vn.situationroom.ui.admin;
