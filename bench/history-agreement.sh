@@ -7,19 +7,26 @@
 # Usage: bench/history-agreement.sh [days]   (default 90)   Needs curl, kcat and python3.
 set -euo pipefail
 days=${1:-90}
+# The API token: $SR_TOKEN, or the embedded demo's own (printed at start-up, kept in data/secrets).
+token=${SR_TOKEN:-$(sed -n 's/^API token (all scopes): //p' data/secrets/demo-credentials.txt 2>/dev/null || true)}
+if [[ -z "$token" ]]; then
+  echo "set SR_TOKEN to an API token (admin screen: Access tokens)" >&2; exit 2
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 kcat -b localhost:9092 -C -t commune-indicators -e -q -X isolation.level=read_committed -f '%s\n' > "$tmp/indicators"
 kcat -b localhost:9092 -C -t reception-events -e -q -X isolation.level=read_committed -f '%s\n' > "$tmp/events"
-python3 - "$tmp" "$days" <<'PY'
+python3 - "$tmp" "$days" "$token" <<'PY'
 import json, sys, urllib.request, datetime, collections
-tmp, days = sys.argv[1], int(sys.argv[2])
+tmp, days, token = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 zone = datetime.timezone(datetime.timedelta(hours=7))
 today = datetime.datetime.now(zone).date()
 first = today - datetime.timedelta(days=days)
 last = today - datetime.timedelta(days=1)
 def get(path):
-    with urllib.request.urlopen("http://localhost:8080/api/v1/history" + path) as r:
+    request = urllib.request.Request("http://localhost:8080/api/v1/history" + path,
+                                     headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(request) as r:
         return json.load(r)
 counters = ["events", "visits", "petitions", "people", "crowds", "complex", "candidateRelated", "incidents",
             "escalations", "caseUpdates"]

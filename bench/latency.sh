@@ -5,7 +5,12 @@
 # Usage: bench/latency.sh [samples] [communeCode]     Needs curl and kcat.
 set -euo pipefail
 samples=${1:-20}
-commune=${2:-$(curl -s localhost:8080/api/v1/alerts > /dev/null && kcat -b localhost:9092 -C -t commune-hotspots -e -q -c 1 -f '%k' 2>/dev/null || true)}
+# The API token: $SR_TOKEN, or the embedded demo's own (printed at start-up, kept in data/secrets).
+token=${SR_TOKEN:-$(sed -n 's/^API token (all scopes): //p' data/secrets/demo-credentials.txt 2>/dev/null || true)}
+if [[ -z "$token" ]]; then
+  echo "set SR_TOKEN to an API token (admin screen: Access tokens)" >&2; exit 2
+fi
+commune=${2:-$(kcat -b localhost:9092 -C -t commune-hotspots -e -q -c 1 -f '%k' 2>/dev/null || true)}
 if [[ -z "$commune" ]]; then
   echo "give a commune code: bench/latency.sh 20 <communeCode>" >&2; exit 2
 fi
@@ -17,7 +22,8 @@ for ((n = 1; n <= samples; n++)); do
   consumer=$!
   sleep 1.5
   start=$(date +%s%N)
-  curl -s -o /dev/null -X POST http://localhost:8080/api/v1/events -H 'Content-Type: application/json' -d '{
+  curl -s -o /dev/null -X POST http://localhost:8080/api/v1/events -H "Authorization: Bearer $token" \
+       -H 'Content-Type: application/json' -d '{
     "eventId":"'"$(cat /proc/sys/kernel/random/uuid)"'","occurredAt":"'"$(date -Iseconds)"'","communeCode":"'"$commune"'",
     "receptionPoint":"DISTRICT_OFFICE","type":"PETITION","content":"REFLECTION","field":"OTHER"}'
   until grep -qx "$commune" "$out"; do sleep 0.005; done

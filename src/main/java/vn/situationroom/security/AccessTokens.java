@@ -6,14 +6,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Array;
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,15 +67,45 @@ public class AccessTokens {
                 instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"));
     };
 
+    /** Every token by the SHA-256 of its secret and by its id, as last read. */
+    private record Known(Map<String, Token> byHash, Map<Long, Token> byId) {}
+
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final LiveSessions live;
+    private final Snapshot<Known> known;
+    /** When each token was used, written with the next reading rather than on the request's own time. */
+    private final Map<Long, Instant> used = new ConcurrentHashMap<>();
 
     AccessTokens(JdbcClient jdbc, AuditLog audit, LiveSessions live) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.live = live;
+        this.known = new Snapshot<>("access tokens", this::readAll, new Known(Map.of(), Map.of()),
+                Duration.ofSeconds(5));
+        known.refresh();
+    }
+
+    @PreDestroy
+    void close() {
+        known.close();
+    }
+
+    private Known readAll() {
+        for (Map.Entry<Long, Instant> use : Map.copyOf(used).entrySet()) {
+            jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE token_id = ?")
+                    .params(Timestamp.from(use.getValue()), use.getKey()).update();
+            used.remove(use.getKey(), use.getValue());
+        }
+        Map<String, Token> byHash = new HashMap<>();
+        Map<Long, Token> byId = new HashMap<>();
+        jdbc.sql("SELECT * FROM access_token").query((RowCallbackHandler) rs -> {
+            Token token = TOKEN.mapRow(rs, 0);
+            byHash.put(rs.getString("token_hash"), token);
+            byId.put(token.id(), token);
+        });
+        return new Known(Map.copyOf(byHash), Map.copyOf(byId));
     }
 
     /** Issues a token; an API token needs at least one scope, a kiosk token has none. */
@@ -99,7 +136,8 @@ public class AccessTokens {
      * with that secret exists already.
      */
     Token storeConfigured(Kind kind, String name, List<String> scopes, String secret) {
-        return find(secret, kind).orElseGet(() -> store(kind, name, scopes, secret));
+        Token existing = known.get().byHash().get(hash(secret));
+        return existing != null && existing.kind() == kind ? existing : store(kind, name, scopes, secret);
     }
 
     private Token store(Kind kind, String name, List<String> scopes, String secret) {
@@ -107,23 +145,27 @@ public class AccessTokens {
                         + " VALUES (?, ?, ?, ?, ?) RETURNING token_id")
                 .params(kind.name(), name, hash(secret), scopes.toArray(String[]::new), Viewer.current().name())
                 .query(Long.class).single();
-        Token token = byId(id).orElseThrow();
+        known.refresh();
+        Token token = known.get().byId().get(id);
         audit.record(AuditLog.Action.TOKEN_CREATED, token.auditName(), name + " " + scopes);
         return token;
     }
 
-    /** The working token of a kind with this secret, noting when it was last used (at most once a minute). */
+    /** The working token of a kind with this secret, from memory (see {@link Snapshot}), noting its use. */
     public Optional<Token> authenticate(String secret, Kind kind) {
-        Optional<Token> token = find(secret, kind).filter(Token::active);
-        token.ifPresent(t -> jdbc.sql("UPDATE access_token SET last_used_at = now() WHERE token_id = ?"
-                        + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
-                .param(t.id()).update());
+        if (secret == null || secret.isBlank() || secret.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<Token> token = Optional.ofNullable(known.get().byHash().get(hash(secret.strip())))
+                .filter(t -> t.kind() == kind && t.active());
+        token.ifPresent(t -> used.put(t.id(), Instant.now()));
         return token;
     }
 
     /** Whether a token still works. */
     public boolean active(long id) {
-        return byId(id).map(Token::active).orElse(false);
+        Token token = known.get().byId().get(id);
+        return token != null && token.active();
     }
 
     /** The tokens of a kind, the working ones first, the newest first. */
@@ -137,23 +179,12 @@ public class AccessTokens {
         int changed = jdbc.sql("UPDATE access_token SET revoked_at = now(), revoked_by = ? WHERE token_id = ?"
                         + " AND revoked_at IS NULL")
                 .params(Viewer.current().name(), id).update();
+        known.refresh();
         if (changed > 0) {
-            Token token = byId(id).orElseThrow();
+            Token token = known.get().byId().get(id);
             audit.record(AuditLog.Action.TOKEN_REVOKED, token.auditName(), token.name());
             live.end(token.auditName());
         }
-    }
-
-    private Optional<Token> find(String secret, Kind kind) {
-        if (secret == null || secret.isBlank() || secret.length() > 200) {
-            return Optional.empty();
-        }
-        return jdbc.sql("SELECT * FROM access_token WHERE token_hash = ? AND kind = ?")
-                .params(hash(secret.strip()), kind.name()).query(TOKEN).optional();
-    }
-
-    private Optional<Token> byId(long id) {
-        return jdbc.sql("SELECT * FROM access_token WHERE token_id = ?").param(id).query(TOKEN).optional();
     }
 
     private static String hash(String secret) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,9 +65,15 @@ public class AuditLog {
 
     /** Records an act of a named actor, such as a login attempt before anyone is signed in. */
     public void record(String actor, Action action, String target, String detail) {
-        jdbc.sql("INSERT INTO audit_event (actor, action, target, detail, remote_addr) VALUES (?, ?, ?, ?, ?)")
-                .params(clip(actor, 100), action.name(), clip(target, 500), clip(detail, 2000), remoteAddress()).update();
-        log.info("audit {} {} {}", actor, action, target == null ? "" : target);
+        try {
+            jdbc.sql("INSERT INTO audit_event (actor, action, target, detail, remote_addr) VALUES (?, ?, ?, ?, ?)")
+                    .params(clip(actor, 100), action.name(), clip(target, 500), clip(detail, 2000), remoteAddress())
+                    .update();
+            log.info("audit {} {} {}", actor, action, target == null ? "" : target);
+        } catch (DataAccessException e) {
+            // The act goes on; the log keeps what the table could not (details never hold personal data).
+            log.error("audit (not stored: {}) {} {} {} {}", e.getMessage(), actor, action, target, detail);
+        }
     }
 
     /** The newest entries first, optionally of one action and of actors whose name contains a text. */

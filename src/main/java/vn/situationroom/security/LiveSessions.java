@@ -19,8 +19,10 @@ public class LiveSessions {
     /** Remembers a screen of the current viewer until it is closed. */
     public void register(UI ui) {
         String name = Viewer.current().name();
-        open.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(ui);
-        ui.addDetachListener(e -> forget(name, ui));
+        // A layout attaches again on every navigation; the screen is remembered once.
+        if (open.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(ui)) {
+            ui.addDetachListener(e -> forget(name, ui));
+        }
     }
 
     /** Sends every open screen of a user, kiosk or token to the login page; their next request finds no session. */

@@ -28,6 +28,9 @@ final class TokenFilters {
     /** The cookie in which a wall screen keeps its kiosk sign-in. */
     static final String KIOSK_COOKIE = "SR_KIOSK";
 
+    /** A kiosk session's idle limit. */
+    static final int KIOSK_SESSION_SECONDS = 2_000_000;
+
     private TokenFilters() {}
 
     /** Writes an RFC 9457 problem. */
@@ -141,8 +144,9 @@ final class TokenFilters {
                 old.invalidate();
             }
             HttpSession session = request.getSession(true);
-            // A wall hangs on for weeks: its session has no idle timeout (about 68 years).
-            session.setMaxInactiveInterval(Integer.MAX_VALUE);
+            // A wall hangs on for weeks with nobody touching it: 23 days (Vaadin counts this in milliseconds in an
+            // int), after which it reloads and signs in again from its cookie.
+            session.setMaxInactiveInterval(KIOSK_SESSION_SECONDS);
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(new PreAuthenticatedAuthenticationToken(token, null,
                     List.of(new SimpleGrantedAuthority("ROLE_" + Roles.KIOSK))));

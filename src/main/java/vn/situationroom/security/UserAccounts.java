@@ -3,14 +3,18 @@ package vn.situationroom.security;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -50,6 +54,8 @@ public class UserAccounts implements UserDetailsService {
     private final Region region;
     private final AuditLog audit;
     private final LiveSessions live;
+    /** Since when each enabled account's sessions are good, as last read (see {@link Snapshot}). */
+    private final Snapshot<Map<String, Instant>> validFrom;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, Region region, AuditLog audit, LiveSessions live) {
         this.jdbc = jdbc;
@@ -57,6 +63,20 @@ public class UserAccounts implements UserDetailsService {
         this.region = region;
         this.audit = audit;
         this.live = live;
+        this.validFrom = new Snapshot<>("accounts", this::readValidFrom, Map.of(), Duration.ofSeconds(5));
+        validFrom.refresh();
+    }
+
+    @PreDestroy
+    void close() {
+        validFrom.close();
+    }
+
+    private Map<String, Instant> readValidFrom() {
+        Map<String, Instant> valid = new HashMap<>();
+        jdbc.sql("SELECT username, sessions_valid_from FROM app_user WHERE enabled").query((RowCallbackHandler) rs ->
+                valid.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        return Map.copyOf(valid);
     }
 
     @Override
@@ -99,11 +119,13 @@ public class UserAccounts implements UserDetailsService {
         checkPassword(password);
         List<String> checkedRoles = checkRoles(roles);
         String commune = checkCommune(checkedRoles, communeCode);
-        jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, roles, commune_code)"
-                        + " VALUES (?, ?, ?, ?, ?)")
+        // Sessions are good from before now: a clock of the database ahead of the app's does not refuse the first sign-in.
+        jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, roles, commune_code, sessions_valid_from)"
+                        + " VALUES (?, ?, ?, ?, ?, now() - interval '1 day')")
                 .params(name, checkDisplayName(displayName), passwords.encode(password),
                         checkedRoles.toArray(String[]::new), commune)
                 .update();
+        validFrom.refresh();
         audit.record(Viewer.current().name(), AuditLog.Action.USER_CREATED, name,
                 "roles=" + checkedRoles + (commune == null ? "" : " commune=" + commune));
         return find(name).orElseThrow();
@@ -127,6 +149,7 @@ public class UserAccounts implements UserDetailsService {
                 .params(checkDisplayName(displayName), checkedRoles.toArray(String[]::new), commune, enabled,
                         before.username())
                 .update();
+        validFrom.refresh();
         audit.record(AuditLog.Action.USER_CHANGED, before.username(), "roles=" + checkedRoles
                 + (commune == null ? "" : " commune=" + commune) + " enabled=" + enabled);
         if (endSessions) {
@@ -145,17 +168,20 @@ public class UserAccounts implements UserDetailsService {
         if (changed == 0) {
             throw new AccountException("username", "unknown", "no such user");
         }
+        validFrom.refresh();
         audit.record(AuditLog.Action.PASSWORD_RESET, username, null);
         if (!username.equals(Viewer.current().name())) {
             live.end(username);
         }
     }
 
-    /** Whether a session signed in at a time is still good: the account exists, is enabled and was not changed since. */
+    /**
+     * Whether a session is still good: the account exists, is enabled and was not changed since it signed in. Read
+     * from memory, so that open screens go on while the database is down.
+     */
     boolean sessionValid(Officer officer) {
-        return jdbc.sql("SELECT enabled AND sessions_valid_from <= ? FROM app_user WHERE username = ?")
-                .params(Timestamp.from(officer.loadedAt()), officer.getUsername())
-                .query(Boolean.class).optional().orElse(false);
+        Instant from = validFrom.get().get(officer.getUsername());
+        return from != null && !from.isAfter(officer.loadedAt());
     }
 
     private void checkPassword(String password) {
