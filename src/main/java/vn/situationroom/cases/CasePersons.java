@@ -60,6 +60,14 @@ public class CasePersons {
         if (possibleHandlers().stream().noneMatch(a -> a.username().equals(username))) {
             throw new IllegalArgumentException("handler: " + username + " is no officer of the inspection or office");
         }
+        // Whoever assigns may not give a case to themselves: that would open its personal data to them alone.
+        if (username.equals(Viewer.current().name())) {
+            throw new AccessDeniedException("A case is given to another officer, not to oneself");
+        }
+        if (jdbc.sql("SELECT count(*) FROM reception_event WHERE case_ref = :ref").param("ref", caseRef)
+                .query(Long.class).single() == 0) {
+            throw new IllegalArgumentException("caseRef: no event has case " + caseRef);
+        }
         jdbc.sql("""
                 INSERT INTO case_handler (case_ref, username, assigned_by) VALUES (:ref, :user, :by)
                 ON CONFLICT (case_ref) DO UPDATE SET username = :user, assigned_by = :by, assigned_at = now()""")
@@ -94,17 +102,20 @@ public class CasePersons {
      *
      * @throws AccessDeniedException for anyone but the case's handler
      */
+    @Transactional
     public List<Person> read(String caseRef) {
         if (!mayRead(caseRef)) {
             // The refusal is audited where every refused API call is (SecurityConfiguration).
             throw new AccessDeniedException("Only the handler of case " + caseRef + " reads its personal data");
         }
-        List<Person> persons = jdbc.sql(PERSONS).param("ref", caseRef)
+        // No read without its audit row: written first, in the same transaction, and the read fails if it cannot be.
+        List<UUID> events = jdbc.sql("SELECT p.event_id FROM reception_person p JOIN reception_event e"
+                + " ON e.event_id = p.event_id WHERE e.case_ref = :ref ORDER BY e.occurred_at, p.event_id")
+                .param("ref", caseRef).query(UUID.class).list();
+        audit.recordOrFail(AuditLog.Action.PERSON_READ, caseRef, "events " + events);
+        return jdbc.sql(PERSONS).param("ref", caseRef)
                 .query((rs, n) -> new Person(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
-        audit.record(AuditLog.Action.PERSON_READ, caseRef,
-                "events " + persons.stream().map(p -> p.eventId().toString()).toList());
-        return persons;
     }
 }

@@ -95,11 +95,13 @@ public class Escalations {
         if (by == null || by.isBlank()) {
             return Outcome.NAME_REQUIRED;
         }
-        boolean known = jdbc.sql("SELECT count(*) FROM reception_event WHERE event_id = :id AND type = 'ESCALATION'")
-                .param("id", eventId).query(Long.class).single() > 0;
-        if (!known) {
+        List<String> commune = jdbc.sql(
+                        "SELECT commune_code FROM reception_event WHERE event_id = :id AND type = 'ESCALATION'")
+                .param("id", eventId).query(String.class).list();
+        if (commune.isEmpty()) {
             return Outcome.UNKNOWN_ESCALATION;
         }
+        Viewer.current().communes(commune);
         try {
             jdbc.sql("INSERT INTO escalation_step (event_id, step, by_whom, note) VALUES (:id, :step, :by, :note)")
                     .param("id", eventId).param("step", step.name()).param("by", by.strip())

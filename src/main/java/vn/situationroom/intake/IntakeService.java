@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.intake.ReceptionEventReader.Source;
+import vn.situationroom.security.Viewer;
 
 /**
  * The one way into {@code reception-events} for every channel of intake (REST, CSV import, the intake form, the
@@ -72,6 +73,8 @@ public class IntakeService {
      *     may offer the same events again
      */
     public List<UUID> submit(List<EventCheck.Valid> accepted) {
+        // A commune's officer records for their own commune only, whatever a screen or a file says.
+        Viewer.current().communes(accepted.stream().map(v -> v.event().communeCode()).distinct().toList());
         Instant now = clock.instant();
         Map<UUID, EventCheck.Valid> byId = new LinkedHashMap<>();
         for (EventCheck.Valid valid : accepted) {

@@ -105,6 +105,14 @@ public class AccessTokens {
             byHash.put(rs.getString("token_hash"), token);
             byId.put(token.id(), token);
         });
+        // A token revoked by another instance of the app closes this instance's walls signed in with it too.
+        if (known != null) {
+            known.get().byId().forEach((id, token) -> {
+                if (token.active() && (byId.get(id) == null || !byId.get(id).active())) {
+                    live.end(token.auditName());
+                }
+            });
+        }
         return new Known(Map.copyOf(byHash), Map.copyOf(byId));
     }
 

@@ -1,10 +1,17 @@
 package vn.situationroom.security;
 
 import com.vaadin.flow.server.VaadinRequest;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -53,9 +60,44 @@ public class AuditLog {
             rs.getString(3), Action.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
 
     private final JdbcClient jdbc;
+    /**
+     * Writes the rows off the caller's thread, in order: an acknowledgement or a login never waits for the database,
+     * and while it is down the rows wait here (10,000 at most; beyond that they go to the log).
+     */
+    private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(10_000), runnable -> {
+                Thread thread = new Thread(runnable, "audit-writer");
+                thread.setDaemon(true);
+                return thread;
+            }, (task, executor) -> log.error("audit queue full: an audit row went to the log only"));
 
     AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits until every row recorded so far is written (or has gone to the log). */
+    public void flush() {
+        try {
+            writer.submit(() -> {}).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the audit rows were not written", e);
+        }
+    }
+
+    /**
+     * Records an act of the current user now, on this thread, failing when it cannot be stored: for the reads of
+     * personal data, which must not happen unaudited.
+     */
+    public void recordOrFail(Action action, String target, String detail) {
+        insert(Viewer.current().name(), action, target, detail, remoteAddress());
     }
 
     /** Records an act of the current user (or kiosk, or token). */
@@ -65,15 +107,34 @@ public class AuditLog {
 
     /** Records an act of a named actor, such as a login attempt before anyone is signed in. */
     public void record(String actor, Action action, String target, String detail) {
-        try {
-            jdbc.sql("INSERT INTO audit_event (actor, action, target, detail, remote_addr) VALUES (?, ?, ?, ?, ?)")
-                    .params(clip(actor, 100), action.name(), clip(target, 500), clip(detail, 2000), remoteAddress())
-                    .update();
-            log.info("audit {} {} {}", actor, action, target == null ? "" : target);
-        } catch (DataAccessException e) {
-            // The act goes on; the log keeps what the table could not (details never hold personal data).
-            log.error("audit (not stored: {}) {} {} {} {}", e.getMessage(), actor, action, target, detail);
-        }
+        String address = remoteAddress();
+        writer.execute(() -> {
+            // While the database is down the row is tried again every few seconds, for up to ten minutes.
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    insert(actor, action, target, detail, address);
+                    return;
+                } catch (DataAccessException e) {
+                    if (attempt >= 100) {
+                        // The log keeps what the table could not (details never hold personal data).
+                        log.error("audit (not stored: {}) {} {} {} {}", e.getMessage(), actor, action, target, detail);
+                        return;
+                    }
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    private void insert(String actor, Action action, String target, String detail, String address) {
+        jdbc.sql("INSERT INTO audit_event (actor, action, target, detail, remote_addr) VALUES (?, ?, ?, ?, ?)")
+                .params(clip(actor, 100), action.name(), clip(target, 500), clip(detail, 2000), address).update();
+        log.info("audit {} {} {}", actor, action, target == null ? "" : target);
     }
 
     /** The newest entries first, optionally of one action and of actors whose name contains a text. */

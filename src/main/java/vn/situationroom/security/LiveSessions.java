@@ -20,7 +20,13 @@ public class LiveSessions {
     public void register(UI ui) {
         String name = Viewer.current().name();
         // A layout attaches again on every navigation; the screen is remembered once.
-        if (open.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(ui)) {
+        boolean[] added = {false};
+        open.compute(name, (n, uis) -> {
+            Set<UI> set = uis == null ? ConcurrentHashMap.newKeySet() : uis;
+            added[0] = set.add(ui);
+            return set;
+        });
+        if (added[0]) {
             ui.addDetachListener(e -> forget(name, ui));
         }
     }

@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
+    /** Most names and addresses remembered; beyond it the ones with no failure in the window are forgotten. */
+    private static final int MAX_KEYS = 50_000;
+
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Instant> reported = new ConcurrentHashMap<>();
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
@@ -39,8 +43,28 @@ class LoginThrottle {
         return recent("user:" + normal(username)) >= maxFailures || recent("addr:" + address) >= 4 * maxFailures;
     }
 
+    /**
+     * Whether a refused attempt should go to the audit log: the first one of a username and address in a window, so
+     * that a flood of attempts cannot flood the log.
+     */
+    boolean firstRefusal(String username, String address) {
+        Instant now = clock.instant();
+        if (reported.size() > MAX_KEYS) {
+            reported.values().removeIf(at -> at.isBefore(now.minus(window)));
+        }
+        Instant last = reported.get(normal(username) + "@" + address);
+        if (last != null && last.isAfter(now.minus(window))) {
+            return false;
+        }
+        reported.put(normal(username) + "@" + address, now);
+        return true;
+    }
+
     void failed(String username, String address) {
         Instant now = clock.instant();
+        if (failures.size() > MAX_KEYS) {
+            failures.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(now.minus(window)));
+        }
         for (String key : new String[] {"user:" + normal(username), "addr:" + address}) {
             failures.compute(key, (k, times) -> {
                 Deque<Instant> deque = times == null ? new ArrayDeque<>() : times;

@@ -6,20 +6,22 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.CredentialsContainer;
 
 /** A signed-in officer: the account as Spring Security sees it, with the commune a COMMUNE officer is limited to. */
-public final class Officer implements UserDetails {
+public final class Officer implements UserDetails, CredentialsContainer {
 
     private final String username;
     private final String displayName;
-    private final String passwordHash;
+    private String passwordHash;
     private final List<String> roles;
     private final String communeCode;
     private final boolean enabled;
-    private final Instant loadedAt = Instant.now();
+    private final Instant validFrom;
 
     Officer(String username, String displayName, String passwordHash, List<String> roles, String communeCode,
-            boolean enabled) {
+            boolean enabled, Instant validFrom) {
+        this.validFrom = validFrom;
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -58,9 +60,15 @@ public final class Officer implements UserDetails {
         return roles.contains(Roles.COMMUNE) ? communeCode : null;
     }
 
-    /** When the account was read for this sign-in; a later change of the account ends the session. */
-    Instant loadedAt() {
-        return loadedAt;
+    /** The account's sessions_valid_from when it signed in; a change of it ends the session. */
+    Instant validFrom() {
+        return validFrom;
+    }
+
+    /** The password hash is not kept in the session after the sign-in. */
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
     }
 
     /** The roles, without their prefix. */

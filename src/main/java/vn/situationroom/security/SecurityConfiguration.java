@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,10 +39,23 @@ class SecurityConfiguration {
      * What a page may load: Vaadin runs inline and generated scripts and styles, the map draws from data URLs, push
      * uses a WebSocket; nothing from another site, and no page of another site may frame this one.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
-            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
-            + " media-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self';"
-            + " form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(String tileOrigin) {
+        return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline';"
+                + " img-src 'self' data: blob:" + (tileOrigin.isEmpty() ? "" : " " + tileOrigin) + ";"
+                + " font-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; object-src 'none';"
+                + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /** The origin of the configured map tiles, which the pages may load images from; empty when there are none. */
+    private static String tileOrigin(Environment environment) {
+        String url = environment.getProperty("situationroom.ui.tile-url", "").strip();
+        if (url.isEmpty()) {
+            return "";
+        }
+        // A tile URL is a template ({z}/{x}/{y}, {s} for sub-domains): its scheme and host are what matter.
+        java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(url);
+        return origin.find() ? origin.group(1) + origin.group(2).replace("{s}", "*") : "";
+    }
 
     private static final String[] READERS = {"LEADERSHIP", "POLICE", "INSPECTION", "OFFICE"};
 
@@ -52,8 +67,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts,
-            AuditLog audit) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts, AuditLog audit,
+            SecurityContextHolderStrategy holder, Environment environment) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -92,16 +107,17 @@ class SecurityConfiguration {
                             TokenFilters.problem(response, 403, "Forbidden",
                                     "This token or user may not do this: " + e.getMessage());
                         }))
-                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens), SecurityContextHolderFilter.class)
-                .addFilterBefore(new TokenFilters.Bearer(tokens), AnonymousAuthenticationFilter.class);
-        headers(http);
+                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder), SecurityContextHolderFilter.class)
+                .addFilterBefore(new TokenFilters.Bearer(tokens, holder), AnonymousAuthenticationFilter.class);
+        headers(http, environment);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain vaadinChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts, AuditLog audit,
-            LoginThrottle throttle, SecurityProperties properties) throws Exception {
+            LoginThrottle throttle, SecurityProperties properties, SecurityContextHolderStrategy holder,
+            Environment environment) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize.requestMatchers("/sr/**", "/webjars/**").permitAll())
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")
                         .addLogoutHandler((request, response, authentication) -> {
@@ -110,15 +126,16 @@ class SecurityConfiguration {
                                 TokenFilters.clearCookie(request, response);
                             }
                         }))
-                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens), SecurityContextHolderFilter.class)
+                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenFilters.Throttle(throttle, audit), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new TokenFilters.Kiosk(tokens, audit, Duration.ofDays(properties.kioskCookieDays())),
+                .addFilterBefore(new TokenFilters.Kiosk(tokens, audit, Duration.ofDays(properties.kioskCookieDays()), holder),
                         AnonymousAuthenticationFilter.class);
-        headers(http);
+        headers(http, environment);
         return http.build();
     }
 
-    private static void headers(HttpSecurity http) throws Exception {
+    private static void headers(HttpSecurity http, Environment environment) throws Exception {
+        String policy = contentSecurityPolicy(tileOrigin(environment));
         http.headers(headers -> {
             // Written before the app answers: Vaadin's page bootstrap would otherwise go out without them.
             headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
@@ -128,7 +145,7 @@ class SecurityConfiguration {
                     return filter;
                 }
             });
-            headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     // Sent on HTTPS only (behind TLS): a year, sub-domains included.

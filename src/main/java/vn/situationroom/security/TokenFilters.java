@@ -16,7 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -53,9 +53,11 @@ final class TokenFilters {
     static final class Bearer extends OncePerRequestFilter {
 
         private final AccessTokens tokens;
+        private final SecurityContextHolderStrategy holder;
 
-        Bearer(AccessTokens tokens) {
+        Bearer(AccessTokens tokens, SecurityContextHolderStrategy holder) {
             this.tokens = tokens;
+            this.holder = holder;
         }
 
         @Override
@@ -74,13 +76,13 @@ final class TokenFilters {
             }
             List<SimpleGrantedAuthority> authorities = token.get().scopes().stream()
                     .map(scope -> new SimpleGrantedAuthority(Scopes.authority(scope))).toList();
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            SecurityContext context = holder.createEmptyContext();
             context.setAuthentication(new PreAuthenticatedAuthenticationToken(token.get(), null, authorities));
-            SecurityContextHolder.setContext(context);
+            holder.setContext(context);
             try {
                 chain.doFilter(request, response);
             } finally {
-                SecurityContextHolder.clearContext();
+                holder.clearContext();
             }
         }
     }
@@ -95,12 +97,15 @@ final class TokenFilters {
         private final AccessTokens tokens;
         private final AuditLog audit;
         private final Duration cookieAge;
+        private final SecurityContextHolderStrategy holder;
         private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-        Kiosk(AccessTokens tokens, AuditLog audit, Duration cookieAge) {
+        Kiosk(AccessTokens tokens, AuditLog audit, Duration cookieAge, SecurityContextHolderStrategy holder) {
             this.tokens = tokens;
             this.audit = audit;
             this.cookieAge = cookieAge;
+            this.holder = holder;
+            repository.setSecurityContextHolderStrategy(holder);
         }
 
         @Override
@@ -125,7 +130,7 @@ final class TokenFilters {
                 response.sendRedirect(request.getContextPath() + "/wall");
                 return;
             }
-            Authentication current = SecurityContextHolder.getContext().getAuthentication();
+            Authentication current = holder.getContext().getAuthentication();
             String remembered = cookie(request);
             if (remembered != null && (current == null || !current.isAuthenticated())) {
                 Optional<AccessTokens.Token> token = tokens.authenticate(remembered, AccessTokens.Kind.KIOSK);
@@ -147,10 +152,10 @@ final class TokenFilters {
             // A wall hangs on for weeks with nobody touching it: 23 days (Vaadin counts this in milliseconds in an
             // int), after which it reloads and signs in again from its cookie.
             session.setMaxInactiveInterval(KIOSK_SESSION_SECONDS);
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            SecurityContext context = holder.createEmptyContext();
             context.setAuthentication(new PreAuthenticatedAuthenticationToken(token, null,
                     List.of(new SimpleGrantedAuthority("ROLE_" + Roles.KIOSK))));
-            SecurityContextHolder.setContext(context);
+            holder.setContext(context);
             repository.saveContext(context, request, response);
             audit.record(token.auditName(), AuditLog.Action.KIOSK_SIGN_IN, token.auditName(), token.name());
         }
@@ -188,16 +193,18 @@ final class TokenFilters {
 
         private final UserAccounts accounts;
         private final AccessTokens tokens;
+        private final SecurityContextHolderStrategy holder;
 
-        SessionCheck(UserAccounts accounts, AccessTokens tokens) {
+        SessionCheck(UserAccounts accounts, AccessTokens tokens, SecurityContextHolderStrategy holder) {
             this.accounts = accounts;
             this.tokens = tokens;
+            this.holder = holder;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            Authentication authentication = holder.getContext().getAuthentication();
             boolean good = switch (authentication == null ? null : authentication.getPrincipal()) {
                 case Officer officer -> accounts.sessionValid(officer);
                 case AccessTokens.Token token when token.kind() == AccessTokens.Kind.KIOSK -> tokens.active(token.id());
@@ -208,7 +215,7 @@ final class TokenFilters {
                 if (session != null) {
                     session.invalidate();
                 }
-                SecurityContextHolder.clearContext();
+                holder.clearContext();
                 if (authentication.getPrincipal() instanceof AccessTokens.Token) {
                     clearCookie(request, response);
                 }
@@ -239,8 +246,10 @@ final class TokenFilters {
                 throws ServletException, IOException {
             String username = request.getParameter("username");
             if (throttle.blocked(username, request.getRemoteAddr())) {
-                audit.record(username == null ? "?" : username.strip().toLowerCase(), AuditLog.Action.LOGIN_BLOCKED,
-                        null, null);
+                if (throttle.firstRefusal(username, request.getRemoteAddr())) {
+                    audit.record(username == null ? "?" : username.strip().toLowerCase(),
+                            AuditLog.Action.LOGIN_BLOCKED, null, null);
+                }
                 response.sendRedirect(request.getContextPath() + "/login?blocked");
                 return;
             }

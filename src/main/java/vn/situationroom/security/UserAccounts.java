@@ -76,16 +76,23 @@ public class UserAccounts implements UserDetailsService {
         Map<String, Instant> valid = new HashMap<>();
         jdbc.sql("SELECT username, sessions_valid_from FROM app_user WHERE enabled").query((RowCallbackHandler) rs ->
                 valid.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        // A change made by another instance of the app closes this instance's screens of that account too.
+        Map<String, Instant> before = validFrom == null ? Map.of() : validFrom.get();
+        before.forEach((username, from) -> {
+            if (!from.equals(valid.get(username))) {
+                live.end(username);
+            }
+        });
         return Map.copyOf(valid);
     }
 
     @Override
     public Officer loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, display_name, password_hash, roles, commune_code, enabled FROM app_user"
-                        + " WHERE username = ?")
+        return jdbc.sql("SELECT username, display_name, password_hash, roles, commune_code, enabled,"
+                        + " sessions_valid_from FROM app_user WHERE username = ?")
                 .param(username == null ? "" : username.strip().toLowerCase())
                 .query((rs, n) -> new Officer(rs.getString(1), rs.getString(2), rs.getString(3), roles(rs),
-                        rs.getString(5), rs.getBoolean(6)))
+                        rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
                 .optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
@@ -119,13 +126,12 @@ public class UserAccounts implements UserDetailsService {
         checkPassword(password);
         List<String> checkedRoles = checkRoles(roles);
         String commune = checkCommune(checkedRoles, communeCode);
-        // Sessions are good from before now: a clock of the database ahead of the app's does not refuse the first sign-in.
-        jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, roles, commune_code, sessions_valid_from)"
-                        + " VALUES (?, ?, ?, ?, ?, now() - interval '1 day')")
+        jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, roles, commune_code)"
+                        + " VALUES (?, ?, ?, ?, ?)")
                 .params(name, checkDisplayName(displayName), passwords.encode(password),
                         checkedRoles.toArray(String[]::new), commune)
                 .update();
-        validFrom.refresh();
+        Transactions.afterCommit(validFrom::refresh);
         audit.record(Viewer.current().name(), AuditLog.Action.USER_CREATED, name,
                 "roles=" + checkedRoles + (commune == null ? "" : " commune=" + commune));
         return find(name).orElseThrow();
@@ -149,11 +155,11 @@ public class UserAccounts implements UserDetailsService {
                 .params(checkDisplayName(displayName), checkedRoles.toArray(String[]::new), commune, enabled,
                         before.username())
                 .update();
-        validFrom.refresh();
+        Transactions.afterCommit(validFrom::refresh);
         audit.record(AuditLog.Action.USER_CHANGED, before.username(), "roles=" + checkedRoles
                 + (commune == null ? "" : " commune=" + commune) + " enabled=" + enabled);
         if (endSessions) {
-            live.end(before.username());
+            Transactions.afterCommit(() -> live.end(before.username()));
         }
         return find(before.username()).orElseThrow();
     }
@@ -168,10 +174,10 @@ public class UserAccounts implements UserDetailsService {
         if (changed == 0) {
             throw new AccountException("username", "unknown", "no such user");
         }
-        validFrom.refresh();
+        Transactions.afterCommit(validFrom::refresh);
         audit.record(AuditLog.Action.PASSWORD_RESET, username, null);
         if (!username.equals(Viewer.current().name())) {
-            live.end(username);
+            Transactions.afterCommit(() -> live.end(username));
         }
     }
 
@@ -180,8 +186,7 @@ public class UserAccounts implements UserDetailsService {
      * from memory, so that open screens go on while the database is down.
      */
     boolean sessionValid(Officer officer) {
-        Instant from = validFrom.get().get(officer.getUsername());
-        return from != null && !from.isAfter(officer.loadedAt());
+        return officer.validFrom().equals(validFrom.get().get(officer.getUsername()));
     }
 
     private void checkPassword(String password) {

@@ -21,6 +21,8 @@ import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.ui.HeadlessChromium;
 import vn.situationroom.security.Roles;
 import org.openqa.selenium.Keys;
+import vn.situationroom.security.AuditLog;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Police command at 1920x1080: a new incident's alert appears, flashes and sounds, picking it flies the map to its
@@ -29,6 +31,9 @@ import org.openqa.selenium.Keys;
  * the commune as it was before.
  */
 class PoliceMapBrowserIT extends BrowserTest {
+
+    @Autowired
+    private AuditLog audit;
 
     /** The wall screen on the room's TV: a browser of its own. */
     @RegisterExtension
@@ -111,6 +116,14 @@ class PoliceMapBrowserIT extends BrowserTest {
         wait.until(d -> "ACKNOWLEDGED".equals(d.findElement(item).getDomAttribute("data-state")));
         assertThat(driver.findElement(item).getText()).contains("Đại úy Trần Văn B", "Đã cử tổ tuần tra đến");
         JsonNode stored = http.getJson("/api/v1/alerts/" + alertId);
+        // Audited: who acknowledged, signed in as themselves, whatever name they wrote.
+        audit.flush();
+        assertThat(audit.since(AuditLog.Action.ALERT_ACKNOWLEDGED, java.time.Instant.now().minusSeconds(600)))
+                .anySatisfy(entry -> {
+                    assertThat(entry.target()).isEqualTo(alertId);
+                    assertThat(entry.actor()).isEqualTo("it-police");
+                    assertThat(entry.detail()).contains("Đại úy Trần Văn B");
+                });
         assertThat(stored.get("state").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(stored.get("acknowledgedBy").asString()).isEqualTo("Đại úy Trần Văn B");
         chromium.screenshot("police-map.png");
