@@ -96,7 +96,8 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(c -> handlers.getOrDefault(c.caseRef(), "")).setHeader(getTranslation("cases.column.handler"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        // The actions stay in sight at the right edge, however wide the table.
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setSizeFull();
 
         Span help = new Span(getTranslation("cases.help"));
