@@ -180,9 +180,13 @@ public class HistoryQueries {
 
     /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
     public Map<Counter, Long> regionDay(LocalDate day) {
+        return regionDays(day, day);
+    }
+
+    /** Every counter of the whole region summed over the days {@code from} to {@code to}. */
+    public Map<Counter, Long> regionDays(LocalDate from, LocalDate to) {
         Viewer.current().requireDistrictWide();
-        ZonedDateTime start = day.atStartOfDay(zone);
-        return regionSums(CommuneIndicators.WindowSize.DAY, start, start.plusDays(1));
+        return regionSums(CommuneIndicators.WindowSize.DAY, from.atStartOfDay(zone), to.plusDays(1).atStartOfDay(zone));
     }
 
     /**
@@ -230,15 +234,24 @@ public class HistoryQueries {
         return states;
     }
 
-    private static final String COMMUNE_DAY = """
-            SELECT commune_code, %s FROM commune_indicator WHERE window_size = 'DAY' AND window_start = :start
-            """.formatted(Arrays.stream(Counter.values()).map(Counter::column).collect(Collectors.joining(", ")));
+    private static final String COMMUNE_DAYS = """
+            SELECT commune_code, %s FROM commune_indicator
+            WHERE window_size = 'DAY' AND window_start >= :start AND window_start < :end
+            GROUP BY commune_code
+            """.formatted(Arrays.stream(Counter.values())
+                    .map(c -> "sum(" + c.column() + ")::bigint AS " + c.column()).collect(Collectors.joining(", ")));
 
     /** Every counter of each commune for one day (a commune with nothing counted that day is absent). */
     public Map<String, Map<Counter, Long>> communeDay(LocalDate day) {
+        return communeDays(day, day);
+    }
+
+    /** Every counter of each commune summed over the days {@code from} to {@code to} (absent: nothing counted). */
+    public Map<String, Map<Counter, Long>> communeDays(LocalDate from, LocalDate to) {
         Viewer.current().requireDistrictWide();
         Map<String, Map<Counter, Long>> communes = new LinkedHashMap<>();
-        jdbc.sql(COMMUNE_DAY).param("start", day.atStartOfDay(zone).toOffsetDateTime())
+        jdbc.sql(COMMUNE_DAYS).param("start", from.atStartOfDay(zone).toOffsetDateTime())
+                .param("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
                 .query((RowCallbackHandler) rs -> {
                     Map<Counter, Long> counts = new EnumMap<>(Counter.class);
                     putCounters(rs, counts);

@@ -10,18 +10,19 @@ import vn.situationroom.hotspot.HotspotLevel;
 /**
  * What the daily report says, already in words: the writers (PDF, DOCX) only lay it out.
  *
- * @param day the day reported
+ * @param from the first day reported
+ * @param day the (last) day reported
  * @param title the report's title
  * @param subtitle the region, the day and the election's phase
  * @param today every counter of the whole region that day
- * @param weekBefore the same counters for the same day a week before
+ * @param weekBefore the same counters for the same day a week before (for a span: the same span whole weeks before)
  * @param communes each commune of the region, most serious first
  * @param alerts the alerts active that day, newest first
  * @param map the region's map coloured by level, as PNG
  * @param texts the labels of the report, in its language
  * @param generatedAt when the report was made
  */
-record DailyReport(LocalDate day, String title, String subtitle, Map<Counter, Long> today,
+record DailyReport(LocalDate from, LocalDate day, String title, String subtitle, Map<Counter, Long> today,
         Map<Counter, Long> weekBefore, List<CommuneLine> communes, List<AlertLine> alerts, byte[] map,
         Texts texts, Instant generatedAt) {
 

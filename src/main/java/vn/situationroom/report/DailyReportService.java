@@ -42,6 +42,10 @@ public class DailyReportService {
             "report.column.reason", "report.alerts", "report.column.time", "report.column.severity",
             "report.column.handling", "report.alerts.none", "report.map", "report.legend");
 
+    /** The labels that a report of several days words differently ({@code <key>.span}). */
+    private static final List<String> SPAN_LABELS = List.of("report.totals", "report.column.day",
+            "report.column.week-before", "report.alerts", "report.alerts.none");
+
     private final HistoryQueries history;
     private final Region region;
     private final ElectionCalendar calendar;
@@ -66,13 +70,23 @@ public class DailyReportService {
 
     /** The report of {@code day} in {@code locale}. */
     DailyReport build(LocalDate day, Locale locale) {
+        return build(day, day, locale);
+    }
+
+    /**
+     * The report of the days {@code from} to {@code day} in {@code locale}: the counts summed over them against the
+     * same span whole weeks before, each commune's level at the end, the alerts active in the span.
+     */
+    DailyReport build(LocalDate from, LocalDate day, Locale locale) {
+        boolean span = !from.equals(day);
+        long weeksBack = (java.time.temporal.ChronoUnit.DAYS.between(from, day) + 7) / 7;
         ZoneId zone = calendar.zone();
         Instant now = clock.instant();
         Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
         Instant moment = now.isBefore(endOfDay) ? now : endOfDay;
 
         Map<String, CommuneHotspot> levels = history.levelsAt(moment);
-        Map<String, Map<Counter, Long>> communeCounts = history.communeDay(day);
+        Map<String, Map<Counter, Long>> communeCounts = history.communeDays(from, day);
         List<DailyReport.CommuneLine> communes = new ArrayList<>();
         Map<String, HotspotLevel> mapLevels = new HashMap<>();
         for (Commune commune : region.communes()) {
@@ -93,7 +107,7 @@ public class DailyReportService {
                 .thenComparing(DailyReport.CommuneLine::name));
 
         List<DailyReport.AlertLine> alerts = new ArrayList<>();
-        for (HistoryQueries.StoredAlert alert : history.alerts(day, day,
+        for (HistoryQueries.StoredAlert alert : history.alerts(from, day,
                 new HistoryQueries.AlertFilter(List.of(), null, null), 0, MAX_ALERTS).items()) {
             HotspotLevel severity = HotspotLevel.valueOf(alert.severity());
             alerts.add(new DailyReport.AlertLine(TIME.format(alert.firstSeen().atZone(zone)),
@@ -104,6 +118,10 @@ public class DailyReportService {
 
         Map<String, String> labels = new HashMap<>();
         LABELS.forEach(key -> labels.put(key, t(locale, key)));
+        if (span) {
+            // A span's own words where a day's would be wrong ("in the day", "the same day last week").
+            SPAN_LABELS.forEach(key -> labels.put(key, t(locale, key + ".span")));
+        }
         for (Counter counter : Counter.values()) {
             labels.put("counter." + counter.apiName(), t(locale, "counter." + counter.apiName()));
         }
@@ -113,10 +131,12 @@ public class DailyReportService {
             case ELECTION_DAY -> t(locale, "wall.phase.ELECTION_DAY");
             case AFTER -> t(locale, "wall.phase.AFTER", -days, DATE.format(calendar.day()));
         };
-        return new DailyReport(day, t(locale, "report.title"),
-                t(locale, "report.subtitle", region.name(), DATE.format(day), phase), history.regionDay(day),
-                history.regionDay(day.minusDays(7)), communes, alerts, mapImage.png(MAP_WIDTH, mapLevels),
-                new DailyReport.Texts(labels), now);
+        String subtitle = span
+                ? t(locale, "report.subtitle.span", region.name(), DATE.format(from), DATE.format(day), phase)
+                : t(locale, "report.subtitle", region.name(), DATE.format(day), phase);
+        return new DailyReport(from, day, t(locale, "report.title"), subtitle, history.regionDays(from, day),
+                history.regionDays(from.minusWeeks(weeksBack), day.minusWeeks(weeksBack)), communes, alerts,
+                mapImage.png(MAP_WIDTH, mapLevels), new DailyReport.Texts(labels), now);
     }
 
     private String handling(Locale locale, HistoryQueries.StoredAlert alert) {

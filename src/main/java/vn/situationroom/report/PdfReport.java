@@ -55,7 +55,8 @@ final class PdfReport {
         try {
             // An image that does not fit the page goes to the next one, and the text after it waits for it.
             PdfWriter.getInstance(document, bytes).setStrictImageSequence(true);
-            document.addTitle(report.title() + " " + report.day());
+            document.addTitle(report.title() + " " + (report.from().equals(report.day()) ? report.day()
+                    : report.from() + "/" + report.day()));
             document.open();
             Paragraph top = new Paragraph(report.title(), title);
             top.setAlignment(Element.ALIGN_CENTER);

@@ -1,6 +1,7 @@
 package vn.situationroom.report;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +18,7 @@ import vn.situationroom.security.AuditLog;
 
 /**
  * {@code GET /api/v1/reports/daily?day=2026-03-15&format=pdf|docx}: the daily situation report of a day (today when
- * no day is given), in Vietnamese, as a file to download.
+ * no day is given), or {@code ?from=…&to=…} of a span of up to 31 days, in Vietnamese, as a file to download.
  */
 @RestController
 @RequestMapping("/api/v1/reports/daily")
@@ -42,29 +43,45 @@ class ReportController {
         this.audit = audit;
     }
 
+    /** The longest span one report covers. */
+    static final int MAX_SPAN_DAYS = 31;
+
     @GetMapping
     ResponseEntity<?> daily(@RequestParam MultiValueMap<String, String> query) {
-        QueryReader params = new QueryReader(query, "Invalid report request", "day", "format");
+        QueryReader params = new QueryReader(query, "Invalid report request", "day", "from", "to", "format");
         LocalDate today = LocalDate.now(calendar.zone());
-        LocalDate day = params.date("day", today);
-        if (day != null && day.isAfter(today)) {
-            params.error("day", "is in the future");
+        boolean span = query.containsKey("from") || query.containsKey("to");
+        if (span && query.containsKey("day")) {
+            params.error("day", "give either day, or from and to");
         }
-        if (day != null && day.isBefore(EARLIEST)) {
-            params.error("day", "must be on or after " + EARLIEST);
+        LocalDate from = span ? params.date("from") : params.date("day", today);
+        LocalDate to = span ? params.date("to") : from;
+        if (span && (from == null || to == null) && !params.failed()) {
+            params.error(from == null ? "from" : "to", "is required with " + (from == null ? "to" : "from"));
+        }
+        String first = span ? "from" : "day";
+        if (from != null && from.isBefore(EARLIEST)) {
+            params.error(first, "must be on or after " + EARLIEST);
+        }
+        if (to != null && to.isAfter(today)) {
+            params.error(span ? "to" : "day", "is in the future");
+        }
+        if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SPAN_DAYS)) {
+            params.error("to", "must be on or after from, at most " + MAX_SPAN_DAYS + " days in all");
         }
         String format = params.oneOf("format", "pdf", "pdf", "docx");
         if (params.failed()) {
             return params.problem();
         }
-        audit.record(AuditLog.Action.REPORT, day.toString(), format);
-        DailyReport report = reports.build(day, VIETNAMESE);
+        audit.record(AuditLog.Action.REPORT, from.equals(to) ? from.toString() : from + "/" + to, format);
+        DailyReport report = reports.build(from, to, VIETNAMESE);
         byte[] file = format.equals("pdf") ? new PdfReport().write(report, calendar.zone())
                 : new DocxReport().write(report, calendar.zone());
         return ResponseEntity.ok()
                 .contentType(format.equals("pdf") ? MediaType.APPLICATION_PDF : DOCX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("bao-cao-tinh-hinh-" + day + "." + format).build().toString())
+                        .filename("bao-cao-tinh-hinh-" + (from.equals(to) ? from : from + "_" + to) + "." + format)
+                        .build().toString())
                 .body(file);
     }
 }

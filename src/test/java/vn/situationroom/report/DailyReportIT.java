@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -107,13 +108,39 @@ class DailyReportIT {
             assertThat(document.getAllPictures()).hasSize(1);
         }
 
-        for (String bad : List.of("day=2026-02-30", "format=odt", "days=1", "day=2999-01-01", "day=-999999999-01-01")) {
+        // A span of days: the counts summed over it, in the words of a period.
+        LocalDate yesterday = day.minusDays(1);
+        long spanPeople = http.getJson("/api/v1/history/trend?counter=people&from=" + yesterday + "&to=" + day)
+                .get("total").asLong();
+        byte[] spanPdf = download("/api/v1/reports/daily?from=" + yesterday + "&to=" + day + "&format=pdf",
+                "application/pdf");
+        try (PDDocument document = Loader.loadPDF(spanPdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            var dates = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            assertThat(text).contains("từ ngày " + yesterday.format(dates) + " đến ngày " + day.format(dates),
+                    "Tổng hợp trong kỳ", "Số người " + spanPeople + " ", commune.fullName());
+        }
+
+        // Each refused request, and the parameter its answer names.
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("day=2026-02-30", "day");
+        refusals.put("format=odt", "format");
+        refusals.put("days=1", "days");
+        refusals.put("day=2999-01-01", "day");
+        refusals.put("day=-999999999-01-01", "day");
+        refusals.put("from=" + day, "to");
+        refusals.put("to=" + day, "from");
+        refusals.put("day=" + day + "&from=" + day + "&to=" + day, "day");
+        refusals.put("from=" + day.minusDays(40) + "&to=" + day, "to");
+        refusals.put("from=" + day + "&to=" + yesterday, "to");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            String bad = refusal.getKey();
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/api/v1/reports/daily?" + bad))
                             .header("Authorization", "Bearer " + TestHttp.TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
-            assertThat(refused.body()).contains(bad.substring(0, bad.indexOf('=')));
+            assertThat(refused.body()).as(bad).contains("\"" + refusal.getValue() + "\"");
         }
     }
 

@@ -77,6 +77,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private static final int MAX_EXPORT_ROWS = 100_000;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** The longest period one situation report holds (the report API's limit). */
+    private static final int MAX_REPORT_SPAN_DAYS = 31;
 
     private final Region region;
     private final HistoryQueries history;
@@ -102,6 +105,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Span reportLabel = new Span();
     private final Anchor reportPdf = new Anchor("", "PDF");
     private final Anchor reportDocx = new Anchor("", "DOCX");
+    private final Span spanLabel = new Span();
+    private final Anchor spanPdf = new Anchor("", "PDF");
+    private final Anchor spanDocx = new Anchor("", "DOCX");
     private final TabSheet tabs = new TabSheet();
     private final Chart trend = new Chart();
     private final Grid<HistoryQueries.Ranked> ranking = new Grid<>();
@@ -137,7 +143,12 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         reportLabel.setVisible(districtWide);
         reportPdf.setVisible(districtWide);
         reportDocx.setVisible(districtWide);
-        HorizontalLayout top = new HorizontalLayout(heading, reportLabel, reportPdf, reportDocx);
+        spanPdf.addClassName("report-span-pdf");
+        spanDocx.addClassName("report-span-docx");
+        spanPdf.getElement().setAttribute("download", true);
+        spanDocx.getElement().setAttribute("download", true);
+        HorizontalLayout top = new HorizontalLayout(heading, reportLabel, reportPdf, reportDocx, spanLabel, spanPdf,
+                spanDocx);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWidthFull();
         top.setFlexGrow(1, heading);
@@ -470,10 +481,20 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private void show() {
         // The daily situation report of the last day picked: the whole region, whatever the filters.
-        reportLabel.setText(getTranslation("analysis.report", filters.to().format(
-                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+        reportLabel.setText(getTranslation("analysis.report", filters.to().format(DAY_MONTH)));
         reportPdf.setHref("api/v1/reports/daily?day=" + filters.to() + "&format=pdf");
         reportDocx.setHref("api/v1/reports/daily?day=" + filters.to() + "&format=docx");
+        // The whole period too, when one report can hold it.
+        boolean span = districtWide && filters.from().isBefore(filters.to())
+                && java.time.temporal.ChronoUnit.DAYS.between(filters.from(), filters.to()) < MAX_REPORT_SPAN_DAYS;
+        spanLabel.setVisible(span);
+        spanPdf.setVisible(span);
+        spanDocx.setVisible(span);
+        spanLabel.setText(getTranslation("analysis.report.span", filters.from().format(DAY_MONTH),
+                filters.to().format(DAY_MONTH)));
+        String period = "api/v1/reports/daily?from=" + filters.from() + "&to=" + filters.to();
+        spanPdf.setHref(period + "&format=pdf");
+        spanDocx.setHref(period + "&format=docx");
         heading.setText(filters.communes().size() == 1
                 ? getTranslation("analysis.title.commune", communeFullName(filters.communes().getFirst()))
                 : filters.communes().isEmpty() ? getTranslation("analysis.title.region", region.name())

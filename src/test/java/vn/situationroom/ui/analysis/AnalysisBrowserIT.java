@@ -73,6 +73,11 @@ class AnalysisBrowserIT extends BrowserTest {
         assertEventsPage(driver, wait, commune);
         assertThat(driver.getCurrentUrl()).contains("commune=" + commune.code(), "type=VISIT", "field=LAND",
                 "tab=EVENTS");
+        // The situation report of the whole week picked, in the officer's own session.
+        byte[] period = download(driver, ".report-span-pdf");
+        assertThat(new String(period, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(driver.findElement(By.cssSelector(".report-span-pdf")).getDomProperty("href"))
+                .contains("from=" + today.minusDays(6), "to=" + today);
         chromium.screenshot("analysis-events.png");
 
         // The export of the list: the two land visits of the commune, not the petition.
