@@ -22,13 +22,27 @@ public class DutyRoster {
      * @param id the shift's id (0 before it is stored)
      * @param day the day, in the country's calendar
      * @param starts the local time it starts
-     * @param ends the local time it ends, after {@code starts}
+     * @param ends the local time it ends: on the same day when after {@code starts}, otherwise on the next day (a
+     *     night shift, 22:00–06:00)
      * @param point where the officer is on duty
      * @param officer the officer's name and title
      * @param phone how to reach the officer, if given
      */
     public record Shift(long id, LocalDate day, LocalTime starts, LocalTime ends, ReceptionPoint point, String officer,
-            String phone) {}
+            String phone) {
+
+        /** Whether it runs past midnight into the next day. */
+        public boolean overnight() {
+            return !ends.isAfter(starts);
+        }
+
+        /** Whether the officer is on duty at a local time. */
+        boolean covers(LocalDateTime at) {
+            LocalDateTime from = day.atTime(starts);
+            LocalDateTime to = overnight() ? day.plusDays(1).atTime(ends) : day.atTime(ends);
+            return !at.isBefore(from) && at.isBefore(to);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -46,7 +60,7 @@ public class DutyRoster {
         if (shift.day() == null) {
             problems.add("day");
         }
-        if (shift.starts() == null || shift.ends() == null || !shift.ends().isAfter(shift.starts())) {
+        if (shift.starts() == null || shift.ends() == null || shift.ends().equals(shift.starts())) {
             problems.add("ends");
         }
         if (shift.point() == null) {
@@ -88,10 +102,8 @@ public class DutyRoster {
                 .list();
     }
 
-    /** Who is on duty at a local time. */
+    /** Who is on duty at a local time, a night shift of the day before included. */
     public List<Shift> onDutyAt(LocalDateTime at) {
-        return between(at.toLocalDate(), at.toLocalDate()).stream()
-                .filter(s -> !at.toLocalTime().isBefore(s.starts()) && at.toLocalTime().isBefore(s.ends()))
-                .toList();
+        return between(at.toLocalDate().minusDays(1), at.toLocalDate()).stream().filter(s -> s.covers(at)).toList();
     }
 }

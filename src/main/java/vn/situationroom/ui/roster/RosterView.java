@@ -90,7 +90,8 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
         shifts.addClassName("roster-shifts");
         shifts.addColumn(s -> capitalized(DAY.withLocale(getLocale()).format(s.day())))
                 .setHeader(getTranslation("roster.day")).setAutoWidth(true);
-        shifts.addColumn(s -> TIME.format(s.starts()) + "–" + TIME.format(s.ends()))
+        shifts.addColumn(s -> TIME.format(s.starts()) + "–" + TIME.format(s.ends())
+                        + (s.overnight() ? " " + getTranslation("roster.next-day") : ""))
                 .setHeader(getTranslation("roster.hours")).setAutoWidth(true);
         shifts.addColumn(s -> getTranslation("enum.ReceptionPoint." + s.point().name()))
                 .setHeader(getTranslation("field.receptionPoint")).setAutoWidth(true);
