@@ -122,6 +122,43 @@ public class WatchLists {
                 .toList();
     }
 
+    /** One step in an entry's history: a contact of its case, or a change of the list by hand. */
+    public record Step(Instant at, String what, String by, String note) {}
+
+    /**
+     * The history of an entry, oldest first: every event of its case (when the subject is a case reference) and every
+     * time it was added to or taken off the list by hand, with who and why.
+     */
+    public List<Step> history(Entry entry) {
+        Viewer.current().communes(List.of(entry.communeCode()));
+        List<Step> steps = new ArrayList<>();
+        jdbc.sql("""
+                SELECT occurred_at, type, headcount, status FROM reception_event
+                WHERE case_ref = :subject AND commune_code = :commune ORDER BY occurred_at""")
+                .param("subject", entry.subject()).param("commune", entry.communeCode())
+                .query((RowCallbackHandler) rs -> steps.add(new Step(rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("status") != null ? "STATUS_" + rs.getString("status") : rs.getString("type"),
+                        null, rs.getInt("headcount") > 1 ? String.valueOf(rs.getInt("headcount")) : null)));
+        jdbc.sql("""
+                SELECT added_at, added_by, reason, removed_at, removed_by, removed_reason FROM watch_entry
+                WHERE commune_code = :commune AND kind = :kind AND subject = :subject ORDER BY added_at""")
+                .param("commune", entry.communeCode()).param("kind", entry.kind().name())
+                .param("subject", entry.subject())
+                .query((RowCallbackHandler) rs -> {
+                    // A row added by 'system' only records the removal of an entry found in the events.
+                    if (!"system".equals(rs.getString("added_by"))) {
+                        steps.add(new Step(rs.getTimestamp("added_at").toInstant(), "ADDED", rs.getString("added_by"),
+                                rs.getString("reason")));
+                    }
+                    if (rs.getTimestamp("removed_at") != null) {
+                        steps.add(new Step(rs.getTimestamp("removed_at").toInstant(), "REMOVED",
+                                rs.getString("removed_by"), rs.getString("removed_reason")));
+                    }
+                });
+        steps.sort(Comparator.comparing(Step::at));
+        return steps;
+    }
+
     /** The outcome of a change to a list. */
     public enum Outcome {
         DONE,

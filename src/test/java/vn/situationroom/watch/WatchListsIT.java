@@ -60,6 +60,13 @@ class WatchListsIT extends BrowserTest {
         OffsetDateTime back = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
         assertThat(http.postJson("/api/v1/events", visit(commune, back, prolonged, 1)).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> lists.list(List.of(commune.code())).size() == 2);
+        // Its history: the three visits, the removal with who and why, and the visit that brought it back.
+        assertThat(lists.history(prolongedEntry)).extracting(WatchLists.Step::what, WatchLists.Step::by)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("VISIT", null),
+                        org.assertj.core.groups.Tuple.tuple("VISIT", null),
+                        org.assertj.core.groups.Tuple.tuple("VISIT", null),
+                        org.assertj.core.groups.Tuple.tuple("REMOVED", "Chủ tịch xã"),
+                        org.assertj.core.groups.Tuple.tuple("VISIT", null));
 
         // By hand, once.
         assertThat(lists.add(commune.code(), WatchLists.Kind.DELEGATION, "Nhóm hộ dân ấp 3 (đất)", "Văn phòng",
@@ -74,6 +81,11 @@ class WatchListsIT extends BrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.cssSelector("vaadin-grid"))
                 .getText().contains("Nhóm hộ dân ấp 3 (đất)"));
         assertThat(driver.findElement(By.cssSelector("vaadin-grid")).getText()).contains(crowd, "Đoàn đông người");
+        // An entry's history, on the screen.
+        driver.findElements(By.cssSelector("vaadin-button.watch-history")).getFirst().click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+                By.cssSelector(".watch-history-grid")).isEmpty());
+        chromium.screenshot("watch-history.png");
         chromium.screenshot("watch.png");
     }
 

@@ -37,6 +37,9 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
     private final WatchLists lists;
     private final Region region;
     private final UiProperties settings;
@@ -101,11 +104,14 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> e.lastContact() == null ? "" : DAY.format(e.lastContact().atZone(settings.zone())))
                 .setHeader(getTranslation("watch.last-contact")).setAutoWidth(true);
         grid.addComponentColumn(e -> {
+            Button history = new Button(getTranslation("watch.history"), click -> history(e));
+            history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            history.addClassName("watch-history");
             Button remove = new Button(getTranslation("watch.remove"), click -> remove(e));
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             remove.addClassName("watch-remove");
-            return remove;
-        }).setAutoWidth(true).setFlexGrow(0);
+            return new HorizontalLayout(history, remove);
+        }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         add(new H2(getTranslation("watch.title")), form, filter, grid);
@@ -116,6 +122,28 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("watch.title");
+    }
+
+    /** The entry's history: its case's contacts and updates, and every time it was put on or taken off by hand. */
+    private void history(WatchLists.Entry entry) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("watch.history.title", entry.subject()));
+        Grid<WatchLists.Step> steps = new Grid<>();
+        steps.addColumn(step -> TIME.format(step.at().atZone(settings.zone()))).setHeader(getTranslation("watch.history.at"))
+                .setAutoWidth(true);
+        steps.addColumn(step -> getTranslation("watch.history.step." + step.what()))
+                .setHeader(getTranslation("watch.history.what")).setAutoWidth(true);
+        steps.addColumn(step -> step.by() == null ? "" : step.by()).setHeader(getTranslation("police.dialog.by"))
+                .setAutoWidth(true);
+        steps.addColumn(step -> step.note() == null ? "" : step.note()).setHeader(getTranslation("watch.history.note"))
+                .setFlexGrow(1);
+        steps.setItems(lists.history(entry));
+        steps.setAllRowsVisible(true);
+        steps.setWidth("48em");
+        steps.addClassName("watch-history-grid");
+        dialog.add(steps);
+        dialog.getFooter().add(new Button(getTranslation("cases.persons.close"), click -> dialog.close()));
+        dialog.open();
     }
 
     private void remove(WatchLists.Entry entry) {
