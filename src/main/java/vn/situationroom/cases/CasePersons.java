@@ -108,14 +108,14 @@ public class CasePersons {
             // The refusal is audited where every refused API call is (SecurityConfiguration).
             throw new AccessDeniedException("Only the handler of case " + caseRef + " reads its personal data");
         }
-        // No read without its audit row: written first, in the same transaction, and the read fails if it cannot be.
-        List<UUID> events = jdbc.sql("SELECT p.event_id FROM reception_person p JOIN reception_event e"
-                + " ON e.event_id = p.event_id WHERE e.case_ref = :ref ORDER BY e.occurred_at, p.event_id")
-                .param("ref", caseRef).query(UUID.class).list();
-        audit.recordOrFail(AuditLog.Action.PERSON_READ, caseRef, "events " + events);
-        return jdbc.sql(PERSONS).param("ref", caseRef)
+        List<Person> persons = jdbc.sql(PERSONS).param("ref", caseRef)
                 .query((rs, n) -> new Person(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
+        // No read without its audit row: stored in the same transaction before anything is returned, and the read
+        // fails if it cannot be.
+        audit.recordOrFail(AuditLog.Action.PERSON_READ, caseRef,
+                "events " + persons.stream().map(Person::eventId).toList());
+        return persons;
     }
 }

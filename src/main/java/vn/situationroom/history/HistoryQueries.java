@@ -241,11 +241,6 @@ public class HistoryQueries {
             """.formatted(Arrays.stream(Counter.values())
                     .map(c -> "sum(" + c.column() + ")::bigint AS " + c.column()).collect(Collectors.joining(", ")));
 
-    /** Every counter of each commune for one day (a commune with nothing counted that day is absent). */
-    public Map<String, Map<Counter, Long>> communeDay(LocalDate day) {
-        return communeDays(day, day);
-    }
-
     /** Every counter of each commune summed over the days {@code from} to {@code to} (absent: nothing counted). */
     public Map<String, Map<Counter, Long>> communeDays(LocalDate from, LocalDate to) {
         Viewer.current().requireDistrictWide();

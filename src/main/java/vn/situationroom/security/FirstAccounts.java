@@ -81,7 +81,6 @@ class FirstAccounts implements ApplicationRunner {
             try {
                 String text = Files.readString(file);
                 log.warn("Demo accounts (kept in {}):\n{}", file, text);
-                System.out.println(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -57,7 +57,7 @@ class SecurityConfiguration {
         return origin.find() ? origin.group(1) + origin.group(2).replace("{s}", "*") : "";
     }
 
-    private static final String[] READERS = {"LEADERSHIP", "POLICE", "INSPECTION", "OFFICE"};
+    private static final String[] READERS = {Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -107,7 +107,8 @@ class SecurityConfiguration {
                             TokenFilters.problem(response, 403, "Forbidden",
                                     "This token or user may not do this: " + e.getMessage());
                         }))
-                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder), SecurityContextHolderFilter.class)
+                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenFilters.Bearer(tokens, holder), AnonymousAuthenticationFilter.class);
         headers(http, environment);
         return http.build();
@@ -126,10 +127,11 @@ class SecurityConfiguration {
                                 TokenFilters.clearCookie(request, response);
                             }
                         }))
-                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder), SecurityContextHolderFilter.class)
+                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenFilters.Throttle(throttle, audit), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new TokenFilters.Kiosk(tokens, audit, Duration.ofDays(properties.kioskCookieDays()), holder),
-                        AnonymousAuthenticationFilter.class);
+                .addFilterBefore(new TokenFilters.Kiosk(tokens, audit, Duration.ofDays(properties.kioskCookieDays()),
+                        holder), AnonymousAuthenticationFilter.class);
         headers(http, environment);
         return http.build();
     }

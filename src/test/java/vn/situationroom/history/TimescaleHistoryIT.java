@@ -3,9 +3,8 @@ package vn.situationroom.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,10 +13,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.SuiteSecurityStrategy;
 
 /**
  * The same history suite on TimescaleDB: the migrations build hypertables, continuous aggregates and policies, and
@@ -27,23 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"it", "timescaledb"})
 @EnabledIfEnvironmentVariable(named = "TIMESCALEDB_URL", matches = "jdbc:postgresql:.+")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(SuiteSecurityStrategy.class)
 class TimescaleHistoryIT extends HistoryIT {
-
-    /**
-     * Spring Security's context holder strategy is one per JVM, and this second application context (Vaadin's
-     * configuration) replaces the suite's: it is closed after this class and the suite's strategy put back.
-     */
-    private static SecurityContextHolderStrategy suiteStrategy;
-
-    @BeforeAll
-    static void keepTheSuitesStrategy() {
-        suiteStrategy = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void putTheSuitesStrategyBack() {
-        SecurityContextHolder.setContextHolderStrategy(suiteStrategy);
-    }
 
     /**
      * Flyway holds two connections while it migrates; on PGlite, where they would share one session and wait on each

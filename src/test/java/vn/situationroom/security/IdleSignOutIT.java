@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -14,10 +13,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.SuiteSecurityStrategy;
 import vn.situationroom.TestAccounts;
 import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.ui.HeadlessChromium;
@@ -31,6 +29,7 @@ import vn.situationroom.ui.HeadlessChromium;
         properties = {"server.servlet.session.timeout=60s", "vaadin.heartbeatInterval=10"})
 @ActiveProfiles("it")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(SuiteSecurityStrategy.class)
 class IdleSignOutIT {
 
     @RegisterExtension
@@ -38,9 +37,6 @@ class IdleSignOutIT {
 
     @RegisterExtension
     static final HeadlessChromium wallBrowser = new HeadlessChromium(1280, 800);
-
-    /** This class's own application context replaces the JVM-wide holder strategy; the suite's is put back after. */
-    private static SecurityContextHolderStrategy suiteStrategy;
 
     @LocalServerPort
     int port;
@@ -51,15 +47,6 @@ class IdleSignOutIT {
     @Autowired
     AccessTokens tokens;
 
-    @BeforeAll
-    static void keepTheSuitesStrategy() {
-        suiteStrategy = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void putTheSuitesStrategyBack() {
-        SecurityContextHolder.setContextHolderStrategy(suiteStrategy);
-    }
 
     @Test
     void an_idle_officer_is_signed_out_and_the_wall_stays() {

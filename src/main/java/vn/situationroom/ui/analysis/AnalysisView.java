@@ -263,15 +263,12 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         body.setFlexGrow(1, chartArea);
         HorizontalLayout exports = new HorizontalLayout(new Span(getTranslation("analysis.export.series")),
                 download("csv", () -> seriesTable().csv(), () -> fileName("series", "csv")),
-                download("xlsx", () -> seriesTable().xlsx(), () -> fileName("series", "xlsx")),
-                new Span(getTranslation("analysis.export.ranking")),
-                download("csv", () -> rankingTable().csv(), () -> fileName("ranking", "csv")),
-                download("xlsx", () -> rankingTable().xlsx(), () -> fileName("ranking", "xlsx")));
-        if (!districtWide) {
-            // The ranking's label and its two links.
-            exports.getComponentAt(3).setVisible(false);
-            exports.getComponentAt(4).setVisible(false);
-            exports.getComponentAt(5).setVisible(false);
+                download("xlsx", () -> seriesTable().xlsx(), () -> fileName("series", "xlsx")));
+        if (districtWide) {
+            // A commune's officer has no ranking of the communes to export.
+            exports.add(new Span(getTranslation("analysis.export.ranking")),
+                    download("csv", () -> rankingTable().csv(), () -> fileName("ranking", "csv")),
+                    download("xlsx", () -> rankingTable().xlsx(), () -> fileName("ranking", "xlsx")));
         }
         exports.addClassName("analysis-exports");
         exports.setAlignItems(FlexComponent.Alignment.BASELINE);
