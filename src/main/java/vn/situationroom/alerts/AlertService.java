@@ -2,6 +2,7 @@ package vn.situationroom.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,11 +11,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertCommand;
+import vn.situationroom.hotspot.AlertRule;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.Reason;
 import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.security.AuditLog;
 
-/** Acknowledges and resolves alerts by writing commands that the analytics apply to the alert's commune. */
+/**
+ * Acknowledges and resolves alerts, and raises those of standing conditions, by writing commands that the analytics
+ * apply to the alert's commune.
+ */
 @Service
 public class AlertService {
 
@@ -46,11 +53,37 @@ public class AlertService {
         if (!alert.isActive()) {
             throw new AlertClosedException(alert);
         }
-        AlertCommand command = new AlertCommand(UUID.randomUUID(), alertId, alert.communeCode(), action, by, note,
-                clock.instant());
+        AlertCommand command = write(new AlertCommand(UUID.randomUUID(), alertId, alert.communeCode(), action, by, note,
+                clock.instant()));
+        audit.record(action == AlertCommand.Action.ACKNOWLEDGE ? AuditLog.Action.ALERT_ACKNOWLEDGED
+                : AuditLog.Action.ALERT_RESOLVED, alertId, "by " + by + (note == null ? "" : ": " + note));
+        return command;
+    }
+
+    /**
+     * Raises the alert of a standing condition the app found (a case late, a day without duty). Sending the same
+     * condition again, under the same id, raises nothing more: the analytics raise each id once.
+     */
+    public void raise(String alertId, String communeCode, AlertRule rule, HotspotLevel severity, Reason reason,
+            Instant at) {
+        write(AlertCommand.raise(alertId, communeCode, rule, severity, reason, at));
+    }
+
+    /**
+     * Resolves a standing condition's alert whose condition ended, as the system; an alert a person resolved already
+     * stays as it is.
+     */
+    public void conditionEnded(String alertId, String communeCode, Instant at) {
+        write(new AlertCommand(UUID.randomUUID(), alertId, communeCode, AlertCommand.Action.RESOLVE, Alert.SYSTEM,
+                Alert.CONDITION_ENDED, at));
+    }
+
+    /** Writes a command and waits until the broker has it. */
+    private AlertCommand write(AlertCommand command) {
         var topic = HotspotTopics.ALERT_COMMANDS;
         try {
-            kafka.send(topic.name(), alert.communeCode(), topic.valueSerde().serializer().serialize(topic.name(), command))
+            kafka.send(topic.name(), command.communeCode(),
+                            topic.valueSerde().serializer().serialize(topic.name(), command))
                     .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -58,8 +91,6 @@ public class AlertService {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the broker did not take the command", e);
         }
-        audit.record(action == AlertCommand.Action.ACKNOWLEDGE ? AuditLog.Action.ALERT_ACKNOWLEDGED
-                : AuditLog.Action.ALERT_RESOLVED, alertId, "by " + by + (note == null ? "" : ": " + note));
         return command;
     }
 

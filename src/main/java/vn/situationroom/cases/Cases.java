@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
@@ -24,6 +27,9 @@ public class Cases {
     /** The most cases listed at once. */
     public static final int MAX = 2000;
 
+    /** The updates that end a case: resolved, its decision in force, or acceptance refused. */
+    private static final String CLOSING = "('RESOLVED', 'DECISION_IN_FORCE', 'REJECTED')";
+
     private static final String CASES = """
             SELECT case_ref,
                    (array_agg(commune_code ORDER BY occurred_at))[1] AS commune_code,
@@ -32,9 +38,10 @@ public class Cases {
                    coalesce(min(occurred_at) FILTER (WHERE type IN ('VISIT', 'PETITION')), min(occurred_at))
                        AS received_at,
                    min(occurred_at) FILTER (WHERE status = 'ACCEPTED') AS accepted_at,
-                   min(occurred_at) FILTER (WHERE status IN ('RESOLVED', 'DECISION_IN_FORCE')) AS resolved_at,
+                   min(occurred_at) FILTER (WHERE status IN CLOSING) AS resolved_at,
                    (array_agg(status ORDER BY occurred_at DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
                    bool_or(complex) AS complex,
+                   count(*) FILTER (WHERE status = 'EXTENDED') AS extensions,
                    count(*) FILTER (WHERE type IN ('VISIT', 'PETITION')) AS contacts,
                    max(occurred_at) AS last_event_at
             FROM reception_event
@@ -43,11 +50,15 @@ public class Cases {
             -- Active since the day, or a complaint or denunciation still open, however long it has been quiet:
             -- those are the ones that fall overdue. The open ones come first, so that the limit never drops them.
             HAVING max(occurred_at) >= :since
-                OR (count(*) FILTER (WHERE status IN ('RESOLVED', 'DECISION_IN_FORCE')) = 0
+                OR (count(*) FILTER (WHERE status IN CLOSING) = 0
                     AND bool_or(content IN ('COMPLAINT', 'DENUNCIATION')))
-            ORDER BY count(*) FILTER (WHERE status IN ('RESOLVED', 'DECISION_IN_FORCE')) > 0, max(occurred_at) DESC
+            ORDER BY count(*) FILTER (WHERE status IN CLOSING) > 0, max(occurred_at) DESC
             LIMIT :limit
-            """;
+            """.replace("CLOSING", CLOSING);
+
+    private static final String TIMELINE = """
+            SELECT event_id, occurred_at, type, status, summary, headcount, complex FROM reception_event
+            WHERE case_ref = :caseRef %s ORDER BY occurred_at, recorded_at""";
 
     /** The deadline a case waits for next. */
     public enum Step {
@@ -59,13 +70,42 @@ public class Cases {
      * A case with its dates and its next deadline.
      *
      * @param kind its legal kind, from its content; null where no legal clock applies (recommendations, reflections)
+     * @param resolved the day it ended: resolved, or acceptance refused ({@code status} REJECTED)
+     * @param extensions how many times a denunciation's term was extended (at most two count)
+     * @param complexity how complex it was found: flagged complex, or extended twice (especially complex)
      * @param next what it waits for next; null once resolved or where no clock applies
      * @param deadline the last day for {@code next}
      * @param standing how {@code deadline} stands today
      */
     public record CaseSummary(String caseRef, String communeCode, LegalClock.Kind kind, String content, String field,
-            LocalDate received, LocalDate accepted, LocalDate resolved, String status, boolean complex, long contacts,
-            Instant lastEventAt, Step next, LocalDate deadline, LegalClock.Standing standing) {}
+            LocalDate received, LocalDate accepted, LocalDate resolved, String status, boolean complex, int extensions,
+            LegalClock.Complexity complexity, long contacts, Instant lastEventAt, Step next, LocalDate deadline,
+            LegalClock.Standing standing) {
+
+        /** Whether it has ended: resolved, its decision in force, or acceptance refused. */
+        public boolean closed() {
+            return resolved != null;
+        }
+    }
+
+    /**
+     * One of a case's deadlines.
+     *
+     * @param step what must be done by then
+     * @param due the last day
+     * @param done the day it was done; null while it is not
+     * @param standing how it stands today; null once done
+     */
+    public record Deadline(Step step, LocalDate due, LocalDate done, LegalClock.Standing standing) {}
+
+    /**
+     * One event of a case, as its timeline shows it.
+     *
+     * @param status the status a case update reported; null for visits and petitions
+     * @param summary what was said: the content of a visit, the reason of an extension or refusal
+     */
+    public record TimelineEntry(UUID eventId, OffsetDateTime at, String type, String status, String summary,
+            int headcount, boolean complex) {}
 
     private final JdbcClient jdbc;
     private final CasesProperties settings;
@@ -99,6 +139,61 @@ public class Cases {
                 .toList();
     }
 
+    /** One case, open or ended, if the viewer may see its commune. */
+    public Optional<CaseSummary> one(String caseRef, LocalDate today) {
+        List<String> communes = Viewer.current().communes(List.of());
+        var statement = jdbc.sql(CASES.formatted("AND case_ref = :caseRef"
+                        + (communes.isEmpty() ? "" : " AND commune_code IN (:communes)")))
+                .param("caseRef", caseRef).param("since", OffsetDateTime.parse("1900-01-01T00:00:00Z"))
+                .param("limit", 1);
+        if (!communes.isEmpty()) {
+            statement = statement.param("communes", communes);
+        }
+        return statement.query((rs, row) -> summary(rs, today)).optional();
+    }
+
+    /** Every event of a case, in order, if the viewer may see its commune. */
+    public List<TimelineEntry> timeline(String caseRef) {
+        List<String> communes = Viewer.current().communes(List.of());
+        var statement = jdbc.sql(TIMELINE.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
+                .param("caseRef", caseRef);
+        if (!communes.isEmpty()) {
+            statement = statement.param("communes", communes);
+        }
+        return statement.query((rs, row) -> new TimelineEntry(rs.getObject("event_id", UUID.class),
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("type"), rs.getString("status"), rs.getString("summary"), rs.getInt("headcount"),
+                rs.getBoolean("complex"))).list();
+    }
+
+    /**
+     * Every deadline of a case: to accept or refuse it, then to resolve it (with its extensions), each with the day it
+     * was done or how it stands.
+     */
+    public List<Deadline> deadlines(CaseSummary summary, LocalDate today) {
+        if (summary.kind() == null) {
+            return List.of();
+        }
+        List<Deadline> deadlines = new ArrayList<>();
+        LocalDate acceptBy = clock.acceptBy(summary.received());
+        LocalDate answered = summary.accepted() != null ? summary.accepted()
+                : "REJECTED".equals(summary.status()) ? summary.resolved() : null;
+        deadlines.add(new Deadline(Step.ACCEPT, acceptBy, answered,
+                answered == null ? clock.standing(acceptBy, today) : null));
+        if (summary.accepted() != null) {
+            LocalDate resolveBy = resolveBy(summary.kind(), summary.accepted(), summary.complexity(),
+                    summary.communeCode(), summary.extensions());
+            deadlines.add(new Deadline(Step.RESOLVE, resolveBy, summary.resolved(),
+                    summary.resolved() == null ? clock.standing(resolveBy, today) : null));
+        }
+        return deadlines;
+    }
+
+    private LocalDate resolveBy(LegalClock.Kind kind, LocalDate accepted, LegalClock.Complexity complexity,
+            String commune, int extensions) {
+        return clock.resolveBy(kind, accepted, complexity, settings.remoteCommunes().contains(commune), extensions);
+    }
+
     private CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         String content = rs.getString("content");
         LegalClock.Kind kind = "COMPLAINT".equals(content) ? LegalClock.Kind.COMPLAINT
@@ -108,6 +203,11 @@ public class Cases {
         LocalDate resolved = day(rs, "resolved_at");
         boolean complex = rs.getBoolean("complex");
         String commune = rs.getString("commune_code");
+        // Only a denunciation is extended, twice at most (intake of a step refuses more; another channel's extra
+        // updates do not stretch the law). Extended twice, it was found especially complex; once, complex.
+        int extensions = kind == LegalClock.Kind.DENUNCIATION ? (int) Math.min(rs.getLong("extensions"), 2) : 0;
+        LegalClock.Complexity complexity = extensions == 2 ? LegalClock.Complexity.ESPECIALLY_COMPLEX
+                : complex || extensions == 1 ? LegalClock.Complexity.COMPLEX : LegalClock.Complexity.ORDINARY;
         Step next = null;
         LocalDate deadline = null;
         if (kind != null && resolved == null) {
@@ -116,13 +216,11 @@ public class Cases {
                 deadline = clock.acceptBy(received);
             } else {
                 next = Step.RESOLVE;
-                deadline = clock.resolveBy(kind, accepted,
-                        complex ? LegalClock.Complexity.COMPLEX : LegalClock.Complexity.ORDINARY,
-                        settings.remoteCommunes().contains(commune), 0);
+                deadline = resolveBy(kind, accepted, complexity, commune, extensions);
             }
         }
         return new CaseSummary(rs.getString("case_ref"), commune, kind, content, rs.getString("field"), received,
-                accepted, resolved, rs.getString("status"), complex, rs.getLong("contacts"),
+                accepted, resolved, rs.getString("status"), complex, extensions, complexity, rs.getLong("contacts"),
                 rs.getObject("last_event_at", OffsetDateTime.class).toInstant(), next, deadline,
                 deadline == null ? null : clock.standing(deadline, today));
     }

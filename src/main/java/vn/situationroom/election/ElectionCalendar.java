@@ -4,19 +4,40 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The election calendar ({@code situationroom.election.*}).
  *
  * @param day election day; the default is the election of the 16th National Assembly and People's Councils
  * @param zone the time zone in which the country's days begin and end
+ * @param dutyDaysBefore the days before election day on which the district office must have an officer on duty
+ * @param dutyDaysAfter the days after it on which it must too
  */
 @ConfigurationProperties("situationroom.election")
-public record ElectionCalendar(LocalDate day, ZoneId zone) {
+public record ElectionCalendar(LocalDate day, ZoneId zone, Integer dutyDaysBefore, Integer dutyDaysAfter) {
 
+    @ConstructorBinding
     public ElectionCalendar {
         day = day == null ? LocalDate.of(2026, 3, 15) : day;
         zone = zone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : zone;
+        dutyDaysBefore = dutyDaysBefore == null ? 7 : dutyDaysBefore;
+        dutyDaysAfter = dutyDaysAfter == null ? 2 : dutyDaysAfter;
+        if (dutyDaysBefore < 0 || dutyDaysAfter < 0) {
+            throw new IllegalArgumentException(
+                    "situationroom.election.duty-days-before and duty-days-after must not be negative");
+        }
+    }
+
+    /** A calendar with the default days of duty around election day. */
+    public ElectionCalendar(LocalDate day, ZoneId zone) {
+        this(day, zone, null, null);
+    }
+
+    /** Whether the district office must have an officer on duty on {@code date} (the days around election day). */
+    public boolean isDutyDay(LocalDate date) {
+        long until = daysUntilElection(date);
+        return until <= dutyDaysBefore && -until <= dutyDaysAfter;
     }
 
     /** The phase of the election period a date falls in. */

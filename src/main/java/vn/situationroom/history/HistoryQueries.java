@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.hotspot.CommuneHotspot;
@@ -346,7 +348,11 @@ public class HistoryQueries {
     /** Which alerts to list; null or empty for no condition. */
     public record AlertFilter(List<String> communes, String state, String rule) {}
 
-    /** The alerts active at some time in the days {@code from} to {@code to}, newest first. */
+    /**
+     * The alerts active at some time in the days {@code from} to {@code to}, newest first. The alerts and their
+     * transitions are read in one snapshot, so that an alert never shows a state its transitions do not.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page<StoredAlert> alerts(LocalDate from, LocalDate to, AlertFilter filter, int page, int size) {
         StringBuilder conditions = new StringBuilder();
         Map<String, Object> params = periodOf(from, to, Viewer.current().communes(filter.communes()), conditions);
@@ -359,7 +365,8 @@ public class HistoryQueries {
         return new Page<>(page, size, total, withTransitions(alerts));
     }
 
-    /** One alert with its history, if stored. */
+    /** One alert with its history, if stored, read in one snapshot. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<StoredAlert> alert(String alertId) {
         List<StoredAlert> found = jdbc.sql(ALERT_BY_ID).param("id", alertId).query(HistoryQueries::alert).list();
         return withTransitions(found).stream().filter(a -> Viewer.current().canSee(a.communeCode())).findFirst();

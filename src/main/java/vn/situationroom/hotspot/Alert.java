@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * An alert raised by a rule for a commune: the value on {@code alerts}, keyed by alert id. While it is OPEN or
- * ACKNOWLEDGED, new triggers of the same rule in the same commune merge into it.
+ * ACKNOWLEDGED, new triggers of the same rule in the same commune merge into it. An alert of a standing condition (a
+ * case late, a day without duty) is one per condition, and may be about the whole district.
  *
  * @param alertId the alert's id
- * @param communeCode the commune
+ * @param communeCode the commune, or {@link AlertCommand#DISTRICT} for the district as a whole
  * @param rule the rule that raised it
  * @param severity the highest severity of its triggers
  * @param state OPEN, ACKNOWLEDGED or RESOLVED
@@ -20,9 +21,10 @@ import java.util.List;
  * @param acknowledgedBy who acknowledged it
  * @param acknowledgedAt when
  * @param acknowledgeNote with what note
- * @param resolvedBy who resolved it; {@code system} when it resolved itself after the quiet period
+ * @param resolvedBy who resolved it; {@code system} when it resolved itself after the quiet period, or its condition
+ *     ended
  * @param resolvedAt when
- * @param resolveNote with what note
+ * @param resolveNote with what note; the system's notes are codes ({@link #QUIET}, {@link #CONDITION_ENDED})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(String alertId, String communeCode, AlertRule rule, HotspotLevel severity, AlertState state,
@@ -31,6 +33,10 @@ public record Alert(String alertId, String communeCode, AlertRule rule, HotspotL
 
     /** Who resolves an alert that stayed quiet. */
     public static final String SYSTEM = "system";
+    /** The system's note on an alert of events that stayed quiet for the quiet period. */
+    public static final String QUIET = "QUIET";
+    /** The system's note on an alert of a standing condition that no longer holds. */
+    public static final String CONDITION_ENDED = "CONDITION_ENDED";
 
     public Alert {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -11,5 +11,30 @@ public enum AlertRule {
     /** Citizens of the commune went to the province or the central level. */
     ESCALATION,
     /** The same case came back again and again. */
-    REPEAT
+    REPEAT,
+    /** A case's legal deadline is days away. */
+    CASE_DUE_SOON(false),
+    /** A case's legal deadline has passed. */
+    CASE_OVERDUE(false),
+    /** A day of the election period has nobody on duty at the district office. */
+    ROSTER_GAP(false);
+
+    private final boolean fromEvents;
+
+    AlertRule() {
+        this(true);
+    }
+
+    AlertRule(boolean fromEvents) {
+        this.fromEvents = fromEvents;
+    }
+
+    /**
+     * Whether events raise it: such an alert resolves itself after the quiet period. The others stand for a condition
+     * (a case late, a day without duty) that the app checks; they are raised once and end when the condition does or a
+     * person resolves them.
+     */
+    public boolean fromEvents() {
+        return fromEvents;
+    }
 }

@@ -41,6 +41,8 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     static final String STORE = "commune-state";
     private static final Logger log = LoggerFactory.getLogger(CommuneAnalytics.class);
     private static final long HOUR = Duration.ofHours(1).toMillis();
+    /** How long a standing condition's alert is remembered as raised: longer than any case's deadlines. */
+    private static final Duration RAISED_KEPT = Duration.ofDays(400);
 
     private final HotspotSettings settings;
     private final ZoneId zone;
@@ -124,32 +126,64 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     }
 
     private void raise(CommuneState state, Trigger trigger, ReceptionEvent event, Instant at) {
-        Alert active = state.alerts.get(trigger.rule());
+        Alert active = state.alerts.get(trigger.rule().name());
         Alert alert = active != null
                 ? active.merge(trigger, at)
                 : Alert.open(UUID.nameUUIDFromBytes((state.communeCode + "/" + trigger.rule() + "/" + event.eventId())
                         .getBytes(StandardCharsets.UTF_8)).toString(), state.communeCode, trigger, at);
-        state.alerts.put(trigger.rule(), alert);
+        state.alerts.put(trigger.rule().name(), alert);
         forward(alert.alertId(), new Out(null, alert, null));
     }
 
     private void apply(CommuneState state, AlertCommand command) {
-        Map.Entry<AlertRule, Alert> target = state.alerts.entrySet().stream()
+        switch (command.action()) {
+            case RAISE -> raiseStanding(state, command);
+            case ACKNOWLEDGE, RESOLVE -> decide(state, command);
+        }
+    }
+
+    /** A person's acknowledgement or resolution, or the system's resolution of a condition that ended. */
+    private void decide(CommuneState state, AlertCommand command) {
+        Map.Entry<String, Alert> target = state.alerts.entrySet().stream()
                 .filter(e -> e.getValue().alertId().equals(command.alertId())).findFirst().orElse(null);
         if (target == null) {
             log.info("Command {} for alert {} of {} found no active alert; it was resolved already",
                     command.commandId(), command.alertId(), state.communeCode);
             return;
         }
-        Alert alert = switch (command.action()) {
-            case ACKNOWLEDGE -> target.getValue().acknowledge(command.by(), command.note(), command.at());
-            case RESOLVE -> target.getValue().resolve(command.by(), command.note(), command.at());
-        };
+        Alert alert = command.action() == AlertCommand.Action.ACKNOWLEDGE
+                ? target.getValue().acknowledge(command.by(), command.note(), command.at())
+                : target.getValue().resolve(command.by(), command.note(), command.at());
         if (alert.isActive()) {
             state.alerts.put(target.getKey(), alert);
         } else {
             state.alerts.remove(target.getKey());
         }
+        forward(alert.alertId(), new Out(null, alert, null));
+    }
+
+    /**
+     * Raises the alert of a standing condition the app found, once: the app checks again and again, and may send the
+     * same condition twice (after a restart, or from two instances), but an alert raised before, even one resolved
+     * since, is not raised again.
+     */
+    private void raiseStanding(CommuneState state, AlertCommand command) {
+        if (command.rule() == null || command.rule().fromEvents() || command.severity() == null
+                || command.reason() == null) {
+            log.warn("Command {} to raise {} of {} lacks a standing rule, severity or reason; ignored",
+                    command.commandId(), command.alertId(), state.communeCode);
+            return;
+        }
+        if (state.raised.containsKey(command.alertId())) {
+            log.debug("Alert {} of {} was raised before; not again", command.alertId(), state.communeCode);
+            return;
+        }
+        state.raised.put(command.alertId(), command.at().toEpochMilli());
+        Alert alert = Alert.open(command.alertId(), state.communeCode,
+                new Trigger(command.rule(), command.severity(), command.reason()), command.at());
+        String subject = command.reason().subject() != null ? command.reason().subject()
+                : String.valueOf(command.reason().date());
+        state.alerts.put(command.rule().name() + "/" + subject, alert);
         forward(alert.alertId(), new Out(null, alert, null));
     }
 
@@ -188,7 +222,7 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
             resolveQuiet(state, wall);
             state.prune(LocalDate.ofInstant(Instant.ofEpochMilli(wall), zone).toEpochDay() - settings.historyDays(),
                     Math.floorDiv(wall, HOUR) - 24L * (settings.detectors().surgeDays() + 1),
-                    wall - settings.detectors().repeatWithin().toMillis());
+                    wall - settings.detectors().repeatWithin().toMillis(), wall - RAISED_KEPT.toMillis());
             publishHotspot(state, wall, false);
             store.put(entry.key, state);
         }
@@ -198,10 +232,10 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         var iterator = state.alerts.values().iterator();
         while (iterator.hasNext()) {
             Alert alert = iterator.next();
-            if (alert.lastSeen().toEpochMilli() + settings.alertQuietPeriod().toMillis() <= wall) {
+            if (alert.rule().fromEvents()
+                    && alert.lastSeen().toEpochMilli() + settings.alertQuietPeriod().toMillis() <= wall) {
                 iterator.remove();
-                Alert resolved = alert.resolve(Alert.SYSTEM, "quiet for " + settings.alertQuietPeriod(),
-                        Instant.ofEpochMilli(wall));
+                Alert resolved = alert.resolve(Alert.SYSTEM, Alert.QUIET, Instant.ofEpochMilli(wall));
                 forward(resolved.alertId(), new Out(null, resolved, null));
             }
         }
@@ -209,6 +243,9 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
 
     /** Writes the commune's level, reasons and current hour; on a punctuation only when something changed. */
     private void publishHotspot(CommuneState state, long wall, boolean always) {
+        if (AlertCommand.DISTRICT.equals(state.communeCode)) {
+            return; // the district's own alerts give no commune a level
+        }
         long hourStart = Math.floorDiv(wall, HOUR) * HOUR;
         CommuneIndicators hour = state.hours.get(hourStart);
         List<Reason> reasons = new ArrayList<>();

@@ -29,8 +29,13 @@ final class CommuneState {
     public TreeMap<Long, Long> hourly = new TreeMap<>();
     /** The visit times (epoch ms) of each case within the repeat span. */
     public TreeMap<String, List<Long>> cases = new TreeMap<>();
-    /** The active (OPEN or ACKNOWLEDGED) alert of each rule. */
-    public TreeMap<AlertRule, Alert> alerts = new TreeMap<>();
+    /**
+     * The active (OPEN or ACKNOWLEDGED) alerts: of each rule that events raise, by the rule's name; of each standing
+     * condition, by the rule's name and the condition's subject.
+     */
+    public TreeMap<String, Alert> alerts = new TreeMap<>();
+    /** The ids of the standing conditions' alerts ever raised, with when (epoch ms): each is raised once. */
+    public TreeMap<String, Long> raised = new TreeMap<>();
     /** The hotspot state last written, to write again only what changed. */
     public CommuneHotspot last;
 
@@ -49,7 +54,8 @@ final class CommuneState {
     }
 
     /** Forgets what no detector will look at again. */
-    void prune(long oldestDay, long oldestHour, long oldestCaseVisit) {
+    void prune(long oldestDay, long oldestHour, long oldestCaseVisit, long oldestRaised) {
+        raised.values().removeIf(at -> at < oldestRaised);
         daily.headMap(oldestDay).clear();
         hourly.headMap(oldestHour).clear();
         cases.values().forEach(visits -> visits.removeIf(t -> t < oldestCaseVisit));

@@ -9,6 +9,9 @@ import java.util.Set;
 /** The communes the situation room watches, with their shapes as the GeoJSON they were loaded from. */
 public final class Region {
 
+    /** The code that stands for the district as a whole, where something concerns no one commune. */
+    public static final String DISTRICT = "DISTRICT";
+
     private final String name;
     private final Map<String, Commune> communesByCode;
     private final String geoJson;
@@ -40,6 +43,11 @@ public final class Region {
 
     public boolean contains(String code) {
         return communesByCode.containsKey(code);
+    }
+
+    /** The full name of a commune, the region's name for {@link #DISTRICT}, or the code itself if it is unknown. */
+    public String placeName(String code) {
+        return DISTRICT.equals(code) ? name : commune(code).map(Commune::fullName).orElse(code);
     }
 
     /** The FeatureCollection with every commune's polygon and properties, for the map. */

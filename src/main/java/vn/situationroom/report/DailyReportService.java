@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
@@ -111,7 +112,7 @@ public class DailyReportService {
                 new HistoryQueries.AlertFilter(List.of(), null, null), 0, MAX_ALERTS).items()) {
             HotspotLevel severity = HotspotLevel.valueOf(alert.severity());
             alerts.add(new DailyReport.AlertLine(TIME.format(alert.firstSeen().atZone(zone)),
-                    region.commune(alert.communeCode()).map(Commune::fullName).orElse(alert.communeCode()), severity,
+                    region.placeName(alert.communeCode()), severity,
                     t(locale, "level." + severity.name()),
                     alert.reasons().isEmpty() ? "" : reason(locale, alert.reasons().getFirst()), handling(locale, alert)));
         }
@@ -140,25 +141,13 @@ public class DailyReportService {
     }
 
     private String handling(Locale locale, HistoryQueries.StoredAlert alert) {
-        List<String> parts = new ArrayList<>();
-        if (alert.acknowledgedBy() != null) {
-            parts.add(t(locale, "analysis.alerts.acknowledged", alert.acknowledgedBy(),
-                    alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote()));
-        }
-        if (alert.resolvedBy() != null) {
-            parts.add(t(locale, "analysis.alerts.resolved", alert.resolvedBy(),
-                    alert.resolveNote() == null ? "" : alert.resolveNote()));
-        }
-        return parts.isEmpty() ? t(locale, "analysis.alerts.state." + alert.state()) : String.join(" · ", parts);
+        String handling = AlertTexts.handling((key, params) -> t(locale, key, params), alert.acknowledgedBy(),
+                alert.acknowledgeNote(), alert.resolvedBy(), alert.resolveNote());
+        return handling.isEmpty() ? t(locale, "analysis.alerts.state." + alert.state()) : handling;
     }
 
     private String reason(Locale locale, Reason reason) {
-        return t(locale, "reason." + reason.kind(), number(reason.observed()), number(reason.expected()),
-                number(reason.threshold()));
-    }
-
-    private static double number(Double value) {
-        return value == null ? 0 : value;
+        return AlertTexts.reason((key, params) -> t(locale, key, params), reason);
     }
 
     private String t(Locale locale, String key, Object... params) {

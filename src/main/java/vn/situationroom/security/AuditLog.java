@@ -49,6 +49,7 @@ public class AuditLog {
         REPORT,
         PERSON_READ,
         CASE_ASSIGNED,
+        CASE_STEP,
         ACCESS_DENIED
     }
 

@@ -38,6 +38,9 @@ final class DistrictModel {
     /** Events per commune on an ordinary weekday. */
     static final double EVENTS_PER_COMMUNE_DAY = 3.0;
     /** The share of a weekday's events in each local hour: office hours 07:00–11:30 and 13:30–17:00. */
+    /** The case updates the model writes, in the order of their weights. */
+    private static final CaseStatus[] SIMULATED_STATUSES = {CaseStatus.ACCEPTED, CaseStatus.DIALOGUE,
+            CaseStatus.RESOLVED, CaseStatus.DECISION_IN_FORCE};
     private static final double[] WEEKDAY_RHYTHM = {
         0.002, 0.002, 0.002, 0.002, 0.002, 0.005, 0.015, 0.09, 0.13, 0.13, 0.12, 0.06,
         0.02, 0.07, 0.12, 0.11, 0.07, 0.025, 0.01, 0.006, 0.004, 0.003, 0.002, 0.002};
@@ -130,7 +133,7 @@ final class DistrictModel {
             case CASE_UPDATE -> event.receptionPoint(random.nextBoolean()
                             ? ReceptionPoint.DISTRICT_OFFICE : ReceptionPoint.COMMUNE_OFFICE)
                     .caseRef(caseRef(random, commune, date, Content.COMPLAINT))
-                    .status(pick(random, CaseStatus.values(), new double[] {0.4, 0.25, 0.25, 0.1}));
+                    .status(pick(random, SIMULATED_STATUSES, new double[] {0.4, 0.25, 0.25, 0.1}));
         }
         return event.build();
     }

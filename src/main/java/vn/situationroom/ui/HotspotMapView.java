@@ -136,7 +136,7 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
             attentionList.add(calm);
         }
         for (CommuneHotspot hotspot : needingAttention) {
-            String name = region.commune(hotspot.communeCode()).map(Commune::fullName).orElse(hotspot.communeCode());
+            String name = region.placeName(hotspot.communeCode());
             Span level = new Span(levelLabel(hotspot.level()));
             level.addClassNames("level-badge", "level-" + hotspot.level().name());
             Div item = new Div(level, new Span(name), new Div(detail(hotspot)));

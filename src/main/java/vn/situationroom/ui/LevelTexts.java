@@ -3,6 +3,7 @@ package vn.situationroom.ui;
 import com.vaadin.flow.component.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
@@ -21,8 +22,7 @@ public final class LevelTexts {
 
     /** One reason in words, with its numbers: what was seen, what was expected, and the threshold. */
     public static String reason(Component screen, Reason reason) {
-        return screen.getTranslation("reason." + reason.kind(), number(reason.observed()), number(reason.expected()),
-                number(reason.threshold()));
+        return AlertTexts.reason(screen::getTranslation, reason);
     }
 
     /**
@@ -40,9 +40,5 @@ public final class LevelTexts {
                             hotspot.reasons().isEmpty() ? "" : reason(screen, hotspot.reasons().getFirst())));
         }
         return styles;
-    }
-
-    private static double number(Double value) {
-        return value == null ? 0 : value;
     }
 }

@@ -26,8 +26,20 @@ public final class LiveScreens {
         };
     }
 
-    /** The OPEN and ACKNOWLEDGED alerts of the region's communes, most severe first, then the longest waiting. */
+    /**
+     * The OPEN and ACKNOWLEDGED alerts of the region's communes and of the district as a whole, most severe first,
+     * then the longest waiting.
+     */
     public static List<Alert> activeAlerts(LiveAlerts alerts, Region region) {
-        return alerts.active().stream().filter(a -> region.contains(a.communeCode())).toList();
+        return alerts.active().stream()
+                .filter(a -> region.contains(a.communeCode()) || Region.DISTRICT.equals(a.communeCode())).toList();
+    }
+
+    /**
+     * The active alerts of what happened in the region's communes (crowds, incidents, escalations...), without those
+     * of standing conditions such as a late case, which are the office's business rather than the police's.
+     */
+    public static List<Alert> securityAlerts(LiveAlerts alerts, Region region) {
+        return activeAlerts(alerts, region).stream().filter(a -> a.rule().fromEvents()).toList();
     }
 }

@@ -1,6 +1,7 @@
 package vn.situationroom.hotspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -121,7 +122,7 @@ class HotspotTopologyTests {
         send(event(EventType.INCIDENT, EIGHT, 2, e -> e.severity = Severity.MINOR));
 
         assertThat(alerts.readValuesToList()).extracting(Alert::rule, Alert::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertRule.INCIDENT, HotspotLevel.CRITICAL));
+                .containsExactly(tuple(AlertRule.INCIDENT, HotspotLevel.CRITICAL));
     }
 
     @Test
@@ -277,6 +278,61 @@ class HotspotTopologyTests {
         send(event(EventType.INCIDENT, EIGHT.plusMinutes(30), 3, e -> e.severity = Severity.MINOR));
         assertThat(alerts.readValue().alertId()).as("a new trigger after resolution opens a new alert")
                 .isNotEqualTo(incident.alertId());
+    }
+
+    @Test
+    void a_standing_condition_raises_its_alert_once_however_often_it_is_sent_and_does_not_resolve_when_quiet() {
+        Reason overdue = new Reason("CASE_OVERDUE", HotspotLevel.WATCH, 2.0, null, null, null, "KN-7", "RESOLVE",
+                LocalDate.of(2026, 2, 27));
+        String id = "case-kn-7-resolve-2026-02-27";
+        AlertCommand raise = AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
+                EIGHT.toInstant());
+        commands.pipeInput(COMMUNE, raise);
+        Alert raised = alerts.readValue();
+        assertThat(raised.alertId()).isEqualTo(id);
+        assertThat(raised.rule()).isEqualTo(AlertRule.CASE_OVERDUE);
+        assertThat(raised.state()).isEqualTo(AlertState.OPEN);
+        assertThat(raised.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.subject()).isEqualTo("KN-7");
+            assertThat(reason.date()).isEqualTo(LocalDate.of(2026, 2, 27));
+            assertThat(reason.alertId()).isEqualTo(id);
+        });
+        assertThat(lastHotspot().level()).as("a late case puts its commune on watch").isEqualTo(HotspotLevel.WATCH);
+
+        // Sent again (a restart, a second instance), and a crowd alert beside it: still one alert of the case.
+        commands.pipeInput(COMMUNE, AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
+                EIGHT.plusMinutes(10).toInstant()));
+        send(visit(EIGHT.plusMinutes(11), 6));
+        assertThat(alerts.readValuesToList()).extracting(Alert::rule).containsExactly(AlertRule.CROWD);
+
+        // Quiet for days, the crowd's alert resolves itself; the late case's stands.
+        driver.advanceWallClockTime(Duration.ofDays(2));
+        assertThat(alerts.readValuesToList()).extracting(Alert::rule, Alert::state)
+                .containsExactly(tuple(AlertRule.CROWD, AlertState.RESOLVED));
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.WATCH);
+
+        command(raised, AlertCommand.Action.RESOLVE, "đã đôn đốc phòng Tài nguyên");
+        assertThat(alerts.readValue().state()).isEqualTo(AlertState.RESOLVED);
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
+        commands.pipeInput(COMMUNE, raise);
+        assertThat(alerts.isEmpty()).as("resolved once, never raised again").isTrue();
+    }
+
+    @Test
+    void an_alert_about_the_whole_district_gives_no_commune_a_level() {
+        Reason gap = new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, null, null, null,
+                ELECTION_DAY.minusDays(7));
+        commands.pipeInput(AlertCommand.DISTRICT, AlertCommand.raise("gap", AlertCommand.DISTRICT,
+                AlertRule.ROSTER_GAP, HotspotLevel.WATCH, gap, EIGHT.toInstant()));
+
+        assertThat(alerts.readValue()).satisfies(alert -> {
+            assertThat(alert.communeCode()).isEqualTo(AlertCommand.DISTRICT);
+            assertThat(alert.rule()).isEqualTo(AlertRule.ROSTER_GAP);
+        });
+        assertThat(hotspots.isEmpty()).isTrue();
+        commands.pipeInput(AlertCommand.DISTRICT, new AlertCommand(UUID.randomUUID(), "gap", AlertCommand.DISTRICT,
+                AlertCommand.Action.RESOLVE, Alert.SYSTEM, Alert.CONDITION_ENDED, EIGHT.plusHours(1).toInstant()));
+        assertThat(alerts.readValue().resolveNote()).isEqualTo(Alert.CONDITION_ENDED);
     }
 
     @Test

@@ -74,7 +74,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> a.roles().stream().map(r -> getTranslation("role." + r)).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("admin.users.roles")).setFlexGrow(1);
         grid.addColumn(a -> a.communeCode() == null ? ""
-                        : region.commune(a.communeCode()).map(Commune::fullName).orElse(a.communeCode()))
+                        : region.placeName(a.communeCode()))
                 .setHeader(getTranslation("admin.users.commune")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.enabled" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state")).setAutoWidth(true);

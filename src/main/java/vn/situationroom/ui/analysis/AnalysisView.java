@@ -48,6 +48,7 @@ import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
+import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.AuditLog;
@@ -622,16 +623,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private String handling(HistoryQueries.StoredAlert alert) {
-        List<String> parts = new ArrayList<>();
-        if (alert.acknowledgedBy() != null) {
-            parts.add(getTranslation("analysis.alerts.acknowledged", alert.acknowledgedBy(),
-                    alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote()));
-        }
-        if (alert.resolvedBy() != null) {
-            parts.add(getTranslation("analysis.alerts.resolved", alert.resolvedBy(),
-                    alert.resolveNote() == null ? "" : alert.resolveNote()));
-        }
-        return String.join(" · ", parts);
+        return AlertTexts.handling(this::getTranslation, alert.acknowledgedBy(), alert.acknowledgeNote(),
+                alert.resolvedBy(), alert.resolveNote());
     }
 
     private String counterName(Counter value) {
@@ -647,10 +640,10 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private String communeName(String code) {
-        return region.commune(code).map(Commune::name).orElse(code);
+        return Region.DISTRICT.equals(code) ? region.name() : region.commune(code).map(Commune::name).orElse(code);
     }
 
     private String communeFullName(String code) {
-        return region.commune(code).map(Commune::fullName).orElse(code);
+        return region.placeName(code);
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import java.util.Map;
 import vn.situationroom.cases.CasePersons;
+import vn.situationroom.cases.CaseSteps;
 import vn.situationroom.security.UserAccounts;
 import vn.situationroom.security.Viewer;
 import vn.situationroom.ui.UiProperties;
@@ -43,6 +44,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private static final int DAYS_BACK = 180;
 
     private final Cases cases;
+    private final CaseSteps steps;
     private final CasePersons persons;
     private final Region region;
     private final UiProperties settings;
@@ -52,8 +54,9 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Cases.CaseSummary> grid = new Grid<>();
     private final Span summary = new Span();
 
-    public CasesView(Cases cases, CasePersons persons, Region region, UiProperties settings) {
+    public CasesView(Cases cases, CaseSteps steps, CasePersons persons, Region region, UiProperties settings) {
         this.cases = cases;
+        this.steps = steps;
         this.persons = persons;
         this.region = region;
         this.settings = settings;
@@ -74,7 +77,8 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.addClassName("cases-grid");
         grid.addComponentColumn(c -> {
             Span standing = new Span(c.standing() != null ? getTranslation("cases.standing." + c.standing())
-                    : c.resolved() != null ? getTranslation("cases.resolved") : "");
+                    : "REJECTED".equals(c.status()) ? getTranslation("enum.CaseStatus.REJECTED")
+                    : c.closed() ? getTranslation("cases.resolved") : "");
             if (c.standing() != null) {
                 standing.addClassNames("case-standing", "standing-" + c.standing().name());
             }
@@ -126,10 +130,19 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
                 : list);
     }
 
-    /** The office gives a case to a handler; the handler opens the case's citizens (each opening audited). */
+    /**
+     * Everyone sees a case's deadlines and steps, and the office and the commune record its next step; the office
+     * gives a case to a handler; the handler opens the case's citizens (each opening audited).
+     */
     private Component actions(Cases.CaseSummary summary) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
+        Button timeline = new Button(getTranslation("cases.steps"), click -> new CaseStepsDialog(cases, steps,
+                summary.caseRef(), settings.zone(), Viewer.current().hasAny(Roles.OFFICE, Roles.COMMUNE),
+                this::refresh).open());
+        timeline.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        timeline.addClassName("case-steps");
+        actions.add(timeline);
         if (Viewer.current().hasAny(Roles.OFFICE)) {
             Button assign = new Button(getTranslation("cases.assign"), click -> assign(summary));
             assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import vn.situationroom.escalation.Escalations;
-import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.MainLayout;
 import vn.situationroom.ui.UiProperties;
@@ -56,7 +55,7 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
         }).setHeader(getTranslation("escalation.column.state")).setWidth("11em").setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.occurredAt().atZoneSameInstant(settings.zone())))
                 .setHeader(getTranslation("field.occurredAt")).setAutoWidth(true);
-        grid.addColumn(e -> region.commune(e.communeCode()).map(Commune::fullName).orElse(e.communeCode()))
+        grid.addColumn(e -> region.placeName(e.communeCode()))
                 .setHeader(getTranslation("escalation.column.commune")).setAutoWidth(true);
         grid.addColumn(e -> e.destination() == null ? "" : getTranslation("enum.Destination." + e.destination()))
                 .setHeader(getTranslation("field.destination")).setAutoWidth(true);

@@ -298,7 +298,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     }
 
     private void renderAlerts() {
-        List<Alert> active = LiveScreens.activeAlerts(alerts, region);
+        List<Alert> active = LiveScreens.securityAlerts(alerts, region);
         alertCount.setText(String.valueOf(active.size()));
         alertList.removeAll();
         if (active.isEmpty()) {
@@ -327,7 +327,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private Div item(Alert alert) {
         Span level = new Span(LevelTexts.level(this, alert.severity()));
         level.addClassNames("level-badge", "level-" + alert.severity().name());
-        String commune = region.commune(alert.communeCode()).map(Commune::fullName).orElse(alert.communeCode());
+        String commune = region.placeName(alert.communeCode());
         Span name = new Span(commune);
         name.addClassName("police-alert-commune");
         long minutes = Math.max(0, Duration.between(alert.firstSeen(), Instant.now()).toMinutes());
@@ -375,7 +375,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.addClassName("police-decision");
         dialog.setHeaderTitle(getTranslation("police.dialog." + key + ".title",
-                region.commune(alert.communeCode()).map(Commune::fullName).orElse(alert.communeCode())));
+                region.placeName(alert.communeCode())));
         TextField by = new TextField(getTranslation("police.dialog.by"));
         by.setValue(Viewer.current().displayName());
         by.setRequired(true);

@@ -37,7 +37,6 @@ import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
-import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.ui.Chart;
@@ -271,7 +270,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         } else {
             CommuneHotspot h = top.get();
             hottest.setText(getTranslation("wall.hottest",
-                    region.commune(h.communeCode()).map(Commune::fullName).orElse(h.communeCode()),
+                    region.placeName(h.communeCode()),
                     LevelTexts.level(this, h.level()),
                     h.reasons().isEmpty() ? "" : LevelTexts.reason(this, h.reasons().getFirst())));
             hottest.getElement().setAttribute("data-commune", h.communeCode());
@@ -296,7 +295,11 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
                     .count()));
         }
         ticker.removeAll();
-        List<Alert> newest = active.stream().sorted(Comparator.comparing(Alert::lastSeen).reversed())
+        // What happened comes first, newest first; the standing conditions (a late case, a day without duty) fill
+        // the rest, so that a backlog of late cases never pushes a crowd off the screen.
+        List<Alert> newest = active.stream()
+                .sorted(Comparator.comparing((Alert a) -> !a.rule().fromEvents())
+                        .thenComparing(Comparator.comparing(Alert::lastSeen).reversed()))
                 .limit(TICKER_SIZE).toList();
         if (newest.isEmpty()) {
             Div none = new Div(getTranslation("wall.ticker.none"));
@@ -306,7 +309,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         for (Alert alert : newest) {
             Span level = new Span(LevelTexts.level(this, alert.severity()));
             level.addClassNames("level-badge", "level-" + alert.severity().name());
-            String commune = region.commune(alert.communeCode()).map(Commune::fullName).orElse(alert.communeCode());
+            String commune = region.placeName(alert.communeCode());
             Span time = new Span(TIME.format(alert.lastSeen().atZone(settings.zone())));
             time.addClassName("wall-ticker-time");
             Div why = new Div(alert.reasons().isEmpty() ? "" : LevelTexts.reason(this, alert.reasons().getFirst()));
