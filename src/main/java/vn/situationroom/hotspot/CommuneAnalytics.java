@@ -248,8 +248,11 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         }
         long hourStart = Math.floorDiv(wall, HOUR) * HOUR;
         CommuneIndicators hour = state.hours.get(hourStart);
+        // The level says what is forming on the ground: the alerts of events and the statistics. A late case is
+        // the office's business, alerted on its own, and would otherwise keep a commune on watch for weeks.
         List<Reason> reasons = new ArrayList<>();
-        state.alerts.values().forEach(alert -> reasons.addAll(alert.reasons()));
+        state.alerts.values().stream().filter(alert -> alert.rule().fromEvents())
+                .forEach(alert -> reasons.addAll(alert.reasons()));
         reasons.addAll(statisticsOf(state, wall));
         reasons.sort(Comparator.comparing(Reason::severity).reversed());
         HotspotLevel level = reasons.stream().map(Reason::severity).reduce(HotspotLevel.NORMAL, HotspotLevel::max);

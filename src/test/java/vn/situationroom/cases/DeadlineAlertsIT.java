@@ -24,7 +24,6 @@ import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.live.LiveAlerts;
-import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Region;
 
 /**
@@ -59,9 +58,6 @@ class DeadlineAlertsIT {
     @Autowired
     LiveAlerts alerts;
 
-    @Autowired
-    LiveHotspots hotspots;
-
     @Test
     void an_overdue_alert_fires_once_on_the_day_after_the_deadline_and_ends_when_the_case_is_accepted()
             throws Exception {
@@ -86,8 +82,6 @@ class DeadlineAlertsIT {
         assertThat(soon.severity()).isEqualTo(HotspotLevel.WATCH);
         assertThat(soon.reasons().getFirst().subject()).isEqualTo(caseRef);
         assertThat(soon.reasons().getFirst().date()).isEqualTo(deadline);
-        await().atMost(PATIENCE).until(() -> hotspots.current().get(commune) != null
-                && hotspots.current().get(commune).level() == HotspotLevel.WATCH);
 
         assertThat(checkOn(deadline, commune).raised()).as("the deadline day itself is not late").isEmpty();
         var dayAfter = checkOn(deadline.plusDays(1), commune);
@@ -117,7 +111,6 @@ class DeadlineAlertsIT {
         assertThat(afterAcceptance.ended()).containsExactly(overdue);
         await().atMost(PATIENCE).until(() -> alerts.find(overdue).orElseThrow().state() == AlertState.RESOLVED);
         assertThat(alerts.find(overdue).orElseThrow().resolveNote()).isEqualTo(Alert.CONDITION_ENDED);
-        await().atMost(PATIENCE).until(() -> hotspots.current().get(commune).level() == HotspotLevel.NORMAL);
     }
 
     /** One check, as the app would make it at noon of {@code day}. */

@@ -297,7 +297,8 @@ class HotspotTopologyTests {
             assertThat(reason.date()).isEqualTo(LocalDate.of(2026, 2, 27));
             assertThat(reason.alertId()).isEqualTo(id);
         });
-        assertThat(lastHotspot().level()).as("a late case puts its commune on watch").isEqualTo(HotspotLevel.WATCH);
+        assertThat(lastHotspot().level()).as("a late case is alerted, not a level of the ground")
+                .isEqualTo(HotspotLevel.NORMAL);
 
         // Sent again (a restart, a second instance), and a crowd alert beside it: still one alert of the case.
         commands.pipeInput(COMMUNE, AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
@@ -305,15 +306,16 @@ class HotspotTopologyTests {
         send(visit(EIGHT.plusMinutes(11), 6));
         assertThat(alerts.readValuesToList()).extracting(Alert::rule).containsExactly(AlertRule.CROWD);
 
+        assertThat(lastHotspot().reasons()).extracting(Reason::kind).containsExactly("CROWD");
+
         // Quiet for days, the crowd's alert resolves itself; the late case's stands.
         driver.advanceWallClockTime(Duration.ofDays(2));
         assertThat(alerts.readValuesToList()).extracting(Alert::rule, Alert::state)
                 .containsExactly(tuple(AlertRule.CROWD, AlertState.RESOLVED));
-        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.WATCH);
+        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
 
         command(raised, AlertCommand.Action.RESOLVE, "đã đôn đốc phòng Tài nguyên");
         assertThat(alerts.readValue().state()).isEqualTo(AlertState.RESOLVED);
-        assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
         commands.pipeInput(COMMUNE, raise);
         assertThat(alerts.isEmpty()).as("resolved once, never raised again").isTrue();
     }

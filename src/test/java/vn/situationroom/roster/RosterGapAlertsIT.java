@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.situationroom.alerts.StandingAlerts;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.hotspot.Alert;
@@ -20,15 +21,15 @@ import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.live.LiveAlerts;
+import vn.situationroom.security.Roles;
+import vn.situationroom.ui.BrowserTest;
 
 /**
  * The roster-gap alert, with the clock set around an election of its own: a duty day without a shift at the district
  * office raises a WATCH alert about the district the day before, once; a shift added ends it, a commune's shift does
- * not count, and a day that is over ends its alert.
+ * not count, and a day that is over ends its alert. The wall screen shows the day without duty.
  */
-@SpringBootTest
-@ActiveProfiles("it")
-class RosterGapAlertsIT {
+class RosterGapAlertsIT extends BrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** An election far from every other test's days: duty from 18 to 27 May. */
@@ -47,7 +48,7 @@ class RosterGapAlertsIT {
     LiveAlerts alerts;
 
     @Test
-    void a_duty_day_without_anyone_at_the_district_office_raises_a_watch_alert_the_day_before() {
+    void a_duty_day_without_anyone_at_the_district_office_raises_a_watch_alert_the_day_before() throws Exception {
         LocalDate firstDutyDay = ELECTION_DAY.minusDays(7);
         assertThat(checkOn(firstDutyDay.minusDays(2)).raised()).as("the day after is not a duty day").isEmpty();
 
@@ -60,6 +61,13 @@ class RosterGapAlertsIT {
         assertThat(alert.reasons().getFirst().date()).isEqualTo(firstDutyDay);
         assertThat(alert.firstSeen().atZone(settings.zone()).toLocalDate()).isEqualTo(firstDutyDay.minusDays(1));
         assertThat(checkOn(firstDutyDay.minusDays(1)).raised()).as("raised once").isEmpty();
+
+        WebDriver driver = chromium.driver();
+        signIn(driver, Roles.LEADERSHIP);
+        driver.get("http://localhost:" + port + "/wall");
+        new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(By.cssSelector(".wall-roster-gap")).isDisplayed()
+                && d.findElement(By.cssSelector(".wall-roster-gap")).getText().contains("Ngày 18/05/2031 chưa có cán bộ trực"));
+        chromium.screenshot("wall-roster-gap.png");
 
         assertThat(roster.add(shift(firstDutyDay, ReceptionPoint.DISTRICT_OFFICE))).isEmpty();
         assertThat(checkOn(firstDutyDay.minusDays(1)).ended()).containsExactly(gap);

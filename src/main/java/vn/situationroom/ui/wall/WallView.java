@@ -31,6 +31,7 @@ import vn.situationroom.history.Granularity;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
@@ -89,6 +90,10 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final Div ticker = new Div();
     private final Div hottest = new Div();
     private final Div onDuty = new Div();
+    /** The days ahead without anyone on duty at the district office (the roster-gap alerts). */
+    private final Div rosterGaps = new Div();
+    /** How many cases are late and nearly late (their alerts). */
+    private final Div lateCases = new Div();
     private final DutyRoster roster;
     private final Div mapArea;
     private final Div trendArea;
@@ -147,7 +152,9 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         tickerTitle.addClassName("wall-ticker-title");
         ticker.addClassName("wall-ticker");
         onDuty.addClassName("wall-on-duty");
-        Div side = new Div(onDuty, tileGrid, tickerTitle, ticker);
+        rosterGaps.addClassName("wall-roster-gap");
+        rosterGaps.setVisible(false);
+        Div side = new Div(onDuty, rosterGaps, tileGrid, tickerTitle, ticker);
         side.addClassName("wall-side");
 
         Div main = new Div(hottest, mapArea, trendArea);
@@ -290,10 +297,20 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
 
     private void renderAlerts() {
         List<Alert> active = LiveScreens.activeAlerts(alerts, region);
+        // The counts by severity are of what happens on the ground; the late cases are counted on their own line.
+        List<Alert> security = LiveScreens.securityAlerts(alerts, region);
         for (var entry : openAlerts.entrySet()) {
-            entry.getValue().setText(String.valueOf(active.stream().filter(a -> a.severity() == entry.getKey())
+            entry.getValue().setText(String.valueOf(security.stream().filter(a -> a.severity() == entry.getKey())
                     .count()));
         }
+        long overdue = active.stream().filter(a -> a.rule() == AlertRule.CASE_OVERDUE).count();
+        long dueSoon = active.stream().filter(a -> a.rule() == AlertRule.CASE_DUE_SOON).count();
+        lateCases.setText(getTranslation("wall.cases", overdue, dueSoon));
+        lateCases.getElement().setAttribute("data-overdue", String.valueOf(overdue));
+        List<String> gaps = active.stream().filter(a -> a.rule() == AlertRule.ROSTER_GAP && !a.reasons().isEmpty())
+                .map(a -> LevelTexts.reason(this, a.reasons().getFirst())).sorted().toList();
+        rosterGaps.setText(String.join(" · ", gaps));
+        rosterGaps.setVisible(!gaps.isEmpty());
         ticker.removeAll();
         // What happened comes first, newest first; the standing conditions (a late case, a day without duty) fill
         // the rest, so that a backlog of late cases never pushes a crowd off the screen.
@@ -393,7 +410,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         }
         Div label = new Div(getTranslation("wall.tile.alerts"));
         label.addClassName("wall-tile-label");
-        Div tile = new Div(label, counts);
+        lateCases.addClassName("wall-late-cases");
+        Div tile = new Div(label, counts, lateCases);
         tile.addClassNames("wall-tile", "wall-tile-alerts");
         return tile;
     }
