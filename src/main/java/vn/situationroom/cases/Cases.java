@@ -124,13 +124,9 @@ public class Cases {
      * communes (all when empty): the late and nearly late first, then by deadline.
      */
     public List<CaseSummary> active(LocalDate since, List<String> asked, LocalDate today) {
-        List<String> communes = Viewer.current().communes(asked);
-        var statement = jdbc.sql(CASES.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
-                .param("since", since.atStartOfDay(zone).toOffsetDateTime()).param("limit", MAX);
-        if (!communes.isEmpty()) {
-            statement = statement.param("communes", communes);
-        }
-        return statement.query((rs, row) -> summary(rs, today)).list().stream()
+        return cases("", Viewer.current().communes(asked))
+                .param("since", since.atStartOfDay(zone).toOffsetDateTime()).param("limit", MAX)
+                .query((rs, row) -> summary(rs, today)).list().stream()
                 .sorted(Comparator.comparing((CaseSummary c) -> c.standing() == null ? 3 : switch (c.standing()) {
                     case OVERDUE -> 0;
                     case DUE_SOON -> 1;
@@ -139,17 +135,27 @@ public class Cases {
                 .toList();
     }
 
+    /**
+     * The complaints and denunciations that were overdue at the end of {@code day}, as their events until then tell
+     * them (a case accepted later was still late that day), the longest overdue first.
+     */
+    public List<CaseSummary> overdueAt(LocalDate day) {
+        OffsetDateTime end = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        // No event is at or after the end: only the open complaints and denunciations pass the HAVING.
+        return cases("AND occurred_at < :end", Viewer.current().communes(List.of()))
+                .param("end", end).param("since", end).param("limit", MAX)
+                .query((rs, row) -> summary(rs, day)).list().stream()
+                .filter(c -> c.standing() == LegalClock.Standing.OVERDUE)
+                .sorted(Comparator.comparing(CaseSummary::deadline).thenComparing(CaseSummary::caseRef))
+                .toList();
+    }
+
     /** One case, open or ended, if the viewer may see its commune. */
     public Optional<CaseSummary> one(String caseRef, LocalDate today) {
-        List<String> communes = Viewer.current().communes(List.of());
-        var statement = jdbc.sql(CASES.formatted("AND case_ref = :caseRef"
-                        + (communes.isEmpty() ? "" : " AND commune_code IN (:communes)")))
+        return cases("AND case_ref = :caseRef", Viewer.current().communes(List.of()))
                 .param("caseRef", caseRef).param("since", OffsetDateTime.parse("1900-01-01T00:00:00Z"))
-                .param("limit", 1);
-        if (!communes.isEmpty()) {
-            statement = statement.param("communes", communes);
-        }
-        return statement.query((rs, row) -> summary(rs, today)).optional();
+                .param("limit", 1)
+                .query((rs, row) -> summary(rs, today)).optional();
     }
 
     /** Every event of a case, in order, if the viewer may see its commune. */
@@ -164,6 +170,13 @@ public class Cases {
                 rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getString("type"), rs.getString("status"), rs.getString("summary"), rs.getInt("headcount"),
                 rs.getBoolean("complex"))).list();
+    }
+
+    /** The cases query with a condition on the events, limited to some communes (all when empty). */
+    private JdbcClient.StatementSpec cases(String condition, List<String> communes) {
+        var statement = jdbc.sql(CASES.formatted(condition
+                + (communes.isEmpty() ? "" : " AND commune_code IN (:communes)")));
+        return communes.isEmpty() ? statement : statement.param("communes", communes);
     }
 
     /**

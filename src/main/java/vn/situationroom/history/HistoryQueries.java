@@ -345,8 +345,17 @@ public class HistoryQueries {
             Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
             String resolveNote, List<Transition> transitions) {}
 
-    /** Which alerts to list; null or empty for no condition. */
-    public record AlertFilter(List<String> communes, String state, String rule) {}
+    /**
+     * Which alerts to list; null or empty for no condition.
+     *
+     * @param rules any of these rules (with {@code rule}, both must hold)
+     */
+    public record AlertFilter(List<String> communes, String state, String rule, List<String> rules) {
+
+        public AlertFilter(List<String> communes, String state, String rule) {
+            this(communes, state, rule, List.of());
+        }
+    }
 
     /**
      * The alerts active at some time in the days {@code from} to {@code to}, newest first. The alerts and their
@@ -358,6 +367,10 @@ public class HistoryQueries {
         Map<String, Object> params = periodOf(from, to, Viewer.current().communes(filter.communes()), conditions);
         condition(conditions, params, "state", filter.state());
         condition(conditions, params, "rule", filter.rule());
+        if (filter.rules() != null && !filter.rules().isEmpty()) {
+            conditions.append(" AND rule IN (:rules)");
+            params.put("rules", filter.rules());
+        }
         long total = jdbc.sql(ALERT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
         List<StoredAlert> alerts = jdbc.sql(ALERTS.formatted(conditions)).params(params)
                 .param("limit", size).param("offset", (long) page * size)

@@ -17,14 +17,16 @@ import vn.situationroom.hotspot.HotspotLevel;
  * @param today every counter of the whole region that day
  * @param weekBefore the same counters for the same day a week before (for a span: the same span whole weeks before)
  * @param communes each commune of the region, most serious first
- * @param alerts the alerts active that day, newest first
+ * @param alerts the alerts active that day, newest first (not the cases' deadlines: those are in {@code overdue})
+ * @param overdue the complaints and denunciations overdue at the end of the day, the longest overdue first (a few)
+ * @param overdueSummary how many were overdue in all, and how many are listed
  * @param map the region's map coloured by level, as PNG
  * @param texts the labels of the report, in its language
  * @param generatedAt when the report was made
  */
 record DailyReport(LocalDate from, LocalDate day, String title, String subtitle, Map<Counter, Long> today,
-        Map<Counter, Long> weekBefore, List<CommuneLine> communes, List<AlertLine> alerts, byte[] map,
-        Texts texts, Instant generatedAt) {
+        Map<Counter, Long> weekBefore, List<CommuneLine> communes, List<AlertLine> alerts, List<CaseLine> overdue,
+        String overdueSummary, byte[] map, Texts texts, Instant generatedAt) {
 
     /** The counters in the totals table, in order. */
     static final List<Counter> TOTALS = List.of(Counter.EVENTS, Counter.VISITS, Counter.PETITIONS, Counter.PEOPLE,
@@ -48,6 +50,9 @@ record DailyReport(LocalDate from, LocalDate day, String title, String subtitle,
     /** One alert: when, where, how serious, why, and who did what about it. */
     record AlertLine(String time, String commune, HotspotLevel severity, String severityName, String reason,
             String handling) {}
+
+    /** One overdue case: which, where, what about, which step by what day, and how many days late. */
+    record CaseLine(String caseRef, String commune, String content, String step, String deadline, long daysLate) {}
 
     /** The report's labels, looked up once. */
     record Texts(Map<String, String> labels) {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,9 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import vn.situationroom.cases.Cases;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
@@ -37,17 +41,25 @@ public class DailyReportService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final int MAP_WIDTH = 1400;
     private static final int MAX_ALERTS = 500;
+    /** The overdue cases listed by name; the report counts them all. */
+    static final int MAX_OVERDUE = 30;
+    /** The alerts the report lists: of events, and the district's days without duty; late cases have their section. */
+    private static final List<String> REPORTED_RULES = Arrays.stream(AlertRule.values())
+            .filter(rule -> rule.fromEvents() || rule == AlertRule.ROSTER_GAP).map(Enum::name).toList();
     private static final List<String> LABELS = List.of("report.title", "report.generated", "report.totals",
             "report.column.counter", "report.column.day", "report.column.week-before", "report.column.change",
             "report.breakdown", "report.communes", "report.column.commune", "report.column.level",
             "report.column.reason", "report.alerts", "report.column.time", "report.column.severity",
-            "report.column.handling", "report.alerts.none", "report.map", "report.legend");
+            "report.column.handling", "report.alerts.none", "report.map", "report.legend", "report.overdue",
+            "report.overdue.none", "report.column.case", "report.column.content", "report.column.step",
+            "report.column.deadline", "report.column.late");
 
     /** The labels that a report of several days words differently ({@code <key>.span}). */
     private static final List<String> SPAN_LABELS = List.of("report.totals", "report.column.day",
             "report.column.week-before", "report.alerts", "report.alerts.none");
 
     private final HistoryQueries history;
+    private final Cases cases;
     private final Region region;
     private final ElectionCalendar calendar;
     private final I18NProvider i18n;
@@ -55,13 +67,15 @@ public class DailyReportService {
     private final Clock clock;
 
     @Autowired
-    public DailyReportService(HistoryQueries history, Region region, ElectionCalendar calendar, I18NProvider i18n) {
-        this(history, region, calendar, i18n, Clock.systemUTC());
+    public DailyReportService(HistoryQueries history, Cases cases, Region region, ElectionCalendar calendar,
+            I18NProvider i18n) {
+        this(history, cases, region, calendar, i18n, Clock.systemUTC());
     }
 
-    DailyReportService(HistoryQueries history, Region region, ElectionCalendar calendar, I18NProvider i18n,
-            Clock clock) {
+    DailyReportService(HistoryQueries history, Cases cases, Region region, ElectionCalendar calendar,
+            I18NProvider i18n, Clock clock) {
         this.history = history;
+        this.cases = cases;
         this.region = region;
         this.calendar = calendar;
         this.i18n = i18n;
@@ -80,7 +94,7 @@ public class DailyReportService {
      */
     DailyReport build(LocalDate from, LocalDate day, Locale locale) {
         boolean span = !from.equals(day);
-        long weeksBack = (java.time.temporal.ChronoUnit.DAYS.between(from, day) + 7) / 7;
+        long weeksBack = (ChronoUnit.DAYS.between(from, day) + 7) / 7;
         ZoneId zone = calendar.zone();
         Instant now = clock.instant();
         Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
@@ -109,13 +123,22 @@ public class DailyReportService {
 
         List<DailyReport.AlertLine> alerts = new ArrayList<>();
         for (HistoryQueries.StoredAlert alert : history.alerts(from, day,
-                new HistoryQueries.AlertFilter(List.of(), null, null), 0, MAX_ALERTS).items()) {
+                new HistoryQueries.AlertFilter(List.of(), null, null, REPORTED_RULES), 0, MAX_ALERTS).items()) {
             HotspotLevel severity = HotspotLevel.valueOf(alert.severity());
             alerts.add(new DailyReport.AlertLine(TIME.format(alert.firstSeen().atZone(zone)),
                     region.placeName(alert.communeCode()), severity,
                     t(locale, "level." + severity.name()),
                     alert.reasons().isEmpty() ? "" : reason(locale, alert.reasons().getFirst()), handling(locale, alert)));
         }
+
+        List<Cases.CaseSummary> late = cases.overdueAt(day);
+        List<DailyReport.CaseLine> overdue = late.stream().limit(MAX_OVERDUE)
+                .map(c -> new DailyReport.CaseLine(c.caseRef(), region.placeName(c.communeCode()),
+                        c.content() == null ? "" : t(locale, "enum.Content." + c.content()),
+                        t(locale, "cases.steps.deadline." + c.next()), DATE.format(c.deadline()),
+                        ChronoUnit.DAYS.between(c.deadline(), day)))
+                .toList();
+        String overdueSummary = t(locale, "report.overdue.total", late.size(), overdue.size());
 
         Map<String, String> labels = new HashMap<>();
         LABELS.forEach(key -> labels.put(key, t(locale, key)));
@@ -136,8 +159,8 @@ public class DailyReportService {
                 ? t(locale, "report.subtitle.span", region.name(), DATE.format(from), DATE.format(day), phase)
                 : t(locale, "report.subtitle", region.name(), DATE.format(day), phase);
         return new DailyReport(from, day, t(locale, "report.title"), subtitle, history.regionDays(from, day),
-                history.regionDays(from.minusWeeks(weeksBack), day.minusWeeks(weeksBack)), communes, alerts,
-                mapImage.png(MAP_WIDTH, mapLevels), new DailyReport.Texts(labels), now);
+                history.regionDays(from.minusWeeks(weeksBack), day.minusWeeks(weeksBack)), communes, alerts, overdue,
+                overdueSummary, mapImage.png(MAP_WIDTH, mapLevels), new DailyReport.Texts(labels), now);
     }
 
     private String handling(Locale locale, HistoryQueries.StoredAlert alert) {

@@ -83,6 +83,20 @@ final class DocxReport {
                             alert.handling())).getCell(2).setColor(LEVEL.get(alert.severity()));
                 }
             }
+
+            paragraph(document, t.get("report.overdue"), 13, true, ParagraphAlignment.LEFT);
+            if (report.overdue().isEmpty()) {
+                paragraph(document, t.get("report.overdue.none"), 11, false, ParagraphAlignment.LEFT);
+            } else {
+                paragraph(document, report.overdueSummary(), 11, false, ParagraphAlignment.LEFT);
+                XWPFTable overdue = table(document, List.of(t.get("report.column.case"),
+                        t.get("report.column.commune"), t.get("report.column.content"), t.get("report.column.step"),
+                        t.get("report.column.deadline"), t.get("report.column.late")));
+                for (DailyReport.CaseLine line : report.overdue()) {
+                    row(overdue, List.of(line.caseRef(), line.commune(), line.content(), line.step(), line.deadline(),
+                            String.valueOf(line.daysLate())));
+                }
+            }
             document.write(bytes);
             return bytes.toByteArray();
         } catch (IOException e) {

@@ -139,6 +139,27 @@ final class PdfReport {
                 }
                 document.add(alerts);
             }
+
+            section(document, t.get("report.overdue"));
+            if (report.overdue().isEmpty()) {
+                document.add(new Paragraph(t.get("report.overdue.none"), body));
+            } else {
+                Paragraph summary = new Paragraph(report.overdueSummary(), body);
+                summary.setSpacingAfter(6);
+                document.add(summary);
+                PdfPTable overdue = table(new float[] {2.6f, 2.6f, 1.8f, 2.4f, 1.5f, 1.2f}, t.get("report.column.case"),
+                        t.get("report.column.commune"), t.get("report.column.content"), t.get("report.column.step"),
+                        t.get("report.column.deadline"), t.get("report.column.late"));
+                for (DailyReport.CaseLine line : report.overdue()) {
+                    overdue.addCell(cell(line.caseRef(), body));
+                    overdue.addCell(cell(line.commune(), body));
+                    overdue.addCell(cell(line.content(), body));
+                    overdue.addCell(cell(line.step(), body));
+                    overdue.addCell(cell(line.deadline(), body));
+                    overdue.addCell(number(line.daysLate()));
+                }
+                document.add(overdue);
+            }
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("Cannot write the report's PDF", e);
         } finally {

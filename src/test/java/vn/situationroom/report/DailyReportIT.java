@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
+import vn.situationroom.cases.CasesProperties;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 
@@ -51,6 +52,9 @@ class DailyReportIT {
     @Autowired
     Region region;
 
+    @Autowired
+    CasesProperties caseSettings;
+
     @Test
     void the_report_of_a_day_says_what_the_dashboards_say_in_vietnamese() throws Exception {
         Commune commune = TestCommunes.fresh(region);
@@ -64,9 +68,23 @@ class DailyReportIT {
                 "type":"PETITION","content":"DENUNCIATION","field":"ELECTION_CANDIDATE","candidateRelated":true}]"""
                 .formatted(UUID.randomUUID(), at, commune.code(), UUID.randomUUID(), at, commune.code()))
                 .statusCode()).isEqualTo(202);
+        // A complaint received more than a year ago and never accepted: the longest overdue case of the district.
+        String lateCase = "KN-R" + (100_000 + new java.util.Random().nextInt(900_000));
+        LocalDate received = day.minusDays(400);
+        assertThat(http.postJson("/api/v1/events", """
+                [{"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
+                "type":"PETITION","content":"COMPLAINT","field":"LAND","caseRef":"%s"}]"""
+                .formatted(UUID.randomUUID(), at.minusDays(400), commune.code(), lateCase)).statusCode())
+                .isEqualTo(202);
+        long daysLate = ChronoUnit.DAYS.between(caseSettings.clock().acceptBy(received), day);
+        String lateLine = lateCase + " " + commune.fullName() + " Khiếu nại Thụ lý hoặc từ chối thụ lý "
+                + caseSettings.clock().acceptBy(received).format(java.time.format.DateTimeFormatter.ofPattern(
+                        "dd/MM/yyyy")) + " " + daysLate;
         // Both events are in the commune's day window.
         await().atMost(Duration.ofSeconds(60)).until(() -> http.getJson("/api/v1/history/trend?counter=events&from="
                 + day + "&to=" + day + "&commune=" + commune.code()).get("total").asLong() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getJson("/api/v1/cases?commune=" + commune.code())
+                .toString().contains(lateCase));
         await().atMost(Duration.ofSeconds(10)).until(() -> http.getJson("/api/v1/history/alerts?from=" + day + "&to="
                 + day + "&commune=" + commune.code()).get("items").size() >= 1);
         // The region's figure, as the wall shows it: once its rollup has caught up with every commune's row.
@@ -89,12 +107,17 @@ class DailyReportIT {
                     "ngày " + day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                     commune.fullName(), "Đoàn đông người: 23 người");
             assertThat(text).contains("Số người " + people + " ");
+            assertThat(text).contains("6. Vụ việc quá hạn (đến hết ngày)", "vụ việc khiếu nại, tố cáo quá hạn",
+                    lateLine);
             for (int page = 0; page < Math.min(2, document.getNumberOfPages()); page++) {
                 BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 110);
                 Path out = Path.of("target", "screenshots", "report-page" + (page + 1) + ".png");
                 Files.createDirectories(out.getParent());
                 ImageIO.write(image, "png", out.toFile());
             }
+            // The last page, with the overdue cases.
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(document.getNumberOfPages() - 1, 110), "png",
+                    Path.of("target", "screenshots", "report-last-page.png").toFile());
         }
 
         byte[] docx = download("/api/v1/reports/daily?day=" + day + "&format=docx",
@@ -105,6 +128,7 @@ class DailyReportIT {
             assertThat(text).contains("BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN", commune.fullName(),
                     "Đoàn đông người: 23 người");
             assertThat(text).contains("Số người " + people + " ");
+            assertThat(text).contains(lateLine);
             assertThat(document.getAllPictures()).hasSize(1);
         }
 
