@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.situationroom.security.Officer;
 import vn.situationroom.security.UserAccounts;
 
 /** Officers' accounts for the tests: one per set of roles (and commune), made on first use, all with one password. */
@@ -24,5 +27,17 @@ public final class TestAccounts {
             }
         }
         return username;
+    }
+
+    /** Runs an action on this thread as the account would, signed in, and signs out after it. */
+    public static void actingAs(UserAccounts accounts, String username, Runnable action) {
+        Officer officer = accounts.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(officer, null, officer.getAuthorities()));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }

@@ -36,11 +36,13 @@ public class CasePersons {
             """;
 
     private final JdbcClient jdbc;
+    private final Cases cases;
     private final UserAccounts accounts;
     private final AuditLog audit;
 
-    CasePersons(JdbcClient jdbc, UserAccounts accounts, AuditLog audit) {
+    CasePersons(JdbcClient jdbc, Cases cases, UserAccounts accounts, AuditLog audit) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.accounts = accounts;
         this.audit = audit;
     }
@@ -64,8 +66,7 @@ public class CasePersons {
         if (username.equals(Viewer.current().name())) {
             throw new AccessDeniedException("A case is given to another officer, not to oneself");
         }
-        if (jdbc.sql("SELECT count(*) FROM reception_event WHERE case_ref = :ref").param("ref", caseRef)
-                .query(Long.class).single() == 0) {
+        if (!cases.exists(caseRef)) {
             throw new IllegalArgumentException("caseRef: no event has case " + caseRef);
         }
         jdbc.sql("""

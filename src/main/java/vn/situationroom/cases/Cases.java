@@ -43,7 +43,8 @@ public class Cases {
                    bool_or(complex) AS complex,
                    count(*) FILTER (WHERE status = 'EXTENDED') AS extensions,
                    count(*) FILTER (WHERE type IN ('VISIT', 'PETITION')) AS contacts,
-                   max(occurred_at) AS last_event_at
+                   max(occurred_at) AS last_event_at,
+                   (SELECT agency FROM case_agency a WHERE a.case_ref = reception_event.case_ref) AS agency
             FROM reception_event
             WHERE case_ref IS NOT NULL %s
             GROUP BY case_ref
@@ -73,14 +74,16 @@ public class Cases {
      * @param resolved the day it ended: resolved, or acceptance refused ({@code status} REJECTED)
      * @param extensions how many times a denunciation's term was extended (at most two count)
      * @param complexity how complex it was found: flagged complex, or extended twice (especially complex)
+     * @param agency the agency the office gave it to ({@link CaseAgencies}): a department's name, or
+     *     {@code commune:<code>}; null until then
      * @param next what it waits for next; null once resolved or where no clock applies
      * @param deadline the last day for {@code next}
      * @param standing how {@code deadline} stands today
      */
     public record CaseSummary(String caseRef, String communeCode, LegalClock.Kind kind, String content, String field,
             LocalDate received, LocalDate accepted, LocalDate resolved, String status, boolean complex, int extensions,
-            LegalClock.Complexity complexity, long contacts, Instant lastEventAt, Step next, LocalDate deadline,
-            LegalClock.Standing standing) {
+            LegalClock.Complexity complexity, String agency, long contacts, Instant lastEventAt, Step next,
+            LocalDate deadline, LegalClock.Standing standing) {
 
         /** Whether it has ended: resolved, its decision in force, or acceptance refused. */
         public boolean closed() {
@@ -148,6 +151,12 @@ public class Cases {
                 .filter(c -> c.standing() == LegalClock.Standing.OVERDUE)
                 .sorted(Comparator.comparing(CaseSummary::deadline).thenComparing(CaseSummary::caseRef))
                 .toList();
+    }
+
+    /** Whether any event has this case reference, whoever asks (for the office's assignments). */
+    boolean exists(String caseRef) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reception_event WHERE case_ref = :ref)").param("ref", caseRef)
+                .query(Boolean.class).single();
     }
 
     /** One case, open or ended, if the viewer may see its commune. */
@@ -233,7 +242,8 @@ public class Cases {
             }
         }
         return new CaseSummary(rs.getString("case_ref"), commune, kind, content, rs.getString("field"), received,
-                accepted, resolved, rs.getString("status"), complex, extensions, complexity, rs.getLong("contacts"),
+                accepted, resolved, rs.getString("status"), complex, extensions, complexity, rs.getString("agency"),
+                rs.getLong("contacts"),
                 rs.getObject("last_event_at", OffsetDateTime.class).toInstant(), next, deadline,
                 deadline == null ? null : clock.standing(deadline, today));
     }

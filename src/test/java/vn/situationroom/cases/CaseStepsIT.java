@@ -1,6 +1,7 @@
 package vn.situationroom.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -19,11 +20,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.intake.CaseStatus;
+import vn.situationroom.region.Commune;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
 
@@ -41,6 +44,9 @@ class CaseStepsIT extends BrowserTest {
 
     @Autowired
     CaseSteps steps;
+
+    @Autowired
+    CaseAgencies agencies;
 
     @Autowired
     CasesProperties settings;
@@ -158,6 +164,36 @@ class CaseStepsIT extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector(".case-steps-about")).getText()).contains("phức tạp");
         chromium.screenshot("case-steps.png");
         assertThat(cases.one(caseRef, today).orElseThrow().complexity()).isEqualTo(LegalClock.Complexity.COMPLEX);
+    }
+
+    @Test
+    void the_office_gives_a_case_to_a_department_or_to_its_commune_and_nobody_else_may() throws Exception {
+        Commune commune = TestCommunes.fresh(region);
+        LocalDate today = LocalDate.now(calendar.zone());
+        String caseRef = newCase(commune.code(), "PETITION", today.minusDays(2), "COMPLAINT");
+        String office = TestAccounts.user(accounts, null, Roles.OFFICE);
+
+        TestAccounts.actingAs(accounts, office, () -> agencies.assign(caseRef, "Phòng Tài nguyên và Môi trường"));
+        assertThat(cases.one(caseRef, today).orElseThrow().agency()).isEqualTo("Phòng Tài nguyên và Môi trường");
+        String communeAgency = agencies.all().stream().filter(a -> a.commune() && a.name().equals(commune.fullName()))
+                .findFirst().orElseThrow().id();
+        TestAccounts.actingAs(accounts, office, () -> agencies.assign(caseRef, communeAgency));
+        assertThat(cases.one(caseRef, today).orElseThrow().agency()).isEqualTo(communeAgency);
+        assertThat(new TestHttp(port).getJson("/api/v1/cases?commune=" + commune.code()).toString())
+                .contains("\"agency\":\"" + communeAgency + "\"");
+
+        TestAccounts.actingAs(accounts, office, () -> assertThatThrownBy(() -> agencies.assign(caseRef, "Phòng Ma"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("agency:"));
+        String communeOfficer = TestAccounts.user(accounts, commune.code(), Roles.COMMUNE);
+        TestAccounts.actingAs(accounts, communeOfficer, () -> assertThatThrownBy(
+                () -> agencies.assign(caseRef, "Thanh tra huyện")).isInstanceOf(AccessDeniedException.class));
+        assertThat(cases.one(caseRef, today).orElseThrow().agency()).isEqualTo(communeAgency);
+
+        WebDriver driver = chromium.driver();
+        signInAs(driver, communeOfficer);
+        driver.get("http://localhost:" + port + "/cases");
+        new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(By.cssSelector("vaadin-grid.cases-grid"))
+                .getText().contains("UBND " + commune.fullName()));
     }
 
     private void record(String caseRef, CaseStatus status, LocalDate day, String note, LocalDate today,

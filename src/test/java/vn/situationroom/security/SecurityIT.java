@@ -26,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
@@ -391,14 +389,7 @@ class SecurityIT extends BrowserTest {
     }
 
     private void actingAs(String username, Runnable action) {
-        Officer officer = accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(officer, null, officer.getAuthorities()));
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        TestAccounts.actingAs(accounts, username, action);
     }
 
     private static HttpResponse<String> call(TestHttp client, Endpoint endpoint) throws Exception {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import java.util.Map;
+import vn.situationroom.cases.CaseAgencies;
 import vn.situationroom.cases.CasePersons;
 import vn.situationroom.cases.CaseSteps;
 import vn.situationroom.security.UserAccounts;
@@ -45,6 +46,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
 
     private final Cases cases;
     private final CaseSteps steps;
+    private final CaseAgencies agencies;
     private final CasePersons persons;
     private final Region region;
     private final UiProperties settings;
@@ -54,9 +56,11 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Cases.CaseSummary> grid = new Grid<>();
     private final Span summary = new Span();
 
-    public CasesView(Cases cases, CaseSteps steps, CasePersons persons, Region region, UiProperties settings) {
+    public CasesView(Cases cases, CaseSteps steps, CaseAgencies agencies, CasePersons persons, Region region,
+            UiProperties settings) {
         this.cases = cases;
         this.steps = steps;
+        this.agencies = agencies;
         this.persons = persons;
         this.region = region;
         this.settings = settings;
@@ -98,6 +102,8 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> date(c.resolved())).setHeader(getTranslation("cases.column.resolved")).setAutoWidth(true);
         grid.addColumn(Cases.CaseSummary::contacts).setHeader(getTranslation("cases.column.contacts"))
                 .setAutoWidth(true);
+        grid.addColumn(c -> agencies.find(c.agency()).map(this::agencyName).orElse(""))
+                .setHeader(getTranslation("cases.column.agency")).setAutoWidth(true);
         grid.addColumn(c -> handlers.getOrDefault(c.caseRef(), "")).setHeader(getTranslation("cases.column.handler"))
                 .setAutoWidth(true);
         // The actions stay in sight at the right edge, however wide the table.
@@ -158,20 +164,36 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         return actions;
     }
 
+    /**
+     * The office gives a case to the agency that handles it (a department, or the commune to resolve it at the source)
+     * and, for the inspection's or the office's own follow-up, to an officer who may then read its citizens.
+     */
     private void assign(Cases.CaseSummary summary) {
         Dialog dialog = new Dialog(getTranslation("cases.assign.title", summary.caseRef()));
+        ComboBox<CaseAgencies.Agency> agency = new ComboBox<>(getTranslation("cases.column.agency"));
+        agency.setItems(agencies.all());
+        agency.setItemLabelGenerator(this::agencyName);
+        agencies.find(summary.agency()).ifPresent(agency::setValue);
+        agency.addClassName("case-agency");
+        agency.setWidthFull();
         ComboBox<UserAccounts.Account> handler = new ComboBox<>(getTranslation("cases.column.handler"));
         handler.setItems(persons.possibleHandlers());
         handler.setItemLabelGenerator(a -> a.displayName() + " (" + a.username() + ")");
         handler.addClassName("case-handler");
         handler.setWidthFull();
-        dialog.add(handler);
+        dialog.add(new VerticalLayout(agency, handler));
         Button confirm = new Button(getTranslation("cases.assign"), click -> {
-            if (handler.getValue() == null) {
+            if (agency.getValue() == null && handler.getValue() == null) {
+                agency.setInvalid(true);
                 handler.setInvalid(true);
                 return;
             }
-            persons.assign(summary.caseRef(), handler.getValue().username());
+            if (agency.getValue() != null && !agency.getValue().id().equals(summary.agency())) {
+                agencies.assign(summary.caseRef(), agency.getValue().id());
+            }
+            if (handler.getValue() != null) {
+                persons.assign(summary.caseRef(), handler.getValue().username());
+            }
             dialog.close();
             refresh();
         });
@@ -201,6 +223,10 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(secret, list);
         dialog.getFooter().add(new Button(getTranslation("cases.persons.close"), click -> dialog.close()));
         dialog.open();
+    }
+
+    private String agencyName(CaseAgencies.Agency agency) {
+        return agency.commune() ? getTranslation("cases.agency.commune", agency.name()) : agency.name();
     }
 
     private static String date(LocalDate day) {
