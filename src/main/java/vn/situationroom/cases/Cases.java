@@ -197,7 +197,7 @@ public class Cases {
             return List.of();
         }
         List<Deadline> deadlines = new ArrayList<>();
-        LocalDate acceptBy = clock.acceptBy(summary.received());
+        LocalDate acceptBy = clock.acceptBy(summary.kind(), summary.received());
         LocalDate answered = summary.accepted() != null ? summary.accepted()
                 : "REJECTED".equals(summary.status()) ? summary.resolved() : null;
         deadlines.add(new Deadline(Step.ACCEPT, acceptBy, answered,
@@ -235,7 +235,7 @@ public class Cases {
         if (kind != null && resolved == null) {
             if (accepted == null) {
                 next = Step.ACCEPT;
-                deadline = clock.acceptBy(received);
+                deadline = clock.acceptBy(kind, received);
             } else {
                 next = Step.RESOLVE;
                 deadline = resolveBy(kind, accepted, complexity, commune, extensions);

@@ -8,7 +8,10 @@ import java.time.temporal.ChronoUnit;
  * that starts it (Civil Code 2015, art. 147) and, ending on a day off, ends on the next working day.
  *
  * <ul>
- *   <li>Accept or refuse: within {@code acceptDays} (10) of receipt, complaints and denunciations alike.</li>
+ *   <li>Accept or refuse a complaint: within {@code acceptDays} (10) of receipt (Law on Complaints 2011, art. 27).</li>
+ *   <li>Accept or refuse a denunciation: within 7 working days of receipt, after entering, classifying and checking it
+ *       (Law on Denunciations 2018, art. 29); the law allows up to 10 working days where it must be checked in several
+ *       places, which the clock does not assume.</li>
  *   <li>A complaint, first instance: resolved within 30 days of acceptance, 45 if complex; in remote areas 45 and 60
  *       (Law on Complaints 2011, art. 28).</li>
  *   <li>A denunciation: resolved within 30 days of acceptance; a complex one may be extended once, an especially
@@ -17,10 +20,13 @@ import java.time.temporal.ChronoUnit;
  * </ul>
  *
  * @param days the working days over which terms end
- * @param acceptDays the days to accept or refuse a case after receiving it
+ * @param acceptDays the days to accept or refuse a complaint after receiving it
  * @param dueSoonDays a deadline this many days away or fewer is due soon
  */
 public record LegalClock(WorkingDays days, int acceptDays, int dueSoonDays) {
+
+    /** Working days to accept or refuse a denunciation after receiving it. */
+    static final int DENUNCIATION_ACCEPT_WORKING_DAYS = 7;
 
     /** Days to tell the parties of a denunciation's acceptance, in working days. */
     static final int NOTIFY_WORKING_DAYS = 5;
@@ -55,9 +61,12 @@ public record LegalClock(WorkingDays days, int acceptDays, int dueSoonDays) {
         }
     }
 
-    /** The last day to accept or refuse a case received on {@code received}. */
-    public LocalDate acceptBy(LocalDate received) {
-        return days.endOfTerm(received.plusDays(acceptDays));
+    /** The last day to accept or refuse a case of this kind received on {@code received}. */
+    public LocalDate acceptBy(Kind kind, LocalDate received) {
+        return switch (kind) {
+            case COMPLAINT -> days.endOfTerm(received.plusDays(acceptDays));
+            case DENUNCIATION -> days.plusWorkingDays(received, DENUNCIATION_ACCEPT_WORKING_DAYS);
+        };
     }
 
     /** The last day to tell the parties that a denunciation accepted on {@code accepted} was accepted. */

@@ -88,7 +88,7 @@ class CaseStepsIT extends BrowserTest {
         assertThat(summary.deadline()).isEqualTo(resolveBy);
         assertThat(cases.deadlines(summary, today)).extracting(Cases.Deadline::step, Cases.Deadline::due,
                 Cases.Deadline::done).containsExactly(
-                        tuple(Cases.Step.ACCEPT, settings.clock().acceptBy(received),
+                        tuple(Cases.Step.ACCEPT, settings.clock().acceptBy(LegalClock.Kind.DENUNCIATION, received),
                                 accepted),
                         tuple(Cases.Step.RESOLVE, resolveBy, null));
         assertThat(cases.timeline(caseRef)).extracting(Cases.TimelineEntry::summary)
@@ -160,7 +160,7 @@ class CaseStepsIT extends BrowserTest {
         assertThat(deadlines).as("complex: 45 days to resolve")
                 .contains(resolveBy.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(deadlines).as("accepted late, by so many days").contains("Trễ "
-                + ChronoUnit.DAYS.between(settings.clock().acceptBy(received), today) + " ngày");
+                + ChronoUnit.DAYS.between(settings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received), today) + " ngày");
         assertThat(driver.findElement(By.cssSelector(".case-steps-about")).getText()).contains("phức tạp");
         chromium.screenshot("case-steps.png");
         assertThat(cases.one(caseRef, today).orElseThrow().complexity()).isEqualTo(LegalClock.Complexity.COMPLEX);

@@ -62,7 +62,7 @@ class CasesIT extends BrowserTest {
         assertThat(second.get("caseRef").asString()).isEqualTo(fresh);
         assertThat(second.get("kind").asString()).isEqualTo("DENUNCIATION");
         assertThat(second.get("next").asString()).isEqualTo("ACCEPT");
-        assertThat(second.get("deadline").asString()).isEqualTo(clock.acceptBy(today.minusDays(1)).toString());
+        assertThat(second.get("deadline").asString()).isEqualTo(clock.acceptBy(LegalClock.Kind.DENUNCIATION, today.minusDays(1)).toString());
         assertThat(second.get("standing").asString()).isEqualTo("ON_TIME");
 
         JsonNode third = list.get(2);

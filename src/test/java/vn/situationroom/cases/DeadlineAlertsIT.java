@@ -64,7 +64,7 @@ class DeadlineAlertsIT {
         String commune = TestCommunes.fresh(region).code();
         ZoneId zone = calendar.zone();
         LocalDate received = LocalDate.now(zone).minusDays(60);
-        LocalDate deadline = settings.clock().acceptBy(received);
+        LocalDate deadline = settings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received);
         String caseRef = "KN-" + UUID.randomUUID();
         TestHttp http = new TestHttp(port);
         assertThat(http.postJson("/api/v1/events", "[" + event(commune, received, "PETITION", caseRef,

@@ -30,8 +30,22 @@ class LegalClockTests {
             "2026-02-07, 2026-02-23",
             // Ends on 30 April: 1 May is a holiday and 2, 3 May a weekend, so Monday 4 May.
             "2026-04-20, 2026-05-04"})
-    void a_case_is_accepted_or_refused_within_ten_days(LocalDate received, LocalDate due) {
-        assertThat(clock.acceptBy(received)).isEqualTo(due);
+    void a_complaint_is_accepted_or_refused_within_ten_days(LocalDate received, LocalDate due) {
+        assertThat(clock.acceptBy(LegalClock.Kind.COMPLAINT, received)).isEqualTo(due);
+    }
+
+    @ParameterizedTest(name = "denunciation received {0}: accept by {1}")
+    @CsvSource({
+            // Seven working days after Monday 2 March: the 3rd to the 6th, then the 9th to the 11th.
+            "2026-03-02, 2026-03-11",
+            // Received on Saturday 7 March: the working days start on Monday 9 March; the 7th is the 17th.
+            "2026-03-07, 2026-03-17",
+            // Received Wednesday 11 February: the 12th, 13th, then after Tết the 23rd to the 27th.
+            "2026-02-11, 2026-02-27",
+            // Received Tuesday 28 April: the 29th, then 4 to 8 May (30 April, 1 May off), and 11 May.
+            "2026-04-28, 2026-05-11"})
+    void a_denunciation_is_accepted_or_refused_within_seven_working_days(LocalDate received, LocalDate due) {
+        assertThat(clock.acceptBy(LegalClock.Kind.DENUNCIATION, received)).isEqualTo(due);
     }
 
     @ParameterizedTest(name = "{0} {2} accepted {1}, remote {3}, {4} extension(s): resolve by {5}")

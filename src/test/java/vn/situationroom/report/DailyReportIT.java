@@ -34,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.cases.CasesProperties;
+import vn.situationroom.cases.LegalClock;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 
@@ -76,9 +77,9 @@ class DailyReportIT {
                 "type":"PETITION","content":"COMPLAINT","field":"LAND","caseRef":"%s"}]"""
                 .formatted(UUID.randomUUID(), at.minusDays(400), commune.code(), lateCase)).statusCode())
                 .isEqualTo(202);
-        long daysLate = ChronoUnit.DAYS.between(caseSettings.clock().acceptBy(received), day);
+        long daysLate = ChronoUnit.DAYS.between(caseSettings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received), day);
         String lateLine = lateCase + " " + commune.fullName() + " Khiếu nại Thụ lý hoặc từ chối thụ lý "
-                + caseSettings.clock().acceptBy(received).format(java.time.format.DateTimeFormatter.ofPattern(
+                + caseSettings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received).format(java.time.format.DateTimeFormatter.ofPattern(
                         "dd/MM/yyyy")) + " " + daysLate;
         // Both events are in the commune's day window.
         await().atMost(Duration.ofSeconds(60)).until(() -> http.getJson("/api/v1/history/trend?counter=events&from="
