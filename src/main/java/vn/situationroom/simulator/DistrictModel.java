@@ -1,18 +1,23 @@
 package vn.situationroom.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.intake.CaseStatus;
@@ -38,14 +43,13 @@ final class DistrictModel {
     /** Events per commune on an ordinary weekday. */
     static final double EVENTS_PER_COMMUNE_DAY = 3.0;
     /** The share of a weekday's events in each local hour: office hours 07:00–11:30 and 13:30–17:00. */
-    /** The case updates the model writes, in the order of their weights. */
-    private static final CaseStatus[] SIMULATED_STATUSES = {CaseStatus.ACCEPTED, CaseStatus.DIALOGUE,
-            CaseStatus.RESOLVED, CaseStatus.DECISION_IN_FORCE};
     private static final double[] WEEKDAY_RHYTHM = {
         0.002, 0.002, 0.002, 0.002, 0.002, 0.005, 0.015, 0.09, 0.13, 0.13, 0.12, 0.06,
         0.02, 0.07, 0.12, 0.11, 0.07, 0.025, 0.01, 0.006, 0.004, 0.003, 0.002, 0.002};
     private static final double WEEKEND_FACTOR = 0.2;
     private static final double FLARE_UP_CHANCE_PER_DAY = 0.03;
+    /** The longest a case's steps run after its first event: the months to look back for steps in a window. */
+    private static final int LIFECYCLE_MONTHS = 4;
 
     private final long seed;
     private final List<String> communes;
@@ -54,6 +58,14 @@ final class DistrictModel {
     private final ZoneId zone;
     private final double intensity;
     private final Vocabulary vocabulary = new Vocabulary();
+    /**
+     * The steps of the complaints and denunciations first received in a month, by commune and month: a pure function
+     * of the seed, computed once (a live district asks for them every second).
+     */
+    private final Map<String, List<SimulatedEvent>> caseSteps = new ConcurrentHashMap<>();
+
+    /** The first event of a case, where its steps start. */
+    private record FirstEvent(String caseRef, Instant at, boolean denunciation, boolean complex) {}
 
     DistrictModel(long seed, List<String> communes, ElectionCalendar calendar, double intensity) {
         this.seed = seed;
@@ -66,21 +78,116 @@ final class DistrictModel {
         this.communeWeights = communes.stream().mapToDouble(c -> Math.exp(0.5 * weights.nextGaussian())).toArray();
     }
 
-    /** Every event that occurs in {@code [from, to)}, in time order. */
+    /** Every event that occurs in {@code [from, to)}, in time order: what citizens bring, and the cases' steps. */
     List<SimulatedEvent> between(Instant from, Instant to) {
         List<SimulatedEvent> events = new ArrayList<>();
         for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
             for (int c = 0; c < communes.size(); c++) {
                 for (SimulatedEvent event : hour(c, hour)) {
-                    Instant at = event.occurredAt().toInstant();
-                    if (!at.isBefore(from) && at.isBefore(to)) {
+                    if (within(event, from, to)) {
                         events.add(event);
+                    }
+                }
+            }
+        }
+        YearMonth last = YearMonth.from(to.atZone(zone));
+        for (YearMonth month = YearMonth.from(from.atZone(zone)).minusMonths(LIFECYCLE_MONTHS); !month.isAfter(last);
+                month = month.plusMonths(1)) {
+            for (int c = 0; c < communes.size(); c++) {
+                for (SimulatedEvent step : caseSteps(c, month)) {
+                    if (within(step, from, to)) {
+                        events.add(step);
                     }
                 }
             }
         }
         events.sort(Comparator.comparing(e -> e.occurredAt().toInstant()));
         return events;
+    }
+
+    private static boolean within(SimulatedEvent event, Instant from, Instant to) {
+        Instant at = event.occurredAt().toInstant();
+        return !at.isBefore(from) && at.isBefore(to);
+    }
+
+    /** The steps of the complaints and denunciations a commune first received in a month, computed once. */
+    private List<SimulatedEvent> caseSteps(int commune, YearMonth month) {
+        return caseSteps.computeIfAbsent(commune + "/" + month, key -> {
+            Map<String, FirstEvent> first = new HashMap<>();
+            Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+            for (Instant hour = month.atDay(1).atStartOfDay(zone).toInstant(); hour.isBefore(end);
+                    hour = hour.plus(Duration.ofHours(1))) {
+                for (SimulatedEvent event : hour(commune, hour)) {
+                    String content = event.json().path("content").asString("");
+                    String caseRef = event.json().path("caseRef").asString("");
+                    if (!caseRef.isEmpty() && (content.equals("COMPLAINT") || content.equals("DENUNCIATION"))) {
+                        FirstEvent candidate = new FirstEvent(caseRef, event.occurredAt().toInstant(),
+                                content.equals("DENUNCIATION"), event.json().path("complex").asBoolean(false));
+                        first.merge(caseRef, candidate, (a, b) -> a.at().isBefore(b.at()) ? a : b);
+                    }
+                }
+            }
+            return first.values().stream().sorted(Comparator.comparing(FirstEvent::caseRef))
+                    .flatMap(f -> steps(commune, f).stream()).toList();
+        });
+    }
+
+    /**
+     * A case's steps after its first event, the same for the same seed and case: most are accepted within the law's
+     * days and resolved within its term, some late, a few refused or never taken up; a complex denunciation is
+     * sometimes extended with a reason; half the resolutions come into force.
+     */
+    private List<SimulatedEvent> steps(int commune, FirstEvent first) {
+        Random random = new Random(mix(seed, first.caseRef().hashCode(), 0x5eedL));
+        List<SimulatedEvent> steps = new ArrayList<>();
+        LocalDate received = first.at().atZone(zone).toLocalDate();
+        double fate = random.nextDouble();
+        if (fate < 0.04) {
+            return steps; // never taken up: it falls overdue, as some do
+        }
+        if (fate < 0.09) {
+            steps.add(step(commune, first, "REJECTED", received.plusDays(2 + random.nextInt(7)), random));
+            return steps;
+        }
+        LocalDate accepted = received.plusDays(random.nextDouble() < 0.9 ? 1 + random.nextInt(8)
+                : 11 + random.nextInt(8));
+        steps.add(step(commune, first, "ACCEPTED", accepted, random));
+        if (random.nextDouble() < 0.6) {
+            steps.add(step(commune, first, "IN_PROGRESS", accepted.plusDays(3 + random.nextInt(6)), random));
+        }
+        int term = first.complex() && !first.denunciation() ? 45 : 30;
+        if (first.denunciation() && first.complex() && random.nextDouble() < 0.5) {
+            steps.add(step(commune, first, "EXTENDED", accepted.plusDays(26 + random.nextInt(3)), random));
+            term += 30;
+        }
+        double late = random.nextDouble();
+        if (late < 0.05) {
+            return steps; // still not resolved
+        }
+        LocalDate resolved = accepted.plusDays(late < 0.15 ? term + 1 + random.nextInt(15)
+                : 12 + random.nextInt(term - 12));
+        steps.add(step(commune, first, "RESOLVED", resolved, random));
+        if (random.nextDouble() < 0.5) {
+            steps.add(step(commune, first, "DECISION_IN_FORCE", resolved.plusDays(15 + random.nextInt(16)), random));
+        }
+        return steps;
+    }
+
+    private SimulatedEvent step(int commune, FirstEvent first, String status, LocalDate date, Random random) {
+        // Offices do this work on weekdays.
+        LocalDate day = date.getDayOfWeek() == DayOfWeek.SATURDAY ? date.plusDays(2)
+                : date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.plusDays(1) : date;
+        OffsetDateTime at = day.atTime(8 + random.nextInt(8), random.nextInt(60)).atZone(zone).toOffsetDateTime();
+        UUID id = UUID.nameUUIDFromBytes((seed + "/" + first.caseRef() + "/" + status).getBytes(StandardCharsets.UTF_8));
+        var event = new SimulatedEvent.Builder(id, at, communes.get(commune), EventType.CASE_UPDATE)
+                .receptionPoint(ReceptionPoint.DISTRICT_OFFICE)
+                .caseRef(first.caseRef())
+                .status(CaseStatus.valueOf(status))
+                .summary(vocabulary.summary("STEP_" + status, random));
+        if (status.equals("ACCEPTED") && first.complex()) {
+            event.complex(true);
+        }
+        return event.build();
     }
 
     /** The events of one commune in one hour; the same for the same seed, commune and hour. */
@@ -133,7 +240,9 @@ final class DistrictModel {
             case CASE_UPDATE -> event.receptionPoint(random.nextBoolean()
                             ? ReceptionPoint.DISTRICT_OFFICE : ReceptionPoint.COMMUNE_OFFICE)
                     .caseRef(caseRef(random, commune, date, Content.COMPLAINT))
-                    .status(pick(random, SIMULATED_STATUSES, new double[] {0.4, 0.25, 0.25, 0.1}));
+                    // The acceptances and resolutions follow each case's own course (see steps); these are the
+                    // dialogues held along the way.
+                    .status(CaseStatus.DIALOGUE);
         }
         return event.build();
     }

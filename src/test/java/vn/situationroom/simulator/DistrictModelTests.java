@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.intake.CaseStatus;
+import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
@@ -60,7 +63,9 @@ class DistrictModelTests {
     @Test
     void an_ordinary_month_looks_like_a_district_a_few_events_a_day_in_office_hours_mostly_land() {
         LocalDate first = LocalDate.of(2026, 10, 1);
-        List<ReceptionEvent> month = events(first, first.plusDays(28));
+        // What citizens bring; the office's own steps of the cases are looked at below.
+        List<ReceptionEvent> month = events(first, first.plusDays(28)).stream()
+                .filter(e -> e.type() != EventType.CASE_UPDATE).toList();
 
         long weekdays = first.datesUntil(first.plusDays(28))
                 .filter(d -> d.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()).count();
@@ -84,12 +89,48 @@ class DistrictModelTests {
 
     @Test
     void the_weeks_before_election_day_are_busier_and_bring_candidate_letters() {
-        List<ReceptionEvent> before = events(CALENDAR.day().minusDays(14), CALENDAR.day());
-        List<ReceptionEvent> after = events(CALENDAR.day().plusDays(28), CALENDAR.day().plusDays(42));
+        List<ReceptionEvent> before = events(CALENDAR.day().minusDays(14), CALENDAR.day()).stream()
+                .filter(e -> e.type() != EventType.CASE_UPDATE).toList();
+        List<ReceptionEvent> after = events(CALENDAR.day().plusDays(28), CALENDAR.day().plusDays(42)).stream()
+                .filter(e -> e.type() != EventType.CASE_UPDATE).toList();
 
         assertThat((double) before.size() / after.size()).isGreaterThan(1.5);
         assertThat(before.stream().filter(ReceptionEvent::candidateRelated).count()).isGreaterThan(10);
         assertThat(share(after, ReceptionEvent::candidateRelated)).isLessThan(0.03);
+    }
+
+    @Test
+    void each_case_follows_its_course_mostly_on_time_once_each_step_on_weekdays() {
+        LocalDate first = LocalDate.of(2026, 9, 1);
+        List<ReceptionEvent> events = events(first, first.plusMonths(4));
+        Map<String, List<ReceptionEvent>> byCase = events.stream().filter(e -> e.caseRef() != null)
+                .collect(Collectors.groupingBy(ReceptionEvent::caseRef));
+        // The complaints and denunciations first received in September, with their whole course ahead in the span.
+        List<List<ReceptionEvent>> september = byCase.values().stream()
+                .filter(list -> list.stream().anyMatch(e -> e.type() != EventType.CASE_UPDATE
+                        && (e.content() == Content.COMPLAINT || e.content() == Content.DENUNCIATION)))
+                .filter(list -> list.stream().filter(e -> e.type() != EventType.CASE_UPDATE)
+                        .map(e -> e.occurredAt().toLocalDate()).min(LocalDate::compareTo).orElseThrow()
+                        .getMonth() == Month.SEPTEMBER)
+                .toList();
+        assertThat(september).hasSizeGreaterThan(100);
+        long answeredInTenDays = september.stream().filter(list -> {
+            LocalDate received = list.stream().filter(e -> e.type() != EventType.CASE_UPDATE)
+                    .map(e -> e.occurredAt().toLocalDate()).min(LocalDate::compareTo).orElseThrow();
+            return list.stream().anyMatch(e -> (e.status() == CaseStatus.ACCEPTED || e.status() == CaseStatus.REJECTED)
+                    && !e.occurredAt().toLocalDate().isAfter(received.plusDays(12)));
+        }).count();
+        assertThat((double) answeredInTenDays / september.size()).as("answered within the law's days")
+                .isBetween(0.7, 0.95);
+        long neverAnswered = september.stream().filter(list -> list.stream()
+                .noneMatch(e -> e.status() == CaseStatus.ACCEPTED || e.status() == CaseStatus.REJECTED)).count();
+        assertThat(neverAnswered).as("a few never taken up").isPositive()
+                .isLessThan(september.size() / 10);
+        assertThat(september).allSatisfy(list -> assertThat(list.stream()
+                .filter(e -> e.status() == CaseStatus.ACCEPTED).count()).isLessThanOrEqualTo(1));
+        assertThat(events).filteredOn(e -> e.type() == EventType.CASE_UPDATE && e.status() != CaseStatus.DIALOGUE)
+                .allSatisfy(e -> assertThat(e.occurredAt().getDayOfWeek().getValue()).isLessThanOrEqualTo(5));
+        assertThat(events).anyMatch(e -> e.status() == CaseStatus.EXTENDED && e.summary() != null);
     }
 
     private List<ReceptionEvent> events(LocalDate from, LocalDate to) {
