@@ -104,6 +104,23 @@ public class StandingAlerts {
             }
             foundIds.add(condition.alertId());
         }
+        // The ended first: a condition that replaces another (a case now late rather than due soon) follows it.
+        List<String> ended = new ArrayList<>();
+        var open = jdbc.sql("""
+                        SELECT alert_id, commune_code FROM standing_alert
+                        WHERE ended_at IS NULL AND rule IN (:rules) AND (:all OR commune_code IN (:communes))""")
+                .param("rules", ruleNames).param("all", communes.isEmpty())
+                .param("communes", communes.isEmpty() ? List.of("") : List.copyOf(communes))
+                .query((rs, row) -> new String[] {rs.getString("alert_id"), rs.getString("commune_code")}).list();
+        for (String[] alert : open) {
+            if (foundIds.contains(alert[0])) {
+                continue;
+            }
+            alerts.conditionEnded(alert[0], alert[1], now);
+            jdbc.sql("UPDATE standing_alert SET ended_at = :at WHERE alert_id = :id")
+                    .param("at", Timestamp.from(now)).param("id", alert[0]).update();
+            ended.add(alert[0]);
+        }
         Set<String> known = foundIds.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql(
                         "SELECT alert_id FROM standing_alert WHERE alert_id IN (:ids)")
                 .param("ids", foundIds).query(String.class).list());
@@ -120,22 +137,6 @@ public class StandingAlerts {
                     .param("id", condition.alertId()).param("rule", condition.rule().name())
                     .param("commune", condition.communeCode()).param("at", Timestamp.from(now)).update();
             raised.add(condition.alertId());
-        }
-        List<String> ended = new ArrayList<>();
-        var open = jdbc.sql("""
-                        SELECT alert_id, commune_code FROM standing_alert
-                        WHERE ended_at IS NULL AND rule IN (:rules) AND (:all OR commune_code IN (:communes))""")
-                .param("rules", ruleNames).param("all", communes.isEmpty())
-                .param("communes", communes.isEmpty() ? List.of("") : List.copyOf(communes))
-                .query((rs, row) -> new String[] {rs.getString("alert_id"), rs.getString("commune_code")}).list();
-        for (String[] alert : open) {
-            if (foundIds.contains(alert[0])) {
-                continue;
-            }
-            alerts.conditionEnded(alert[0], alert[1], now);
-            jdbc.sql("UPDATE standing_alert SET ended_at = :at WHERE alert_id = :id")
-                    .param("at", Timestamp.from(now)).param("id", alert[0]).update();
-            ended.add(alert[0]);
         }
         if (!raised.isEmpty() || !ended.isEmpty()) {
             log.info("Standing alerts of {}: {} raised, {} ended", rules, raised.size(), ended.size());

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.IntakeService;
 import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 
 /**
@@ -45,7 +47,8 @@ public class CaseSteps {
         REASON_REQUIRED,
         NOTE_TOO_LONG,
         DAY_IN_FUTURE,
-        DAY_BEFORE_RECEIPT
+        DAY_BEFORE_RECEIPT,
+        DAY_BEFORE_LAST_STEP
     }
 
     /** What became of a step. */
@@ -81,12 +84,20 @@ public class CaseSteps {
      *
      * @param complex for an acceptance: whether the case was found complex (longer terms, an extension allowed)
      * @param note the reason of a refusal or an extension (required), or what was done
+     * @throws AccessDeniedException for anyone but the district office and the communes' officers
      */
     public Outcome record(String caseRef, CaseStatus status, LocalDate day, boolean complex, String note) {
+        if (!Viewer.current().hasAny(Roles.OFFICE, Roles.COMMUNE)) {
+            throw new AccessDeniedException("Only the district office and the communes record a case's steps");
+        }
         LocalDate today = LocalDate.now(clock);
         Cases.CaseSummary summary = cases.one(caseRef, today).orElse(null);
         String text = note == null ? "" : note.strip();
         Problem problem = summary == null ? Problem.UNKNOWN_CASE : problem(summary, status, day, today, text);
+        if (problem == null && day.isBefore(lastStep(caseRef))) {
+            // Steps keep their order: the case's standing is read from its latest step.
+            problem = Problem.DAY_BEFORE_LAST_STEP;
+        }
         if (problem != null) {
             return new Refused(problem);
         }
@@ -115,6 +126,13 @@ public class CaseSteps {
         intake.submit(List.of(valid));
         audit.record(AuditLog.Action.CASE_STEP, caseRef, status + " " + day + (text.isEmpty() ? "" : ": " + text));
         return new Recorded(eventId);
+    }
+
+    /** The day of the case's latest recorded step; the first day there is when it has none. */
+    private LocalDate lastStep(String caseRef) {
+        return cases.timeline(caseRef).stream().filter(e -> e.status() != null)
+                .map(e -> e.at().atZoneSameInstant(zone).toLocalDate()).max(LocalDate::compareTo)
+                .orElse(LocalDate.MIN);
     }
 
     private static Problem problem(Cases.CaseSummary summary, CaseStatus status, LocalDate day, LocalDate today,

@@ -41,8 +41,11 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     static final String STORE = "commune-state";
     private static final Logger log = LoggerFactory.getLogger(CommuneAnalytics.class);
     private static final long HOUR = Duration.ofHours(1).toMillis();
-    /** How long a standing condition's alert is remembered as raised: longer than any case's deadlines. */
-    private static final Duration RAISED_KEPT = Duration.ofDays(400);
+    /**
+     * How long a standing condition's alert is remembered as raised. PostgreSQL keeps what the checks raised; this
+     * covers a check that sent the alert but stopped before recording it, and two instances sending it at once.
+     */
+    private static final Duration RAISED_KEPT = Duration.ofDays(30);
 
     private final HotspotSettings settings;
     private final ZoneId zone;
@@ -181,9 +184,9 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         state.raised.put(command.alertId(), command.at().toEpochMilli());
         Alert alert = Alert.open(command.alertId(), state.communeCode,
                 new Trigger(command.rule(), command.severity(), command.reason()), command.at());
-        String subject = command.reason().subject() != null ? command.reason().subject()
-                : String.valueOf(command.reason().date());
-        state.alerts.put(command.rule().name() + "/" + subject, alert);
+        // One entry per alert: a case may have two conditions of one rule at once (its acceptance and its resolution
+        // both late), and each must stay findable until its own end.
+        state.alerts.put(command.rule().name() + "/" + command.alertId(), alert);
         forward(alert.alertId(), new Out(null, alert, null));
     }
 

@@ -31,7 +31,7 @@ final class CommuneState {
     public TreeMap<String, List<Long>> cases = new TreeMap<>();
     /**
      * The active (OPEN or ACKNOWLEDGED) alerts: of each rule that events raise, by the rule's name; of each standing
-     * condition, by the rule's name and the condition's subject.
+     * condition, by the rule's name and the alert's id.
      */
     public TreeMap<String, Alert> alerts = new TreeMap<>();
     /** The ids of the standing conditions' alerts ever raised, with when (epoch ms): each is raised once. */

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -60,24 +61,24 @@ class CaseStepsIT extends BrowserTest {
         LocalDate received = today.minusDays(70);
         String caseRef = newCase(TestCommunes.fresh(region).code(), "PETITION", received, "DENUNCIATION");
 
-        assertRefused(steps.record(caseRef, CaseStatus.EXTENDED, today, false, "cần xác minh"),
+        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "cần xác minh"),
                 CaseSteps.Problem.NOT_ACCEPTED);
-        assertRefused(steps.record(caseRef, CaseStatus.ACCEPTED, today.plusDays(1), true, null),
+        assertRefused(step(caseRef, CaseStatus.ACCEPTED, today.plusDays(1), true, null),
                 CaseSteps.Problem.DAY_IN_FUTURE);
-        assertRefused(steps.record(caseRef, CaseStatus.ACCEPTED, received.minusDays(1), true, null),
+        assertRefused(step(caseRef, CaseStatus.ACCEPTED, received.minusDays(1), true, null),
                 CaseSteps.Problem.DAY_BEFORE_RECEIPT);
         LocalDate accepted = received.plusDays(5);
-        assertThat(steps.record(caseRef, CaseStatus.ACCEPTED, accepted, true, null))
+        assertThat(step(caseRef, CaseStatus.ACCEPTED, accepted, true, null))
                 .isInstanceOf(CaseSteps.Recorded.class);
         await().atMost(PATIENCE).until(() -> accepted.equals(cases.one(caseRef, today).orElseThrow().accepted()));
-        assertRefused(steps.record(caseRef, CaseStatus.ACCEPTED, accepted, true, null),
+        assertRefused(step(caseRef, CaseStatus.ACCEPTED, accepted, true, null),
                 CaseSteps.Problem.ALREADY_ACCEPTED);
 
-        assertRefused(steps.record(caseRef, CaseStatus.EXTENDED, accepted.plusDays(25), false, "  "),
+        assertRefused(step(caseRef, CaseStatus.EXTENDED, accepted.plusDays(25), false, "  "),
                 CaseSteps.Problem.REASON_REQUIRED);
         record(caseRef, CaseStatus.EXTENDED, accepted.plusDays(25), "Cần xác minh thêm tại 3 xã", today, 1);
         record(caseRef, CaseStatus.EXTENDED, accepted.plusDays(55), "Chờ kết quả giám định", today, 2);
-        assertRefused(steps.record(caseRef, CaseStatus.EXTENDED, today, false, "lần thứ ba"),
+        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "lần thứ ba"),
                 CaseSteps.Problem.NO_MORE_EXTENSIONS);
 
         Cases.CaseSummary summary = cases.one(caseRef, today).orElseThrow();
@@ -94,12 +95,17 @@ class CaseStepsIT extends BrowserTest {
         assertThat(cases.timeline(caseRef)).extracting(Cases.TimelineEntry::summary)
                 .contains("Cần xác minh thêm tại 3 xã", "Chờ kết quả giám định");
 
-        assertRefused(steps.record(caseRef, CaseStatus.DECISION_IN_FORCE, today, false, null),
+        assertRefused(step(caseRef, CaseStatus.DECISION_IN_FORCE, today, false, null),
                 CaseSteps.Problem.NOT_RESOLVED);
+        assertRefused(step(caseRef, CaseStatus.RESOLVED, accepted.plusDays(40), false, "trước lần gia hạn thứ hai"),
+                CaseSteps.Problem.DAY_BEFORE_LAST_STEP);
+        TestAccounts.actingAs(accounts, TestAccounts.user(accounts, null, Roles.INSPECTION), () ->
+                assertThatThrownBy(() -> steps.record(caseRef, CaseStatus.RESOLVED, today, false, "thanh tra"))
+                        .isInstanceOf(AccessDeniedException.class));
         record(caseRef, CaseStatus.RESOLVED, today, "Kết luận nội dung tố cáo", today, 2);
         await().atMost(PATIENCE).until(() -> cases.one(caseRef, today).orElseThrow().closed());
         assertThat(cases.one(caseRef, today).orElseThrow().next()).isNull();
-        assertRefused(steps.record(caseRef, CaseStatus.DIALOGUE, today, false, null), CaseSteps.Problem.CLOSED);
+        assertRefused(step(caseRef, CaseStatus.DIALOGUE, today, false, null), CaseSteps.Problem.CLOSED);
     }
 
     @Test
@@ -107,19 +113,19 @@ class CaseStepsIT extends BrowserTest {
         LocalDate today = LocalDate.now(calendar.zone());
         String caseRef = newCase(TestCommunes.fresh(region).code(), "VISIT", today.minusDays(3), "COMPLAINT");
 
-        assertRefused(steps.record(caseRef, CaseStatus.EXTENDED, today, false, "lý do"),
+        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "lý do"),
                 CaseSteps.Problem.NOT_A_DENUNCIATION);
-        assertRefused(steps.record(caseRef, CaseStatus.REJECTED, today, false, ""),
+        assertRefused(step(caseRef, CaseStatus.REJECTED, today, false, ""),
                 CaseSteps.Problem.REASON_REQUIRED);
-        assertThat(steps.record(caseRef, CaseStatus.REJECTED, today, false, "Không thuộc thẩm quyền"))
+        assertThat(step(caseRef, CaseStatus.REJECTED, today, false, "Không thuộc thẩm quyền"))
                 .isInstanceOf(CaseSteps.Recorded.class);
         await().atMost(PATIENCE).until(() -> cases.one(caseRef, today).orElseThrow().closed());
         Cases.CaseSummary refused = cases.one(caseRef, today).orElseThrow();
         assertThat(refused.status()).isEqualTo("REJECTED");
         assertThat(refused.standing()).as("no deadline runs any more").isNull();
         assertThat(cases.deadlines(refused, today).getFirst().done()).isEqualTo(today);
-        assertRefused(steps.record(caseRef, CaseStatus.ACCEPTED, today, false, null), CaseSteps.Problem.CLOSED);
-        assertRefused(steps.record("KN-no-such-case", CaseStatus.ACCEPTED, today, false, null),
+        assertRefused(step(caseRef, CaseStatus.ACCEPTED, today, false, null), CaseSteps.Problem.CLOSED);
+        assertRefused(step("KN-no-such-case", CaseStatus.ACCEPTED, today, false, null),
                 CaseSteps.Problem.UNKNOWN_CASE);
     }
 
@@ -198,10 +204,18 @@ class CaseStepsIT extends BrowserTest {
 
     private void record(String caseRef, CaseStatus status, LocalDate day, String note, LocalDate today,
             int extensions) {
-        assertThat(steps.record(caseRef, status, day, false, note)).isInstanceOf(CaseSteps.Recorded.class);
+        assertThat(step(caseRef, status, day, false, note)).isInstanceOf(CaseSteps.Recorded.class);
         await().atMost(PATIENCE).until(() -> cases.timeline(caseRef).stream()
                 .anyMatch(e -> note.equals(e.summary())));
         assertThat(cases.one(caseRef, today).orElseThrow().extensions()).isEqualTo(extensions);
+    }
+
+    /** Records a step as the district office does. */
+    private CaseSteps.Outcome step(String caseRef, CaseStatus status, LocalDate day, boolean complex, String note) {
+        AtomicReference<CaseSteps.Outcome> outcome = new AtomicReference<>();
+        TestAccounts.actingAs(accounts, TestAccounts.user(accounts, null, Roles.OFFICE),
+                () -> outcome.set(steps.record(caseRef, status, day, complex, note)));
+        return outcome.get();
     }
 
     private static void assertRefused(CaseSteps.Outcome outcome, CaseSteps.Problem problem) {

@@ -321,6 +321,25 @@ class HotspotTopologyTests {
     }
 
     @Test
+    void two_late_deadlines_of_one_case_are_two_alerts_each_ending_on_its_own() {
+        Reason accept = new Reason("CASE_OVERDUE", HotspotLevel.WATCH, 20.0, null, null, null, "KN-8", "ACCEPT",
+                LocalDate.of(2026, 1, 20));
+        Reason resolve = new Reason("CASE_OVERDUE", HotspotLevel.WATCH, 1.0, null, null, null, "KN-8", "RESOLVE",
+                LocalDate.of(2026, 2, 27));
+        commands.pipeInput(COMMUNE, AlertCommand.raise("kn-8-accept", COMMUNE, AlertRule.CASE_OVERDUE,
+                HotspotLevel.WATCH, accept, EIGHT.toInstant()));
+        // Accepted weeks late, on a day that makes its resolution late already: a second alert of the same case.
+        commands.pipeInput(COMMUNE, AlertCommand.raise("kn-8-resolve", COMMUNE, AlertRule.CASE_OVERDUE,
+                HotspotLevel.WATCH, resolve, EIGHT.plusMinutes(1).toInstant()));
+        commands.pipeInput(COMMUNE, new AlertCommand(UUID.randomUUID(), "kn-8-accept", COMMUNE,
+                AlertCommand.Action.RESOLVE, Alert.SYSTEM, Alert.CONDITION_ENDED, EIGHT.plusMinutes(2).toInstant()));
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::alertId, Alert::state).containsExactly(
+                tuple("kn-8-accept", AlertState.OPEN), tuple("kn-8-resolve", AlertState.OPEN),
+                tuple("kn-8-accept", AlertState.RESOLVED));
+    }
+
+    @Test
     void an_alert_about_the_whole_district_gives_no_commune_a_level() {
         Reason gap = new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, null, null, null,
                 ELECTION_DAY.minusDays(7));

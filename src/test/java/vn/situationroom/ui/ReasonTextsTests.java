@@ -54,7 +54,7 @@ class ReasonTextsTests {
         assertThat(AlertTexts.reason(vi, new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, "id", null,
                 null, LocalDate.of(2026, 3, 8)))).isEqualTo("Ngày 08/03/2026 chưa có cán bộ trực tại Ban Tiếp công dân huyện");
         assertThat(AlertTexts.handling(vi, null, null, Alert.SYSTEM, Alert.CONDITION_ENDED))
-                .isEqualTo("Kết thúc: system. tự kết thúc vì tình trạng đã hết");
+                .isEqualTo("Kết thúc: system. hệ thống tự đóng: tình trạng đã thay đổi hoặc đã hết");
         assertThat(AlertTexts.handling(vi, "chỉ huy", "đã cử tổ công tác", "chỉ huy", "ổn định"))
                 .isEqualTo("Tiếp nhận: chỉ huy. đã cử tổ công tác · Kết thúc: chỉ huy. ổn định");
     }

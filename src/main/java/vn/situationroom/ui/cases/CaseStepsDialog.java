@@ -1,5 +1,6 @@
 package vn.situationroom.ui.cases;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -144,18 +145,18 @@ final class CaseStepsDialog extends Dialog {
                 case CaseSteps.Refused refused ->
                         problem.setText(getTranslation("cases.steps.problem." + refused.problem()));
                 case CaseSteps.Recorded recorded -> {
-                    boolean shown = waitForStep(recorded);
-                    onRecorded.run();
-                    render();
-                    Div done = new Div(shown
-                            ? getTranslation("cases.steps.recorded",
-                                    getTranslation("enum.CaseStatus." + status.getValue()))
-                            : getTranslation("cases.steps.pending"));
-                    done.addClassName("case-step-recorded");
-                    content.addComponentAsFirst(done);
+                    String what = getTranslation("enum.CaseStatus." + status.getValue());
+                    Div pending = new Div(getTranslation("cases.steps.pending"));
+                    pending.addClassName("case-step-pending");
+                    content.addComponentAsFirst(pending);
+                    showWhenStored(recorded, what);
+                    return; // the button stays disabled: the dialog is drawn again once the step is in
                 }
             }
+            click.getSource().setEnabled(true);
         });
+        // One click, one step: a second click while the first is being written would record it twice.
+        save.setDisableOnClick(true);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClassName("case-step-save");
         HorizontalLayout row = new HorizontalLayout(status, day, complex);
@@ -166,22 +167,31 @@ final class CaseStepsDialog extends Dialog {
     }
 
     /**
-     * Waits, a few seconds at most, until the step written to the broker is in the history, so that the dialog shows
-     * it; if the history is slower, the dialog says so and the step shows on the next look.
+     * Draws the dialog again once the step written to the broker is in the history, a few seconds at most, off the
+     * UI's lock (push brings the change); if the history is slower, the step shows on the next look.
      */
-    private boolean waitForStep(CaseSteps.Recorded recorded) {
-        long until = System.currentTimeMillis() + WAIT_MILLIS;
-        while (System.currentTimeMillis() < until) {
-            if (cases.timeline(caseRef).stream().anyMatch(e -> e.eventId().equals(recorded.eventId()))) {
-                return true;
-            }
+    private void showWhenStored(CaseSteps.Recorded recorded, String what) {
+        UI ui = UI.getCurrent();
+        Thread.ofVirtual().name("case-step-" + caseRef).start(() -> {
+            boolean stored = false;
+            long until = System.currentTimeMillis() + WAIT_MILLIS;
             try {
-                Thread.sleep(200);
+                while (!stored && System.currentTimeMillis() < until) {
+                    Thread.sleep(200);
+                    stored = cases.timeline(caseRef).stream().anyMatch(e -> e.eventId().equals(recorded.eventId()));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
             }
-        }
-        return false;
+            boolean shown = stored;
+            ui.access(() -> {
+                onRecorded.run();
+                render();
+                Div done = new Div(shown ? getTranslation("cases.steps.recorded", what)
+                        : getTranslation("cases.steps.pending"));
+                done.addClassName("case-step-recorded");
+                content.addComponentAsFirst(done);
+            });
+        });
     }
 }

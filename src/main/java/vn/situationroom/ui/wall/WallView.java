@@ -308,7 +308,9 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         lateCases.setText(getTranslation("wall.cases", overdue, dueSoon));
         lateCases.getElement().setAttribute("data-overdue", String.valueOf(overdue));
         List<String> gaps = active.stream().filter(a -> a.rule() == AlertRule.ROSTER_GAP && !a.reasons().isEmpty())
-                .map(a -> LevelTexts.reason(this, a.reasons().getFirst())).sorted().toList();
+                .map(a -> a.reasons().getFirst())
+                .sorted(Comparator.comparing(Reason::date, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(reason -> LevelTexts.reason(this, reason)).toList();
         rosterGaps.setText(String.join(" · ", gaps));
         rosterGaps.setVisible(!gaps.isEmpty());
         ticker.removeAll();
