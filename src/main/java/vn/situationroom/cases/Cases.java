@@ -159,6 +159,17 @@ public class Cases {
                 .query(Boolean.class).single();
     }
 
+    /**
+     * Every complaint and denunciation still open in the given communes (all when empty), however many and however
+     * long quiet, with its next deadline as it stands {@code today}: what the deadline alerts watch.
+     */
+    public List<CaseSummary> open(List<String> asked, LocalDate today) {
+        // No event is after the far future: only the open complaints and denunciations pass the HAVING.
+        return cases("", Viewer.current().communes(asked))
+                .param("since", OffsetDateTime.parse("9999-12-31T00:00:00Z")).param("limit", Integer.MAX_VALUE)
+                .query((rs, row) -> summary(rs, today)).list();
+    }
+
     /** One case, open or ended, if the viewer may see its commune. */
     public Optional<CaseSummary> one(String caseRef, LocalDate today) {
         return cases("AND case_ref = :caseRef", Viewer.current().communes(List.of()))

@@ -47,7 +47,7 @@ public class DeadlineAlerts implements StandingAlerts.Check {
     /** Checks the cases of some communes only (all when empty). */
     StandingAlerts.Outcome check(List<String> communes) {
         LocalDate today = LocalDate.now(clock);
-        List<StandingAlerts.Condition> found = cases.active(today, communes, today).stream()
+        List<StandingAlerts.Condition> found = cases.open(communes, today).stream()
                 .filter(c -> c.standing() == LegalClock.Standing.DUE_SOON
                         || c.standing() == LegalClock.Standing.OVERDUE)
                 .map(c -> condition(c, today))
