@@ -146,9 +146,7 @@ public class CaseSteps {
         if (note.length() > MAX_NOTE) {
             return Problem.NOTE_TOO_LONG;
         }
-        boolean rejected = "REJECTED".equals(summary.status());
-        boolean inForce = "DECISION_IN_FORCE".equals(summary.status());
-        if (rejected || inForce || summary.closed() && status != CaseStatus.DECISION_IN_FORCE) {
+        if (summary.finished() || summary.closed() && status != CaseStatus.DECISION_IN_FORCE) {
             return Problem.CLOSED;
         }
         // Recommendations and reflections run no legal clock: they need no acceptance before the other steps.

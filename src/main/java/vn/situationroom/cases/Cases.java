@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.intake.CaseStatus;
 import vn.situationroom.security.Viewer;
 
 /**
@@ -89,6 +90,16 @@ public class Cases {
         public boolean closed() {
             return resolved != null;
         }
+
+        /** Whether accepting it was refused. */
+        public boolean rejected() {
+            return CaseStatus.REJECTED.name().equals(status);
+        }
+
+        /** Whether no step follows any more: refused, or its decision in force. */
+        public boolean finished() {
+            return rejected() || CaseStatus.DECISION_IN_FORCE.name().equals(status);
+        }
     }
 
     /**
@@ -143,11 +154,7 @@ public class Cases {
      * them (a case accepted later was still late that day), the longest overdue first.
      */
     public List<CaseSummary> overdueAt(LocalDate day) {
-        OffsetDateTime end = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        // No event is at or after the end: only the open complaints and denunciations pass the HAVING.
-        return cases("AND occurred_at < :end", Viewer.current().communes(List.of()))
-                .param("end", end).param("since", end).param("limit", MAX)
-                .query((rs, row) -> summary(rs, day)).list().stream()
+        return openUntil(day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), List.of(), day).stream()
                 .filter(c -> c.standing() == LegalClock.Standing.OVERDUE)
                 .sorted(Comparator.comparing(CaseSummary::deadline).thenComparing(CaseSummary::caseRef))
                 .toList();
@@ -164,10 +171,15 @@ public class Cases {
      * long quiet, with its next deadline as it stands {@code today}: what the deadline alerts watch.
      */
     public List<CaseSummary> open(List<String> asked, LocalDate today) {
-        // No event is after the far future: only the open complaints and denunciations pass the HAVING.
-        return cases("", Viewer.current().communes(asked))
-                .param("since", OffsetDateTime.parse("9999-12-31T00:00:00Z")).param("limit", Integer.MAX_VALUE)
-                .query((rs, row) -> summary(rs, today)).list();
+        return openUntil(OffsetDateTime.parse("9999-12-31T00:00:00Z"), asked, today);
+    }
+
+    /** Every complaint and denunciation open before {@code end}, by its events until then, however many. */
+    private List<CaseSummary> openUntil(OffsetDateTime end, List<String> asked, LocalDate asOf) {
+        // No event is at or after the end: only the open complaints and denunciations pass the HAVING.
+        return cases("AND occurred_at < :end", Viewer.current().communes(asked))
+                .param("end", end).param("since", end).param("limit", Integer.MAX_VALUE)
+                .query((rs, row) -> summary(rs, asOf)).list();
     }
 
     /** One case, open or ended, if the viewer may see its commune. */
@@ -180,13 +192,7 @@ public class Cases {
 
     /** Every event of a case, in order, if the viewer may see its commune. */
     public List<TimelineEntry> timeline(String caseRef) {
-        List<String> communes = Viewer.current().communes(List.of());
-        var statement = jdbc.sql(TIMELINE.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
-                .param("caseRef", caseRef);
-        if (!communes.isEmpty()) {
-            statement = statement.param("communes", communes);
-        }
-        return statement.query((rs, row) -> new TimelineEntry(rs.getObject("event_id", UUID.class),
+        return scoped(TIMELINE, "", Viewer.current().communes(List.of())).param("caseRef", caseRef).query((rs, row) -> new TimelineEntry(rs.getObject("event_id", UUID.class),
                 rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getString("type"), rs.getString("status"), rs.getString("summary"), rs.getInt("headcount"),
                 rs.getBoolean("complex"))).list();
@@ -194,7 +200,12 @@ public class Cases {
 
     /** The cases query with a condition on the events, limited to some communes (all when empty). */
     private JdbcClient.StatementSpec cases(String condition, List<String> communes) {
-        var statement = jdbc.sql(CASES.formatted(condition
+        return scoped(CASES, condition, communes);
+    }
+
+    /** A query on the events with a condition, limited to some communes (all when empty). */
+    private JdbcClient.StatementSpec scoped(String template, String condition, List<String> communes) {
+        var statement = jdbc.sql(template.formatted(condition
                 + (communes.isEmpty() ? "" : " AND commune_code IN (:communes)")));
         return communes.isEmpty() ? statement : statement.param("communes", communes);
     }
@@ -210,7 +221,7 @@ public class Cases {
         List<Deadline> deadlines = new ArrayList<>();
         LocalDate acceptBy = clock.acceptBy(summary.kind(), summary.received());
         LocalDate answered = summary.accepted() != null ? summary.accepted()
-                : "REJECTED".equals(summary.status()) ? summary.resolved() : null;
+                : summary.rejected() ? summary.resolved() : null;
         deadlines.add(new Deadline(Step.ACCEPT, acceptBy, answered,
                 answered == null ? clock.standing(acceptBy, today) : null));
         if (summary.accepted() != null) {

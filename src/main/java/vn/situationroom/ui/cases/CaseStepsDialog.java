@@ -112,7 +112,7 @@ final class CaseStepsDialog extends Dialog {
         timeline.setItems(cases.timeline(caseRef));
         timeline.setAllRowsVisible(true);
         content.add(timeline);
-        if (mayRecord && !("REJECTED".equals(summary.status()) || "DECISION_IN_FORCE".equals(summary.status()))) {
+        if (mayRecord && !summary.finished()) {
             content.add(new H4(getTranslation("cases.steps.record")), form(today));
         }
     }
