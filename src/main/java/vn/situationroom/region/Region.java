@@ -50,6 +50,11 @@ public final class Region {
         return DISTRICT.equals(code) ? name : commune(code).map(Commune::fullName).orElse(code);
     }
 
+    /** The short name of a commune, the region's name for {@link #DISTRICT}, or the code itself if it is unknown. */
+    public String shortName(String code) {
+        return DISTRICT.equals(code) ? name : commune(code).map(Commune::name).orElse(code);
+    }
+
     /** The FeatureCollection with every commune's polygon and properties, for the map. */
     public String geoJson() {
         return geoJson;

@@ -494,7 +494,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         spanPdf.setHref(period + "&format=pdf");
         spanDocx.setHref(period + "&format=docx");
         heading.setText(filters.communes().size() == 1
-                ? getTranslation("analysis.title.commune", communeFullName(filters.communes().getFirst()))
+                ? getTranslation("analysis.title.commune", region.placeName(filters.communes().getFirst()))
                 : filters.communes().isEmpty() ? getTranslation("analysis.title.region", region.name())
                 : getTranslation("analysis.title.communes", filters.communes().size()));
         ZonedDateTime start = filters.granularity().bucketOf(filters.from(), calendar.zone());
@@ -640,10 +640,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private String communeName(String code) {
-        return Region.DISTRICT.equals(code) ? region.name() : region.commune(code).map(Commune::name).orElse(code);
-    }
-
-    private String communeFullName(String code) {
-        return region.placeName(code);
+        return region.shortName(code);
     }
 }

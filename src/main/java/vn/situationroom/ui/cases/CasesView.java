@@ -81,7 +81,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.addClassName("cases-grid");
         grid.addComponentColumn(c -> {
             Span standing = new Span(c.standing() != null ? getTranslation("cases.standing." + c.standing())
-                    : "REJECTED".equals(c.status()) ? getTranslation("enum.CaseStatus.REJECTED")
+                    : c.rejected() ? getTranslation("enum.CaseStatus.REJECTED")
                     : c.closed() ? getTranslation("cases.resolved") : "");
             if (c.standing() != null) {
                 standing.addClassNames("case-standing", "standing-" + c.standing().name());
@@ -91,7 +91,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> c.deadline() == null ? "" : getTranslation("cases.step." + c.next(), DAY.format(c.deadline())))
                 .setHeader(getTranslation("cases.column.deadline")).setAutoWidth(true);
         grid.addColumn(Cases.CaseSummary::caseRef).setHeader(getTranslation("field.caseRef")).setAutoWidth(true);
-        grid.addColumn(c -> region.commune(c.communeCode()).map(Commune::name).orElse(c.communeCode()))
+        grid.addColumn(c -> region.shortName(c.communeCode()))
                 .setHeader(getTranslation("field.communeCode")).setAutoWidth(true);
         grid.addColumn(c -> c.content() == null ? "" : getTranslation("enum.Content." + c.content()))
                 .setHeader(getTranslation("field.content")).setAutoWidth(true);

@@ -37,7 +37,6 @@ import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
-import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.LevelTexts;
@@ -285,7 +284,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
                     case "ESCALATION" -> CommuneMap.MarkerKind.ESCALATION;
                     default -> CommuneMap.MarkerKind.CROWD;
                 };
-                String commune = region.commune(event.communeCode()).map(Commune::name).orElse(event.communeCode());
+                String commune = region.shortName(event.communeCode());
                 markers.add(new CommuneMap.Marker(event.communeCode(), kind, event.headcount(),
                         getTranslation("police.marker", getTranslation("police.layer." + kind.name()), commune,
                                 event.headcount(), TIME.format(event.occurredAt().atZoneSameInstant(settings.zone())))));

@@ -93,7 +93,7 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         grid.addClassName("watch-grid");
         grid.addColumn(e -> getTranslation("watch.kind." + e.kind().name())).setHeader(getTranslation("watch.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> region.commune(e.communeCode()).map(Commune::name).orElse(e.communeCode()))
+        grid.addColumn(e -> region.shortName(e.communeCode()))
                 .setHeader(getTranslation("field.communeCode")).setAutoWidth(true);
         grid.addColumn(WatchLists.Entry::subject).setHeader(getTranslation("watch.subject")).setAutoWidth(true);
         grid.addColumn(e -> e.automatic() ? getTranslation("watch.source.auto")
