@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -46,6 +47,11 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        // The window size is the browser's outer size: since Chromium 156 headless keeps room for a window frame inside
+        // it (a 1920x1080 window had a 1920x937 page). The page must have the screen's full size, as on a wall screen
+        // in kiosk mode, whatever the browser version: set the viewport itself.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
     }
 
     public ChromeDriver driver() {
