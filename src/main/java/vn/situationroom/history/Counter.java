@@ -84,7 +84,7 @@ public enum Counter {
             case INCIDENTS -> counts.incidents();
             case ESCALATIONS -> counts.escalations();
             case CASE_UPDATES -> counts.caseUpdates();
-            case REPEAT_CASES -> counts.repeatCases().size();
+            case REPEAT_CASES -> counts.repeatCases();
             case CONTENT_COMPLAINT -> counts.content().getOrDefault(Content.COMPLAINT, 0L);
             case CONTENT_DENUNCIATION -> counts.content().getOrDefault(Content.DENUNCIATION, 0L);
             case CONTENT_RECOMMENDATION -> counts.content().getOrDefault(Content.RECOMMENDATION, 0L);

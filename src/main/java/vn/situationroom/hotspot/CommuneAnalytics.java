@@ -1,16 +1,16 @@
 package vn.situationroom.hotspot;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,8 +18,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.hotspot.CommuneIndicators.WindowSize;
 import vn.situationroom.hotspot.HotspotFlow.In;
@@ -28,289 +26,324 @@ import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.ReceptionEvent;
 
 /**
- * The analytics of each commune, one record at a time, with all of a commune's state in one store entry: hour and
- * day indicator windows, the rules and their alerts, the statistics, and the level with its reasons.
+ * The analytics of the communes of one stream task, one record at a time: each event is counted in its hour and day
+ * windows however late it comes, its case's visits are recorded, the rules raise alerts, and the commune's series for
+ * the statistics moves on. What changed is written to the output topics at the next publication (every
+ * {@code publish-interval}), once per window, alert and commune however many events changed it.
  *
- * <p>Windows close when stream time passes their end plus the grace, and, while no record arrives, when the wall
- * clock does (a punctuator), so that a quiet commune's hour ends on time and its level can fall back. While records
- * flow only stream time closes windows, so that history being written in bulk is counted in its own windows rather
- * than cut short by the wall clock.
+ * <p>The state is kept in one store per kind, each entry small and bounded: a window per commune and window start, a
+ * case's visits per case, an alert per commune and rule, a fixed-size series per commune. Windows are written final
+ * when stream time or the wall clock passes their end plus the grace, so that a quiet commune's hour ends on time;
+ * every few seconds the wall clock also resolves quiet alerts, lets a commune's level follow the hour and the day, and
+ * forgets what lies beyond the revision horizon.
  */
 final class CommuneAnalytics implements Processor<String, In, String, Out> {
 
-    static final String STORE = "commune-state";
-    private static final Logger log = LoggerFactory.getLogger(CommuneAnalytics.class);
-    private static final long HOUR = Duration.ofHours(1).toMillis();
+    static final String WINDOWS = "commune-windows";
+    static final String WINDOWS_CLOSED = "commune-windows-closed";
+    static final String SINCE = "commune-since";
+    static final String CASES = "case-visits";
+    static final String ALERTS = "commune-alerts";
+    static final String RAISED = "raised-alerts";
+    static final String PENDING = "pending-outputs";
+    /** Every store the analytics use. */
+    static final String[] STORES = {WINDOWS, WINDOWS_CLOSED, SINCE, CASES, ALERTS, RAISED, PENDING};
+
     /**
      * How long a standing condition's alert is remembered as raised. PostgreSQL keeps what the checks raised; this
      * covers a check that sent the alert but stopped before recording it, and two instances sending it at once.
      */
     private static final Duration RAISED_KEPT = Duration.ofDays(30);
+    /** The most entries a sweep for retention looks at in one go, so that processing never pauses long. */
+    private static final int SWEEP_LIMIT = 10_000;
+    private static final char SEPARATOR = '\u0000';
+    private static final long HOUR = Duration.ofHours(1).toMillis();
 
     private final HotspotSettings settings;
     private final ZoneId zone;
+    private final Duration horizon;
     private final Rules rules;
-    private final Statistics statistics;
+    private final HotspotPublisher publisher;
+    private final int seriesDays;
+    private final int seriesHours;
     private ProcessorContext<String, Out> context;
-    private KeyValueStore<String, CommuneState> store;
-    private long lastRecordAt = Long.MIN_VALUE;
+    private CommuneWindows windows;
+    /** The first day each commune was watched (epoch day): the detectors need known days, not zeros. */
+    private KeyValueStore<String, Long> since;
+    /** Each commune's series for the statistics, built from its windows when first needed and kept in step. */
+    private final Map<String, CommuneSeries> series = new HashMap<>();
+    private KeyValueStore<String, byte[]> cases;
+    /** The cases in use, decoded; the store stays the truth. */
+    private final RecentEntries<String, CaseVisits> recentCases = new RecentEntries<>(50_000);
+    private AlertBook alerts;
+    private PendingOutputs pending;
+    private String casesSweptTo;
+    private long raisedSweptAt;
+    private long startedAt;
 
-    CommuneAnalytics(HotspotSettings settings, ElectionCalendar calendar) {
+    /**
+     * @param horizon how far back an event may lie (older ones are refused before they get here): windows and case
+     *     visits are kept this long, so that any accepted event is counted in its own windows
+     */
+    CommuneAnalytics(HotspotSettings settings, ElectionCalendar calendar, Duration horizon) {
         this.settings = settings;
         this.zone = calendar.zone();
+        this.horizon = horizon;
         this.rules = new Rules(settings.detectors(), calendar);
-        this.statistics = new Statistics(settings.detectors());
+        this.publisher = new HotspotPublisher(new Statistics(settings.detectors()), settings, zone);
+        this.seriesDays = settings.historyDays() + 1;
+        this.seriesHours = 24 * (settings.detectors().surgeDays() + 1);
     }
 
     @Override
     public void init(ProcessorContext<String, Out> context) {
         this.context = context;
-        this.store = context.getStateStore(STORE);
-        context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        this.startedAt = context.currentSystemTimeMs();
+        KeyValueStore<Bytes, byte[]> windowStore = context.getStateStore(WINDOWS);
+        KeyValueStore<String, Long> closed = context.getStateStore(WINDOWS_CLOSED);
+        windows = new CommuneWindows(windowStore, closed, zone, settings.grace());
+        since = context.getStateStore(SINCE);
+        cases = context.getStateStore(CASES);
+        alerts = new AlertBook(context.getStateStore(ALERTS), context.getStateStore(RAISED));
+        pending = new PendingOutputs(context.getStateStore(PENDING));
+        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> publish());
+        context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+        // Stream time may run ahead of the wall clock (a clock that drifts, a test): windows close on it as well.
+        context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, streamTime -> closeWindows());
     }
 
     @Override
     public void process(Record<String, In> record) {
-        lastRecordAt = context.currentSystemTimeMs();
         String commune = record.key();
-        CommuneState state = Objects.requireNonNullElseGet(store.get(commune), () -> CommuneState.of(commune));
         if (record.value().event() != null) {
-            count(state, record.value().event());
+            count(commune, record.value().event());
         } else if (record.value().command() != null) {
-            apply(state, record.value().command());
+            apply(commune, record.value().command());
         }
-        close(state, context.currentStreamTimeMs());
-        publishHotspot(state, context.currentSystemTimeMs(), true);
-        store.put(commune, state);
+        pending.hotspot(commune);
     }
 
-    private void count(CommuneState state, ReceptionEvent event) {
+    private void count(String commune, ReceptionEvent event) {
         long at = event.occurredAt().toInstant().toEpochMilli();
         long wall = context.currentSystemTimeMs();
-        LocalDate day = event.occurredAt().atZoneSameInstant(zone).toLocalDate();
-        state.sinceDay = Math.min(state.sinceDay, day.toEpochDay());
-        if (event.type() == EventType.VISIT || event.type() == EventType.PETITION) {
-            state.daily.merge(day.toEpochDay(), 1L, Long::sum);
-            state.hourly.merge(Math.floorDiv(at, HOUR), 1L, Long::sum);
-        }
+        countInSeries(commune, event, at);
+        List<WindowKey> own = List.of(windows.keyOf(WindowSize.HOUR, at, commune),
+                windows.keyOf(WindowSize.DAY, at, commune));
         int caseVisits = 0;
-        boolean repeatCase = false;
+        List<WindowKey> cameBack = List.of();
         if (Rules.isCaseVisit(event)) {
-            caseVisits = state.visitCase(event.caseRef(), at, settings.detectors().repeatWithin().toMillis());
-            repeatCase = caseVisits > 1;
+            CaseVisit visit = visitCase(commune, event.caseRef(), at, own);
+            caseVisits = visit.visits();
+            cameBack = visit.cameBackIn();
         }
         boolean crowd = rules.isCrowd(event);
-        addToWindow(state, WindowSize.HOUR, event, crowd, repeatCase);
-        addToWindow(state, WindowSize.DAY, event, crowd, repeatCase);
+        for (WindowKey key : own) {
+            WindowCounts counts = windows.get(key);
+            counts.add(event, crowd);
+            windows.put(key, counts);
+            pending.window(key);
+        }
+        for (WindowKey key : cameBack) {
+            WindowCounts counts = windows.get(key);
+            counts.addRepeatCase();
+            windows.put(key, counts);
+            pending.window(key);
+        }
         // History being written now (an import, a backfill) is counted, but is not news: it raises no alert.
         if (at >= wall - settings.alertQuietPeriod().toMillis()) {
             for (Trigger trigger : rules.evaluate(event, caseVisits)) {
-                raise(state, trigger, event, Instant.ofEpochMilli(at));
-            }
-        }
-    }
-
-    private void addToWindow(CommuneState state, WindowSize size, ReceptionEvent event, boolean crowd,
-            boolean repeatCase) {
-        long start = windowStart(size, event.occurredAt().toInstant());
-        long end = windowEnd(size, start);
-        long closedBefore = size == WindowSize.HOUR ? state.hoursClosedBefore : state.daysClosedBefore;
-        if (start < closedBefore || end + settings.grace().toMillis() <= context.currentStreamTimeMs()) {
-            log.debug("Late event {} for the closed {} window of {} at {}", event.eventId(), size,
-                    state.communeCode, Instant.ofEpochMilli(start));
-            return;
-        }
-        var windows = size == WindowSize.HOUR ? state.hours : state.days;
-        CommuneIndicators window = windows.computeIfAbsent(start, s -> new CommuneIndicators(state.communeCode, size,
-                Instant.ofEpochMilli(s), Instant.ofEpochMilli(end), false, Indicators.empty()));
-        window = window.with(window.counts().add(event, crowd, repeatCase));
-        windows.put(start, window);
-        forward(state.communeCode, new Out(window, null, null));
-    }
-
-    private void raise(CommuneState state, Trigger trigger, ReceptionEvent event, Instant at) {
-        Alert active = state.alerts.get(trigger.rule().name());
-        Alert alert = active != null
-                ? active.merge(trigger, at)
-                : Alert.open(UUID.nameUUIDFromBytes((state.communeCode + "/" + trigger.rule() + "/" + event.eventId())
-                        .getBytes(StandardCharsets.UTF_8)).toString(), state.communeCode, trigger, at);
-        state.alerts.put(trigger.rule().name(), alert);
-        forward(alert.alertId(), new Out(null, alert, null));
-    }
-
-    private void apply(CommuneState state, AlertCommand command) {
-        switch (command.action()) {
-            case RAISE -> raiseStanding(state, command);
-            case ACKNOWLEDGE, RESOLVE -> decide(state, command);
-        }
-    }
-
-    /** A person's acknowledgement or resolution, or the system's resolution of a condition that ended. */
-    private void decide(CommuneState state, AlertCommand command) {
-        Map.Entry<String, Alert> target = state.alerts.entrySet().stream()
-                .filter(e -> e.getValue().alertId().equals(command.alertId())).findFirst().orElse(null);
-        if (target == null) {
-            log.info("Command {} for alert {} of {} found no active alert; it was resolved already",
-                    command.commandId(), command.alertId(), state.communeCode);
-            return;
-        }
-        Alert alert = command.action() == AlertCommand.Action.ACKNOWLEDGE
-                ? target.getValue().acknowledge(command.by(), command.note(), command.at())
-                : target.getValue().resolve(command.by(), command.note(), command.at());
-        if (alert.isActive()) {
-            state.alerts.put(target.getKey(), alert);
-        } else {
-            state.alerts.remove(target.getKey());
-        }
-        forward(alert.alertId(), new Out(null, alert, null));
-    }
-
-    /**
-     * Raises the alert of a standing condition the app found, once: the app checks again and again, and may send the
-     * same condition twice (after a restart, or from two instances), but an alert raised before, even one resolved
-     * since, is not raised again.
-     */
-    private void raiseStanding(CommuneState state, AlertCommand command) {
-        if (command.rule() == null || command.rule().fromEvents() || command.severity() == null
-                || command.reason() == null) {
-            log.warn("Command {} to raise {} of {} lacks a standing rule, severity or reason; ignored",
-                    command.commandId(), command.alertId(), state.communeCode);
-            return;
-        }
-        if (state.raised.containsKey(command.alertId())) {
-            log.debug("Alert {} of {} was raised before; not again", command.alertId(), state.communeCode);
-            return;
-        }
-        state.raised.put(command.alertId(), command.at().toEpochMilli());
-        Alert alert = Alert.open(command.alertId(), state.communeCode,
-                new Trigger(command.rule(), command.severity(), command.reason()), command.at());
-        // One entry per alert: a case may have two conditions of one rule at once (its acceptance and its resolution
-        // both late), and each must stay findable until its own end.
-        state.alerts.put(command.rule().name() + "/" + command.alertId(), alert);
-        forward(alert.alertId(), new Out(null, alert, null));
-    }
-
-    /** Closes every window whose end plus grace is at or before {@code time}, writing its final indicators. */
-    private void close(CommuneState state, long time) {
-        long grace = settings.grace().toMillis();
-        for (WindowSize size : WindowSize.values()) {
-            var windows = size == WindowSize.HOUR ? state.hours : state.days;
-            var iterator = windows.entrySet().iterator();
-            while (iterator.hasNext()) {
-                CommuneIndicators window = iterator.next().getValue();
-                if (window.windowEnd().toEpochMilli() + grace <= time) {
-                    iterator.remove();
-                    forward(state.communeCode, new Out(window.closed(), null, null));
+                AlertBook.Raised raised = alerts.raise(commune, trigger, event.eventId(), Instant.ofEpochMilli(at));
+                if (raised.created()) {
+                    forward(raised.alert().alertId(), new Out(null, raised.alert(), null));
+                } else {
+                    pending.alert(raised.key());
                 }
             }
-            long closedBefore = closedBefore(size, time - grace);
-            if (size == WindowSize.HOUR) {
-                state.hoursClosedBefore = Math.max(state.hoursClosedBefore, closedBefore);
-            } else {
-                state.daysClosedBefore = Math.max(state.daysClosedBefore, closedBefore);
+        }
+    }
+
+    private void countInSeries(String commune, ReceptionEvent event, long at) {
+        CommuneSeries of = seriesOf(commune);
+        long day = Instant.ofEpochMilli(at).atZone(zone).toLocalDate().toEpochDay();
+        if (of.watched(day)) {
+            since.put(commune, day);
+        }
+        if (event.type() == EventType.VISIT || event.type() == EventType.PETITION) {
+            of.count(day, Math.floorDiv(at, HOUR));
+        }
+    }
+
+    /** A case's visit: its visits within the repeat span, and the windows in which the case now counts as come back. */
+    private record CaseVisit(int visits, List<WindowKey> cameBackIn) {}
+
+    /**
+     * Records a visit of a case. The case comes back in a window when one of its visits there had another within the
+     * repeat span before it; a late visit may make the case come back in the windows of its later visits too.
+     */
+    private CaseVisit visitCase(String commune, String caseRef, long at, List<WindowKey> own) {
+        String key = commune + SEPARATOR + caseRef;
+        CaseVisits visits = recentCases.get(key);
+        if (visits == null) {
+            byte[] stored = cases.get(key);
+            visits = stored == null ? new CaseVisits() : CaseVisits.decode(stored);
+            recentCases.put(key, visits);
+        }
+        long second = Math.floorDiv(at, 1000L);
+        long span = settings.detectors().repeatWithin().toSeconds();
+        // The windows where the case may now come back: this visit's, and those of its later visits within the span
+        // (a visit that arrives late).
+        List<WindowKey> candidates = own;
+        long[] later = visits.between(second, second + span);
+        if (later.length > 0) {
+            Set<WindowKey> all = new LinkedHashSet<>(own);
+            for (long visit : later) {
+                all.add(windows.keyOf(WindowSize.HOUR, visit * 1000, commune));
+                all.add(windows.keyOf(WindowSize.DAY, visit * 1000, commune));
+            }
+            candidates = new ArrayList<>(all);
+        }
+        boolean[] before = new boolean[candidates.size()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = cameBack(visits, candidates.get(i), span);
+        }
+        int within = visits.add(second, span);
+        List<WindowKey> cameBack = new ArrayList<>(2);
+        for (int i = 0; i < before.length; i++) {
+            if (!before[i] && cameBack(visits, candidates.get(i), span)) {
+                cameBack.add(candidates.get(i));
             }
         }
+        cases.put(key, visits.encode());
+        return new CaseVisit(within, cameBack);
     }
 
-    private void punctuate(long wall) {
-        boolean idle = lastRecordAt == Long.MIN_VALUE || wall - lastRecordAt >= settings.punctuateInterval().toMillis();
-        long closeAt = idle ? Math.max(wall, context.currentStreamTimeMs()) : context.currentStreamTimeMs();
-        List<KeyValue<String, CommuneState>> states = new ArrayList<>();
-        try (KeyValueIterator<String, CommuneState> all = store.all()) {
-            all.forEachRemaining(states::add);
-        }
-        for (KeyValue<String, CommuneState> entry : states) {
-            CommuneState state = entry.value;
-            close(state, closeAt);
-            resolveQuiet(state, wall);
-            state.prune(LocalDate.ofInstant(Instant.ofEpochMilli(wall), zone).toEpochDay() - settings.historyDays(),
-                    Math.floorDiv(wall, HOUR) - 24L * (settings.detectors().surgeDays() + 1),
-                    wall - settings.detectors().repeatWithin().toMillis(), wall - RAISED_KEPT.toMillis());
-            publishHotspot(state, wall, false);
-            store.put(entry.key, state);
-        }
+    private boolean cameBack(CaseVisits visits, WindowKey window, long span) {
+        return visits.cameBackIn(window.start() / 1000, windows.endOf(window) / 1000, span);
     }
 
-    private void resolveQuiet(CommuneState state, long wall) {
-        var iterator = state.alerts.values().iterator();
-        while (iterator.hasNext()) {
-            Alert alert = iterator.next();
-            if (alert.rule().fromEvents()
-                    && alert.lastSeen().toEpochMilli() + settings.alertQuietPeriod().toMillis() <= wall) {
-                iterator.remove();
-                Alert resolved = alert.resolve(Alert.SYSTEM, Alert.QUIET, Instant.ofEpochMilli(wall));
-                forward(resolved.alertId(), new Out(null, resolved, null));
-            }
-        }
+    private CommuneSeries seriesOf(String commune) {
+        return series.computeIfAbsent(commune, this::seriesFromWindows);
     }
 
-    /** Writes the commune's level, reasons and current hour; on a punctuation only when something changed. */
-    private void publishHotspot(CommuneState state, long wall, boolean always) {
-        if (AlertCommand.DISTRICT.equals(state.communeCode)) {
-            return; // the district's own alerts give no commune a level
+    /** A commune's series as its day and hour windows hold it: after a start, or a move of its task. */
+    private CommuneSeries seriesFromWindows(String commune) {
+        Long first = since.get(commune);
+        CommuneSeries of = new CommuneSeries(seriesDays, seriesHours, first == null ? CommuneSeries.NEVER : first);
+        long wall = context.currentSystemTimeMs();
+        long today = Instant.ofEpochMilli(wall).atZone(zone).toLocalDate().toEpochDay();
+        for (long day = today - seriesDays + 1; day <= today; day++) {
+            long start = LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant().toEpochMilli();
+            of.set(day, windows.get(new WindowKey(WindowSize.DAY, start, commune)).visitsAndPetitions(), true);
         }
-        long hourStart = Math.floorDiv(wall, HOUR) * HOUR;
-        CommuneIndicators hour = state.hours.get(hourStart);
-        // The level says what is forming on the ground: the alerts of events and the statistics. A late case is
-        // the office's business, alerted on its own, and would otherwise keep a commune on watch for weeks.
-        List<Reason> reasons = new ArrayList<>();
-        state.alerts.values().stream().filter(alert -> alert.rule().fromEvents())
-                .forEach(alert -> reasons.addAll(alert.reasons()));
-        reasons.addAll(statisticsOf(state, wall));
-        reasons.sort(Comparator.comparing(Reason::severity).reversed());
-        HotspotLevel level = reasons.stream().map(Reason::severity).reduce(HotspotLevel.NORMAL, HotspotLevel::max);
-        CommuneHotspot hotspot = new CommuneHotspot(state.communeCode, level, reasons, Instant.ofEpochMilli(hourStart),
-                Instant.ofEpochMilli(hourStart + HOUR), hour == null ? 0 : hour.counts().events(),
-                hour == null ? 0 : hour.counts().people(), Instant.ofEpochMilli(wall));
-        if (always || !sameApartFromTime(hotspot, state.last)) {
-            state.last = hotspot;
-            forward(state.communeCode, new Out(null, null, hotspot));
-        }
-    }
-
-    private List<Reason> statisticsOf(CommuneState state, long wall) {
-        long today = LocalDate.ofInstant(Instant.ofEpochMilli(wall), zone).toEpochDay();
-        if (state.sinceDay > today) {
-            return List.of();
-        }
-        int length = settings.historyDays() + 1;
-        double[] daily = new double[length];
-        for (int i = 0; i < length; i++) {
-            daily[i] = state.daily.getOrDefault(today - length + 1 + i, 0L);
-        }
-        int knownDays = (int) Math.min(length, today - state.sinceDay + 1);
         long hour = Math.floorDiv(wall, HOUR);
-        int surgeDays = settings.detectors().surgeDays();
-        double[] sameHourBefore = knownDays > surgeDays ? new double[surgeDays] : new double[0];
-        for (int k = 0; k < sameHourBefore.length; k++) {
-            sameHourBefore[k] = state.hourly.getOrDefault(hour - 24L * (surgeDays - k), 0L);
+        for (long h = hour - seriesHours + 1; h <= hour; h++) {
+            of.set(h, windows.get(new WindowKey(WindowSize.HOUR, h * HOUR, commune)).visitsAndPetitions(), false);
         }
-        return statistics.evaluate(daily, knownDays, state.hourly.getOrDefault(hour, 0L), sameHourBefore);
+        return of;
     }
 
-    private static boolean sameApartFromTime(CommuneHotspot a, CommuneHotspot b) {
-        return b != null && a.level() == b.level() && a.reasons().equals(b.reasons())
-                && a.windowStart().equals(b.windowStart()) && a.events() == b.events() && a.people() == b.people();
+    private void apply(String commune, AlertCommand command) {
+        Alert alert = switch (command.action()) {
+            case RAISE -> alerts.raiseStanding(commune, command);
+            case ACKNOWLEDGE, RESOLVE -> alerts.decide(commune, command);
+        };
+        if (alert != null) {
+            forward(alert.alertId(), new Out(null, alert, null));
+        }
+    }
+
+    /** Writes what changed since the last publication: windows, merged alerts, and the communes' states. */
+    private void publish() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long wall = context.currentSystemTimeMs();
+        long now = now();
+        for (PendingOutputs.Pending output : pending.drain()) {
+            switch (output.kind()) {
+                case WINDOW -> {
+                    WindowKey key = output.window();
+                    forward(key.commune(), new Out(windows.record(key, windows.get(key), now), null, null));
+                }
+                case ALERT -> {
+                    Alert alert = alerts.get(output.name());
+                    if (alert != null) {
+                        forward(alert.alertId(), new Out(null, alert, null));
+                    }
+                }
+                case HOTSPOT -> publishHotspot(output.name(), wall, true);
+            }
+        }
+    }
+
+    /** Every few seconds of the wall clock: windows close, quiet alerts resolve, levels follow the hour and day. */
+    private void tick(long wall) {
+        closeWindows();
+        for (Alert resolved : alerts.resolveQuiet(wall, settings.alertQuietPeriod())) {
+            forward(resolved.alertId(), new Out(null, resolved, null));
+            pending.hotspot(resolved.communeCode());
+        }
+        publish();
+        List<String> communes = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = since.all()) {
+            all.forEachRemaining(entry -> communes.add(entry.key));
+        }
+        for (String commune : communes) {
+            publishHotspot(commune, wall, false);
+        }
+        forgetBeyondHorizon(wall);
+    }
+
+    private void closeWindows() {
+        for (CommuneIndicators closed : windows.close(now(), startedAt)) {
+            forward(closed.communeCode(), new Out(closed, null, null));
+        }
+    }
+
+    private void publishHotspot(String commune, long wall, boolean always) {
+        CommuneHotspot hotspot = publisher.hotspot(commune, seriesOf(commune),
+                windows.get(windows.keyOf(WindowSize.HOUR, wall, commune)), alerts.active(commune), wall, always);
+        if (hotspot != null) {
+            forward(commune, new Out(null, null, hotspot));
+        }
+    }
+
+    /** Forgets, a bounded part at a time, the windows and visits older than the horizon and the old raised ids. */
+    private void forgetBeyondHorizon(long wall) {
+        long cutoff = wall - horizon.plusDays(1).toMillis();
+        windows.forgetBefore(cutoff, SWEEP_LIMIT);
+        List<KeyValue<String, byte[]>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> some = cases.range(casesSweptTo, null)) {
+            int seen = 0;
+            casesSweptTo = null;
+            while (some.hasNext()) {
+                KeyValue<String, byte[]> entry = some.next();
+                if (++seen > SWEEP_LIMIT) {
+                    casesSweptTo = entry.key;
+                    break;
+                }
+                CaseVisits visits = CaseVisits.decode(entry.value);
+                int size = visits.size();
+                visits.forgetBefore(Math.floorDiv(cutoff, 1000L));
+                if (visits.size() != size) {
+                    changed.add(KeyValue.pair(entry.key, visits.isEmpty() ? null : visits.encode()));
+                }
+            }
+        }
+        changed.forEach(entry -> recentCases.remove(entry.key));
+        cases.putAll(changed);
+        if (wall - raisedSweptAt >= Duration.ofHours(1).toMillis()) {
+            raisedSweptAt = wall;
+            alerts.forgetRaisedBefore(wall - RAISED_KEPT.toMillis());
+        }
+    }
+
+    /** The time windows close at: stream time, or the wall clock when it is later. */
+    private long now() {
+        return Math.max(context.currentStreamTimeMs(), context.currentSystemTimeMs());
     }
 
     private void forward(String key, Out out) {
         context.forward(new Record<>(key, out, context.currentSystemTimeMs()));
-    }
-
-    private long windowStart(WindowSize size, Instant at) {
-        return size == WindowSize.HOUR
-                ? Math.floorDiv(at.toEpochMilli(), HOUR) * HOUR
-                : at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-
-    private long windowEnd(WindowSize size, long start) {
-        return size == WindowSize.HOUR
-                ? start + HOUR
-                : Instant.ofEpochMilli(start).atZone(zone).plusDays(1).toInstant().toEpochMilli();
-    }
-
-    /** The start of the window that holds {@code time}: every window starting before it has ended by then. */
-    private long closedBefore(WindowSize size, long time) {
-        return windowStart(size, Instant.ofEpochMilli(time));
     }
 }

@@ -9,27 +9,50 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param grace how long after a window's end a late event still counts in it (hour and day windows)
  * @param repeatHorizon how long an event id is remembered so that a repeat of it is not counted again
  * @param punctuateInterval how often, on the wall clock, windows are closed and quiet alerts resolved
+ * @param publishInterval how often, on the wall clock, what changed is written to the output topics: one record per
+ *     window, alert and commune however many events changed it since (the larger, the fewer records, the later)
+ * @param commitInterval how often the stream commits its transaction: its outputs become visible to read_committed
+ *     readers then (the larger, the more events per transaction, the later)
+ * @param cacheSize the stream's record cache, in bytes: changes of one state entry between two commits are written
+ *     to its store and changelog once
+ * @param streamThreads the stream threads of this instance
  * @param alertQuietPeriod an alert with no new trigger for this long resolves itself; events older than this raise no
  *     alert (history being imported is not news)
  * @param historyDays how many past days of daily counts each commune keeps for the daily detectors
  * @param detectors the rules' and statistics' own settings
+ * @param streamsConfig further Kafka Streams settings, which take precedence over the app's own (for example
+ *     {@code situationroom.hotspot.streams-config[producer.linger.ms]=10})
  */
 @ConfigurationProperties("situationroom.hotspot")
 public record HotspotSettings(
         Duration grace,
         Duration repeatHorizon,
         Duration punctuateInterval,
+        Duration publishInterval,
+        Duration commitInterval,
+        Long cacheSize,
+        Integer streamThreads,
         Duration alertQuietPeriod,
         Integer historyDays,
-        DetectorSettings detectors) {
+        DetectorSettings detectors,
+        java.util.Map<String, String> streamsConfig) {
 
     public HotspotSettings {
         grace = grace == null ? Duration.ofMinutes(10) : grace;
         repeatHorizon = repeatHorizon == null ? Duration.ofDays(7) : repeatHorizon;
         punctuateInterval = punctuateInterval == null ? Duration.ofSeconds(10) : punctuateInterval;
+        publishInterval = publishInterval == null ? Duration.ofMillis(100) : publishInterval;
+        commitInterval = commitInterval == null ? Duration.ofMillis(200) : commitInterval;
+        cacheSize = cacheSize == null ? 64L * 1024 * 1024 : cacheSize;
+        streamThreads = streamThreads == null ? 1 : streamThreads;
+        if (commitInterval.isNegative() || commitInterval.isZero() || cacheSize < 0 || streamThreads < 1) {
+            throw new IllegalArgumentException("situationroom.hotspot: commit-interval must be positive, cache-size "
+                    + "not negative and stream-threads at least 1");
+        }
         alertQuietPeriod = alertQuietPeriod == null ? Duration.ofHours(24) : alertQuietPeriod;
         historyDays = historyDays == null ? 42 : historyDays;
         detectors = detectors == null ? DetectorSettings.defaults() : detectors;
+        streamsConfig = streamsConfig == null ? java.util.Map.of() : java.util.Map.copyOf(streamsConfig);
         if (grace.isNegative() || repeatHorizon.compareTo(Duration.ofDays(1).plus(grace)) < 0) {
             throw new IllegalArgumentException("situationroom.hotspot: grace must not be negative and repeat-horizon "
                     + "must be at least a day plus the grace (" + Duration.ofDays(1).plus(grace) + ")");
@@ -38,14 +61,15 @@ public record HotspotSettings(
             throw new IllegalArgumentException("situationroom.hotspot.history-days must be at least 31, the EWMA's "
                     + "28 baseline days, its 2-day guard and today");
         }
-        if (punctuateInterval.isZero() || punctuateInterval.isNegative() || alertQuietPeriod.isNegative()) {
-            throw new IllegalArgumentException("situationroom.hotspot: punctuate-interval and alert-quiet-period must "
-                    + "be positive");
+        if (punctuateInterval.isZero() || punctuateInterval.isNegative() || publishInterval.isZero()
+                || publishInterval.isNegative() || alertQuietPeriod.isNegative()) {
+            throw new IllegalArgumentException("situationroom.hotspot: punctuate-interval, publish-interval and "
+                    + "alert-quiet-period must be positive");
         }
     }
 
     /** Every setting at its default. */
     public static HotspotSettings defaults() {
-        return new HotspotSettings(null, null, null, null, null, null);
+        return new HotspotSettings(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

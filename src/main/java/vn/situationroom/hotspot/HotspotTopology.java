@@ -1,9 +1,17 @@
 package vn.situationroom.hotspot;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -17,8 +25,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.intake.IntakeTopics;
 import vn.situationroom.intake.EventCheck;
@@ -33,70 +41,90 @@ import vn.situationroom.platform.JsonSerde;
  */
 public final class HotspotTopology {
 
-    /** The event ids already counted, for the repeat horizon. */
+    /** The event ids already counted, with when they arrived, for the repeat horizon. */
     public static final String EVENT_IDS_STORE = "event-ids-seen";
+    /** The state stores of the analytics, for tests and benchmarks that look at their size. */
+    static final String[] ANALYTICS_STORES = CommuneAnalytics.STORES;
 
     private HotspotTopology() {}
 
-    /** Builds the topology; free of Spring so that tests and other runtimes can build it the same way. */
+    /** Builds the topology with the default oldest event: free of Spring, so that tests build it the same way. */
     public static Topology buildTopology(HotspotSettings settings, ElectionCalendar calendar, Set<String> communeCodes,
             int partitions, Clock clock) {
+        return buildTopology(settings, calendar, communeCodes, partitions, clock, ReceptionEventReader.MAX_AGE);
+    }
+
+    /**
+     * Builds the topology.
+     *
+     * @param partitions the partitions of the topics it reads, which decide the task that holds each commune
+     * @param maxEventAge how old an event may be: older ones are rejected, younger ones are counted in their windows
+     *     however late they come, and the windows are kept that long
+     */
+    public static Topology buildTopology(HotspotSettings settings, ElectionCalendar calendar, Set<String> communeCodes,
+            int partitions, Clock clock, Duration maxEventAge) {
         StreamsBuilder builder = new StreamsBuilder();
-        ReceptionEventReader reader = ReceptionEventReader.forTopic(communeCodes, clock);
-        Duration horizon = settings.repeatHorizon();
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(EVENT_IDS_STORE, horizon, horizon, false),
-                Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CommuneAnalytics.STORE),
-                Serdes.String(), new JsonSerde<>(CommuneState.class)));
+        ReceptionEventReader reader = ReceptionEventReader.forTopic(communeCodes, clock, maxEventAge);
+        addStores(builder);
 
         // Read raw bytes, not events: a record another producer wrote may be anything, and a poison record must be
         // set aside with its original bytes instead of stopping the stream.
         KStream<String, byte[]> raw = builder.stream(
                 IntakeTopics.RECEPTION_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()));
-        KStream<String, Checked> checked = raw.processValues(() -> new CheckEvent(reader), Named.as("check-event"));
+        KStream<String, CheckEvent.Checked> checked = raw.processValues(() -> new CheckEvent(reader, partitions,
+                settings.repeatHorizon(), settings.punctuateInterval()), Named.as("check-event"), EVENT_IDS_STORE);
 
         var branches = checked.split(Named.as("event-"))
-                .branch((code, c) -> c.event() != null, Branched.as("valid"))
+                .branch((code, c) -> c.event() != null && c.home(), Branched.as("home"))
+                .branch((code, c) -> c.event() != null, Branched.as("away"))
                 .defaultBranch(Branched.as("rejected"));
 
         branches.get("event-rejected")
-                .mapValues(Checked::raw, Named.as("original-bytes"))
+                .mapValues(CheckEvent.Checked::raw, Named.as("original-bytes"))
                 .to(IntakeTopics.RECEPTION_EVENTS_REJECTED.name(),
                         Produced.with(IntakeTopics.RECEPTION_EVENTS_REJECTED.keySerde(), Serdes.ByteArray()));
 
         var eventSerde = IntakeTopics.RECEPTION_EVENTS.valueSerde();
-        var inSerde = new JsonSerde<>(HotspotFlow.In.class);
-        KStream<String, HotspotFlow.In> events = branches.get("event-valid")
-                .mapValues(Checked::event, Named.as("event"))
-                // The key is the commune code (checked above), but which partition a producer put it on depends on
-                // its partitioner: kcat and other librdkafka clients hash keys with CRC32, Java clients with murmur2.
-                // Repartitioning by the stream's own partitioner puts all of a commune's events, and so all of its
-                // state, in one task whoever wrote them, at the price of one internal hop.
+        // All of a commune's state is in the task of the partition its key hashes to (Kafka's own partitioner, as
+        // the app's producers and Kafka Streams use it). An event already there is counted where it is read: no
+        // hop. One another producer put elsewhere (kcat and other librdkafka clients hash keys with CRC32 by
+        // default) travels once through an internal topic to its commune's partition.
+        KStream<String, ReceptionEvent> away = branches.get("event-away")
+                .mapValues(CheckEvent.Checked::event, Named.as("away-event"))
                 .repartition(Repartitioned.<String, ReceptionEvent>as("events-by-commune")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(eventSerde)
-                        .withNumberOfPartitions(partitions))
-                .processValues(() -> new DropRepeats(horizon), Named.as("drop-repeats"), EVENT_IDS_STORE)
-                .mapValues(event -> new HotspotFlow.In(event, null), Named.as("event-in"));
+                        .withNumberOfPartitions(partitions));
+        KStream<String, HotspotFlow.In> events = branches.get("event-home")
+                .merge(away.processValues(() -> new DropRepeats(settings.repeatHorizon()), Named.as("drop-repeats"),
+                        EVENT_IDS_STORE).mapValues(event -> new CheckEvent.Checked(event, null, true),
+                        Named.as("away-checked")), Named.as("events"))
+                .mapValues(event -> new HotspotFlow.In(event.event(), null), Named.as("event-in"));
 
-        // People's decisions about alerts join the events of the alert's commune, so that one task holds both. The
-        // commands are repartitioned the same way, to as many partitions, which keeps the two co-partitioned.
+        // People's decisions about alerts join the events of the alert's commune, so that one task holds both;
+        // the app writes them keyed by the commune, and one that is elsewhere travels the same way as an event.
         var commandsTopic = HotspotTopics.ALERT_COMMANDS;
-        KStream<String, HotspotFlow.In> commands = builder.stream(commandsTopic.name(),
-                        Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .mapValues(HotspotTopology::command, Named.as("read-command"))
-                .filter((commune, command) -> command != null, Named.as("readable-command"))
-                .selectKey((key, command) -> command.communeCode(), Named.as("command-commune"))
+        var commandBranches = builder.stream(commandsTopic.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .processValues(() -> new ReadCommand(partitions), Named.as("read-command"))
+                .filter((key, command) -> command != null, Named.as("readable-command"))
+                .split(Named.as("command-"))
+                .branch((key, command) -> command.home(), Branched.as("home"))
+                .defaultBranch(Branched.as("away"));
+        KStream<String, AlertCommand> commandsAway = commandBranches.get("command-away")
+                .selectKey((key, command) -> command.command().communeCode(), Named.as("command-commune"))
+                .mapValues(ReadCommand.RoutedCommand::command, Named.as("away-command"))
                 .repartition(Repartitioned.<String, AlertCommand>as("commands-by-commune")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(commandsTopic.valueSerde())
-                        .withNumberOfPartitions(partitions))
+                        .withNumberOfPartitions(partitions));
+        KStream<String, HotspotFlow.In> commands = commandBranches.get("command-home")
+                .mapValues(ReadCommand.RoutedCommand::command, Named.as("home-command"))
+                .merge(commandsAway, Named.as("commands"))
                 .mapValues(command -> new HotspotFlow.In(null, command), Named.as("command-in"));
 
         KStream<String, HotspotFlow.Out> out = events.merge(commands, Named.as("events-and-commands"))
-                .process(() -> new CommuneAnalytics(settings, calendar), Named.as("commune-analytics"),
-                        CommuneAnalytics.STORE);
+                .process(() -> new CommuneAnalytics(settings, calendar, maxEventAge), Named.as("commune-analytics"),
+                        CommuneAnalytics.STORES);
 
         var indicators = HotspotTopics.COMMUNE_INDICATORS;
         out.filter((key, o) -> o.indicators() != null, Named.as("indicators"))
@@ -113,86 +141,32 @@ public final class HotspotTopology {
         return builder.build();
     }
 
-    /** A command record, or {@code null} for one that cannot be read (only the app writes the topic). */
-    private static AlertCommand command(byte[] value) {
-        try {
-            AlertCommand command = HotspotTopics.ALERT_COMMANDS.valueSerde().deserializer().deserialize("", value);
-            return command != null && command.communeCode() != null && command.alertId() != null
-                    && command.action() != null ? command : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** A record after the check: the valid event, or the original bytes of an invalid one. */
-    record Checked(ReceptionEvent event, byte[] raw) {}
-
     /**
-     * Checks each record, moves a valid event to its own event time (so that windows follow when it happened, not
-     * when it was written), and marks an invalid one with the reason in a header.
+     * The analytics' stores, one per kind of state, each entry small: what grows (windows, cases) is on disk
+     * (RocksDB), the rest in memory; all are changelogged. The record cache in front of the busy ones turns many
+     * changes of one entry between two commits into one write of its store and its changelog.
      */
-    private static final class CheckEvent implements FixedKeyProcessor<String, byte[], Checked> {
-
-        private final ReceptionEventReader reader;
-        private FixedKeyProcessorContext<String, Checked> context;
-
-        CheckEvent(ReceptionEventReader reader) {
-            this.reader = reader;
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, Checked> context) {
-            this.context = context;
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, byte[]> record) {
-            switch (reader.readRecord(record.key(), record.value())) {
-                case EventCheck.Valid valid -> {
-                    long eventTime = valid.event().occurredAt().toInstant().toEpochMilli();
-                    context.forward(record.withValue(new Checked(valid.event(), null)).withTimestamp(eventTime));
-                }
-                case EventCheck.Invalid invalid -> {
-                    record.headers().remove(IntakeTopics.REJECTION_REASON_HEADER);
-                    record.headers().add(IntakeTopics.REJECTION_REASON_HEADER,
-                            invalid.summary().getBytes(StandardCharsets.UTF_8));
-                    context.forward(record.withValue(new Checked(null, record.value())));
-                }
-            }
-        }
+    private static void addStores(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENT_IDS_STORE),
+                Serdes.Bytes(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CommuneAnalytics.WINDOWS), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CommuneAnalytics.WINDOWS_CLOSED), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CommuneAnalytics.SINCE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CommuneAnalytics.CASES), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CommuneAnalytics.ALERTS), Serdes.String(), new AlertCodec())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CommuneAnalytics.RAISED), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CommuneAnalytics.PENDING), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
     }
 
-    /**
-     * Lets each event id through once: a client that retries, or the same event sent through two channels, must not
-     * count twice. Ids are remembered for the repeat horizon, in a changelogged store that survives restarts.
-     */
-    private static final class DropRepeats implements FixedKeyProcessor<String, ReceptionEvent, ReceptionEvent> {
-
-        private final long horizonMillis;
-        private FixedKeyProcessorContext<String, ReceptionEvent> context;
-        private WindowStore<String, Long> seen;
-
-        DropRepeats(Duration horizon) {
-            this.horizonMillis = horizon.toMillis();
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, ReceptionEvent> context) {
-            this.context = context;
-            this.seen = context.getStateStore(EVENT_IDS_STORE);
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, ReceptionEvent> record) {
-            String eventId = record.value().eventId().toString();
-            long time = record.timestamp();
-            try (WindowStoreIterator<Long> earlier = seen.fetch(eventId, time - horizonMillis, time + horizonMillis)) {
-                if (earlier.hasNext()) {
-                    return;
-                }
-            }
-            seen.put(eventId, time, time);
-            context.forward(record);
-        }
-    }
 }

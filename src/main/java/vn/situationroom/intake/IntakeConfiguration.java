@@ -40,8 +40,8 @@ class IntakeConfiguration {
     }
 
     @Bean
-    ReceptionEventReader receptionEventReader(Region region, PersonHasher personHasher) {
-        return new ReceptionEventReader(region::contains, personHasher, Clock.systemUTC());
+    ReceptionEventReader receptionEventReader(Region region, PersonHasher personHasher, IntakeProperties properties) {
+        return new ReceptionEventReader(region::contains, personHasher, Clock.systemUTC(), properties.maxEventAge());
     }
 
     @Bean(destroyMethod = "close")

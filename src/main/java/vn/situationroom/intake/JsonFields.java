@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,24 +96,33 @@ final class JsonFields {
     }
 
     <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {
-        String allowed = Arrays.toString(type.getEnumConstants());
         if (!has(name)) {
             if (required) {
+                String allowed = Arrays.toString(type.getEnumConstants());
                 violate(name, "required", "is required: one of " + allowed, allowed);
             }
             return null;
         }
         JsonNode value = node(name);
         if (value.isString()) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(value.asString().strip())) {
-                    return constant;
-                }
+            Enum<?> constant = ENUM_CONSTANTS.get(type).get(value.asString().strip());
+            if (constant != null) {
+                return type.cast(constant);
             }
         }
+        String allowed = Arrays.toString(type.getEnumConstants());
         violate(name, "unknown-value", "must be one of " + allowed + not(value), allowed);
         return null;
     }
+
+    /** Each enum's constants by name, looked up once per type. */
+    private static final ClassValue<Map<String, Enum<?>>> ENUM_CONSTANTS = new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants()).map(c -> (Enum<?>) c)
+                    .collect(Collectors.toUnmodifiableMap(Enum::name, c -> c));
+        }
+    };
 
     boolean bool(String name) {
         if (!has(name)) {

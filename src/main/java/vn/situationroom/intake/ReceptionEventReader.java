@@ -22,6 +22,12 @@ public final class ReceptionEventReader {
 
     /** How far in the future an event time may lie: clocks of reception points drift. */
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+    /**
+     * How old an event may be by default, as long as the history keeps its records: the analytics revise the windows
+     * of a late event up to this far back (a complaint received years ago and recorded now, an import of last year's
+     * reception book); an older event is refused rather than left out of a count.
+     */
+    public static final Duration MAX_AGE = Duration.ofDays(3650);
     /** The longest summary, in characters. */
     public static final int MAX_SUMMARY = 2000;
     /** The longest case reference, in characters. */
@@ -48,21 +54,27 @@ public final class ReceptionEventReader {
     private final Predicate<String> communeExists;
     private final PersonHasher personHasher;
     private final Clock clock;
+    private final Duration maxAge;
+    private final PlainEventReader plain;
 
     /**
      * @param communeExists whether a code is a commune of the loaded region
      * @param personHasher hashes the person of a client's event; {@code null} for a reader of the topic only
-     * @param clock the clock that decides what lies in the future
+     * @param clock the clock that decides what lies in the future, and what is too old
+     * @param maxAge how old an event may be
      */
-    public ReceptionEventReader(Predicate<String> communeExists, PersonHasher personHasher, Clock clock) {
+    public ReceptionEventReader(Predicate<String> communeExists, PersonHasher personHasher, Clock clock,
+            Duration maxAge) {
         this.communeExists = communeExists;
         this.personHasher = personHasher;
         this.clock = clock;
+        this.maxAge = maxAge;
+        this.plain = new PlainEventReader(communeExists, this);
     }
 
     /** A reader of records on the topic for a fixed set of commune codes (the stream's, which stays free of Spring). */
-    public static ReceptionEventReader forTopic(Set<String> communeCodes, Clock clock) {
-        return new ReceptionEventReader(Set.copyOf(communeCodes)::contains, null, clock);
+    public static ReceptionEventReader forTopic(Set<String> communeCodes, Clock clock, Duration maxAge) {
+        return new ReceptionEventReader(Set.copyOf(communeCodes)::contains, null, clock, maxAge);
     }
 
     /**
@@ -83,6 +95,11 @@ public final class ReceptionEventReader {
         if (json == null || json.length == 0) {
             return invalid("$", "empty", "the event is empty; a JSON object is expected");
         }
+        // Most events are plain and valid: read them without a tree; anything else is read again below.
+        ReceptionEvent event = plain.read(json, source);
+        if (event != null) {
+            return new EventCheck.Valid(event, null);
+        }
         try {
             return read(Json.MAPPER.readTree(json), source);
         } catch (JacksonException e) {
@@ -100,7 +117,7 @@ public final class ReceptionEventReader {
         fields.refuseUnknown(FIELDS, "a reception event");
 
         UUID eventId = fields.uuid("eventId");
-        OffsetDateTime occurredAt = notInFuture(fields, fields.time("occurredAt"));
+        OffsetDateTime occurredAt = notTooOld(fields, notInFuture(fields, fields.time("occurredAt")));
         Instant recordedAt = recordedAt(fields, source);
         String communeCode = communeCode(fields);
         ReceptionPoint receptionPoint = fields.enumValue("receptionPoint", ReceptionPoint.class, true);
@@ -134,6 +151,22 @@ public final class ReceptionEventReader {
         if (time != null && time.isAfter(OffsetDateTime.now(clock).plus(MAX_FUTURE))) {
             fields.violate("occurredAt", "future", "lies in the future (" + time + "); at most "
                     + MAX_FUTURE.toMinutes() + " minutes ahead of the server clock is accepted", MAX_FUTURE.toMinutes());
+            return null;
+        }
+        return time;
+    }
+
+    /** Whether an event time is neither too far in the future nor older than the oldest event taken. */
+    boolean isRecent(OffsetDateTime time) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return !time.isAfter(now.plus(MAX_FUTURE)) && !time.isBefore(now.minus(maxAge));
+    }
+
+    private OffsetDateTime notTooOld(JsonFields fields, OffsetDateTime time) {
+        if (time != null && time.isBefore(OffsetDateTime.now(clock).minus(maxAge))) {
+            fields.violate("occurredAt", "too-old", "lies more than " + maxAge.toDays() + " days in the past (" + time
+                    + "); the analytics count events up to that far back (situationroom.intake.max-event-age)",
+                    maxAge.toDays());
             return null;
         }
         return time;

@@ -213,7 +213,7 @@ class HistoryBenchmark {
         Map<Field, Long> field = new EnumMap<>(Field.class);
         field.put(Field.LAND, visits + petitions);
         return new Indicators(visits + petitions, visits, petitions, visits + petitions + random.nextInt(5), content,
-                field, random.nextInt(10) == 0 ? 1 : 0, 0, random.nextInt(20) == 0 ? 1 : 0, 0, 0, 0, null);
+                field, random.nextInt(10) == 0 ? 1 : 0, 0, random.nextInt(20) == 0 ? 1 : 0, 0, 0, 0, 0);
     }
 
     /** Trend queries as the analysts' views ask them; the latency of each kind, from the first call to the last. */

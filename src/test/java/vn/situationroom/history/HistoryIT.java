@@ -189,7 +189,7 @@ class HistoryIT {
 
     private static CommuneIndicators window(String commune, Instant start, long people) {
         return new CommuneIndicators(commune, CommuneIndicators.WindowSize.HOUR, start, start.plus(Duration.ofHours(1)),
-                true, new Indicators(1, 1, 0, people, null, null, 0, 0, 0, 0, 0, 0, null));
+                true, new Indicators(1, 1, 0, people, null, null, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

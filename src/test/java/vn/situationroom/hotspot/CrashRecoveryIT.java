@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +91,82 @@ class CrashRecoveryIT {
                 confirmedBeforeKill).isEqualTo(expected);
     }
 
+    @Test
+    void a_backlog_written_straight_to_the_topic_in_shuffled_order_is_counted_whole_across_a_kill() throws Exception {
+        Region region = RegionLoader.load(getClass().getResourceAsStream("/region/cau-ngang-communes.geojson"),
+                "default region", "");
+        List<String> communes = List.of(region.communes().get(2).code(), region.communes().get(3).code());
+        OffsetDateTime now = OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS);
+        java.util.Random random = new java.util.Random(21);
+        List<Offered> backlog = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            backlog.add(new Offered(UUID.randomUUID(), communes.get(random.nextInt(2)), 1 + random.nextInt(3),
+                    now.minusSeconds(60 + random.nextInt(21 * 3600))));
+        }
+        Collections.shuffle(backlog, random);
+        start();
+        // Written as one backlog, half of it by another partitioner than Kafka's own (kcat's CRC32, say).
+        String bootstrap = "localhost:" + kafkaPort;
+        Map<Integer, List<Map.Entry<String, byte[]>>> byPartition = new java.util.TreeMap<>();
+        for (int i = 0; i < backlog.size(); i++) {
+            Offered event = backlog.get(i);
+            int partition = Placement.owner(event.commune(), 3) + (i % 2);
+            byPartition.computeIfAbsent(partition % 3, p -> new ArrayList<>()).add(Map.entry(event.commune(),
+                    json(event).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        for (var partition : byPartition.entrySet()) {
+            produceAll(bootstrap, partition.getKey(), partition.getValue());
+        }
+        // Killed while the stream is working through it.
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long progress;
+        do {
+            Thread.sleep(50);
+            progress = committed(bootstrap);
+        } while (progress < 2_000 && System.nanoTime() < deadline);
+        kill();
+        System.out.printf("crash IT: killed with %d of %d events committed by the stream%n", progress, backlog.size());
+        assertThat(progress).as("killed mid-stream").isBetween(2_000L, (long) backlog.size() - 1);
+        start();
+
+        Map<String, List<Long>> expected = recount(backlog);
+        Map<String, List<Long>> found = awaitIndicators(expected);
+        assertThat(found).as("events and people per commune and window").isEqualTo(expected);
+        try (var db = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort
+                + "/postgres?user=postgres"); var rows = db.createStatement().executeQuery(
+                "SELECT count(*), count(DISTINCT event_id) FROM reception_event")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("the history holds each event once").isEqualTo(backlog.size());
+            assertThat(rows.getLong(2)).isEqualTo(backlog.size());
+        }
+    }
+
+    private static void produceAll(String bootstrap, int partition, List<Map.Entry<String, byte[]>> records)
+            throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", bootstrap, "linger.ms", 5, "acks", "all",
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+            for (Map.Entry<String, byte[]> record : records) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("reception-events", partition,
+                        record.getKey(), record.getValue()));
+            }
+            producer.flush();
+        }
+    }
+
+    /** The offsets of reception-events the stream has committed, over its partitions. */
+    private static long committed(String bootstrap) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            return admin.listConsumerGroupOffsets(HotspotStreams.APPLICATION_ID).partitionsToOffsetAndMetadata()
+                    .get().entrySet().stream().filter(e -> e.getKey().topic().equals("reception-events")
+                            && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     /** Sends events in order until one fails; returns how many were confirmed. */
     private int sendUntilFailure(List<Offered> offered, List<Offered> accepted) {
         for (Offered event : offered) {
@@ -108,11 +183,14 @@ class CrashRecoveryIT {
     }
 
     private int send(Offered event) throws Exception {
-        HttpResponse<String> response = new TestHttp(httpPort).postJson("/api/v1/events", """
+        return new TestHttp(httpPort).postJson("/api/v1/events", json(event)).statusCode();
+    }
+
+    private static String json(Offered event) {
+        return """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
                 "type":"PETITION","content":"REFLECTION","field":"OTHER","headcount":%d}"""
-                .formatted(event.id(), event.at(), event.commune(), event.headcount()));
-        return response.statusCode();
+                .formatted(event.id(), event.at(), event.commune(), event.headcount());
     }
 
     /** Events and people per commune, window size and window start, from the events the app accepted. */

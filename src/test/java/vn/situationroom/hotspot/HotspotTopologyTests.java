@@ -62,11 +62,16 @@ class HotspotTopologyTests {
     }
 
     private void startDriverAt(Instant wallClock) {
+        startDriverAt(wallClock, Set.of(COMMUNE, OTHER), 1);
+    }
+
+    /** The topology with a region of these communes, built for topics of this many partitions. */
+    private void startDriverAt(Instant wallClock, Set<String> communes, int partitions) {
         if (driver != null) {
             driver.close();
         }
         driver = new TopologyTestDriver(HotspotTopology.buildTopology(settings,
-                new ElectionCalendar(ELECTION_DAY, VIETNAM), Set.of(COMMUNE, OTHER), 1,
+                new ElectionCalendar(ELECTION_DAY, VIETNAM), communes, partitions,
                 Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC)), wallClock);
         events = driver.createInputTopic(
                 IntakeTopics.RECEPTION_EVENTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -129,7 +134,8 @@ class HotspotTopologyTests {
     void a_denunciation_about_a_candidate_is_a_warning_and_critical_in_the_last_ten_days() {
         OffsetDateTime elevenDaysBefore = ELECTION_DAY.minusDays(11).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
         OffsetDateTime tenDaysBefore = ELECTION_DAY.minusDays(10).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
-        startDriverAt(tenDaysBefore.toInstant());
+        // The wall clock a minute before the second one: the first lies within the quiet period, so it is news.
+        startDriverAt(tenDaysBefore.minusMinutes(1).toInstant());
 
         send(event(EventType.PETITION, elevenDaysBefore, 1, e -> {
             e.content = Content.COMPLAINT;
@@ -211,16 +217,126 @@ class HotspotTopologyTests {
     }
 
     @Test
-    void a_late_event_within_the_grace_still_counts_and_one_beyond_it_does_not() {
+    void a_late_event_within_the_grace_counts_in_the_open_window_and_one_beyond_it_revises_the_closed_one() {
         send(visit(EIGHT.plusMinutes(50), 1));
         send(visit(EIGHT.plusMinutes(65), 1));
         send(visit(EIGHT.plusMinutes(59), 2));
-        assertThat(hourIndicators(EIGHT).getLast().counts().people()).as("within the grace").isEqualTo(3);
+        assertThat(hourIndicators(EIGHT).getLast()).as("within the grace").satisfies(open -> {
+            assertThat(open.counts().people()).isEqualTo(3);
+            assertThat(open.isFinal()).isFalse();
+        });
 
         send(visit(EIGHT.plusMinutes(71), 1));
+        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal).singleElement()
+                .satisfies(closed -> assertThat(closed.counts().people()).isEqualTo(3));
         send(visit(EIGHT.plusMinutes(58), 7));
-        assertThat(hourIndicators(EIGHT)).as("closed, the late event no longer counts")
-                .allSatisfy(i -> assertThat(i.counts().people()).isEqualTo(3));
+        assertThat(hourIndicators(EIGHT)).as("closed, the late event revises it: final again, with its count")
+                .singleElement().satisfies(revised -> {
+                    assertThat(revised.isFinal()).isTrue();
+                    assertThat(revised.counts().people()).isEqualTo(10);
+                    assertThat(revised.counts().events()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void events_in_shuffled_order_long_after_their_windows_closed_are_each_counted_once_in_their_windows() {
+        // A backlog of three days, offered a day later in shuffled order: every window closed long before.
+        startDriverAt(EIGHT.plusDays(4).toInstant());
+        java.util.Random random = new java.util.Random(7);
+        List<ReceptionEvent> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String commune = i % 3 == 0 ? OTHER : COMMUNE;
+            backlog.add(new EventBuilder(i % 5 == 0 ? EventType.PETITION : EventType.VISIT,
+                    EIGHT.plusMinutes(random.nextInt(3 * 24 * 60)), 1 + random.nextInt(4), commune).build());
+        }
+        java.util.Collections.shuffle(backlog, random);
+        backlog.forEach(this::send);
+
+        java.util.Map<String, long[]> latest = new java.util.HashMap<>();
+        for (CommuneIndicators window : indicators.readValuesToList()) {
+            assertThat(window.isFinal()).as("a window of days ago is final whenever it is written").isTrue();
+            latest.put(window.communeCode() + "/" + window.window() + "/" + window.windowStart(),
+                    new long[] {window.counts().events(), window.counts().people()});
+        }
+        java.util.Map<String, long[]> recount = new java.util.HashMap<>();
+        for (ReceptionEvent event : backlog) {
+            Instant hour = event.occurredAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant day = event.occurredAt().atZoneSameInstant(VIETNAM).toLocalDate().atStartOfDay(VIETNAM)
+                    .toInstant();
+            for (String key : List.of(event.communeCode() + "/HOUR/" + hour, event.communeCode() + "/DAY/" + day)) {
+                long[] counts = recount.computeIfAbsent(key, k -> new long[2]);
+                counts[0]++;
+                counts[1] += event.headcount();
+            }
+        }
+        assertThat(latest.keySet()).isEqualTo(recount.keySet());
+        recount.forEach((window, counts) -> assertThat(latest.get(window)).as(window).containsExactly(counts));
+    }
+
+    @Test
+    void an_event_read_in_another_partition_than_its_communes_is_counted_there_once() {
+        // Three partitions: the test driver reads partition 0, and the test's commune belongs to another one, as an
+        // event written by kcat (CRC32) rather than Kafka's partitioner may be.
+        String away = java.util.stream.IntStream.range(10001, 10100).mapToObj(String::valueOf)
+                .filter(code -> Placement.owner(code, 3) != 0).findFirst().orElseThrow();
+        startDriverAt(EIGHT.toInstant(), Set.copyOf(List.of(COMMUNE, away)), 3);
+
+        ReceptionEvent crowd = visit(EIGHT.plusMinutes(5), 7, away);
+        send(crowd);
+        send(crowd);
+        Alert alert = alerts.readValue();
+        send(away, new AlertCommand(UUID.randomUUID(), alert.alertId(), away, AlertCommand.Action.ACKNOWLEDGE,
+                "chỉ huy", null, EIGHT.toInstant()));
+
+        assertThat(hourIndicators(EIGHT)).extracting(i -> i.communeCode(), i -> i.counts().people())
+                .containsExactly(tuple(away, 7L));
+        assertThat(alerts.readValuesToList()).extracting(Alert::state).containsExactly(AlertState.ACKNOWLEDGED);
+    }
+
+    @Test
+    void a_case_counts_once_in_each_window_it_came_back_in_however_its_visits_arrive() {
+        // Two visits an hour apart, the second one offered first; and a third visit an hour later again.
+        send(caseVisit("KN-2", EIGHT.plusHours(1)));
+        send(caseVisit("KN-2", EIGHT));
+        send(caseVisit("KN-2", EIGHT.plusHours(2)));
+        send(caseVisit("KN-2", EIGHT.plusHours(2).plusMinutes(5)));
+
+        java.util.Map<String, Long> repeats = new java.util.HashMap<>();
+        indicators.readValuesToList().forEach(window -> repeats.put(window.window() + "@"
+                + window.windowStart().atZone(VIETNAM).toLocalTime(), window.counts().repeatCases()));
+        assertThat(repeats).containsEntry("HOUR@08:00", 0L).containsEntry("HOUR@09:00", 1L)
+                .containsEntry("HOUR@10:00", 1L).containsEntry("DAY@00:00", 1L);
+    }
+
+    @Test
+    void every_state_value_stays_small_however_many_cases_and_days_a_commune_has_seen() {
+        startDriverAt(EIGHT.plusDays(1).toInstant());
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 3000; i++) {
+            int day = random.nextInt(90);
+            // 1,500 cases, and one that comes back every day twice.
+            String caseRef = i % 3 == 0 ? "KN-PROLONGED" : "KN-" + random.nextInt(1500);
+            send(caseVisit(caseRef, EIGHT.minusDays(day).plusMinutes(random.nextInt(600))));
+        }
+        int stores = 0;
+        long largest = 0;
+        for (String name : HotspotTopology.ANALYTICS_STORES) {
+            org.apache.kafka.streams.state.KeyValueStore<Object, Object> store = driver.getKeyValueStore(name);
+            stores++;
+            try (var all = store.all()) {
+                while (all.hasNext()) {
+                    Object value = all.next().value;
+                    long size = value instanceof byte[] bytes ? bytes.length
+                            : value instanceof Alert alert ? HotspotTopics.ALERTS.valueSerde().serializer()
+                                    .serialize("", alert).length : 8;
+                    largest = Math.max(largest, size);
+                }
+            }
+        }
+        assertThat(stores).isEqualTo(7);
+        assertThat(driver.getKeyValueStore(CommuneAnalytics.CASES).approximateNumEntries())
+                .as("what grows with the cases is one entry per case").isGreaterThan(1000);
+        assertThat(largest).as("the largest state value, in bytes").isLessThan(4096);
     }
 
     @Test
@@ -287,7 +403,7 @@ class HotspotTopologyTests {
         String id = "case-kn-7-resolve-2026-02-27";
         AlertCommand raise = AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
                 EIGHT.toInstant());
-        commands.pipeInput(COMMUNE, raise);
+        send(COMMUNE, raise);
         Alert raised = alerts.readValue();
         assertThat(raised.alertId()).isEqualTo(id);
         assertThat(raised.rule()).isEqualTo(AlertRule.CASE_OVERDUE);
@@ -301,7 +417,7 @@ class HotspotTopologyTests {
                 .isEqualTo(HotspotLevel.NORMAL);
 
         // Sent again (a restart, a second instance), and a crowd alert beside it: still one alert of the case.
-        commands.pipeInput(COMMUNE, AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
+        send(COMMUNE, AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
                 EIGHT.plusMinutes(10).toInstant()));
         send(visit(EIGHT.plusMinutes(11), 6));
         assertThat(alerts.readValuesToList()).extracting(Alert::rule).containsExactly(AlertRule.CROWD);
@@ -316,7 +432,7 @@ class HotspotTopologyTests {
 
         command(raised, AlertCommand.Action.RESOLVE, "đã đôn đốc phòng Tài nguyên");
         assertThat(alerts.readValue().state()).isEqualTo(AlertState.RESOLVED);
-        commands.pipeInput(COMMUNE, raise);
+        send(COMMUNE, raise);
         assertThat(alerts.isEmpty()).as("resolved once, never raised again").isTrue();
     }
 
@@ -326,12 +442,12 @@ class HotspotTopologyTests {
                 LocalDate.of(2026, 1, 20));
         Reason resolve = new Reason("CASE_OVERDUE", HotspotLevel.WATCH, 1.0, null, null, null, "KN-8", "RESOLVE",
                 LocalDate.of(2026, 2, 27));
-        commands.pipeInput(COMMUNE, AlertCommand.raise("kn-8-accept", COMMUNE, AlertRule.CASE_OVERDUE,
+        send(COMMUNE, AlertCommand.raise("kn-8-accept", COMMUNE, AlertRule.CASE_OVERDUE,
                 HotspotLevel.WATCH, accept, EIGHT.toInstant()));
         // Accepted weeks late, on a day that makes its resolution late already: a second alert of the same case.
-        commands.pipeInput(COMMUNE, AlertCommand.raise("kn-8-resolve", COMMUNE, AlertRule.CASE_OVERDUE,
+        send(COMMUNE, AlertCommand.raise("kn-8-resolve", COMMUNE, AlertRule.CASE_OVERDUE,
                 HotspotLevel.WATCH, resolve, EIGHT.plusMinutes(1).toInstant()));
-        commands.pipeInput(COMMUNE, new AlertCommand(UUID.randomUUID(), "kn-8-accept", COMMUNE,
+        send(COMMUNE, new AlertCommand(UUID.randomUUID(), "kn-8-accept", COMMUNE,
                 AlertCommand.Action.RESOLVE, Alert.SYSTEM, Alert.CONDITION_ENDED, EIGHT.plusMinutes(2).toInstant()));
 
         assertThat(alerts.readValuesToList()).extracting(Alert::alertId, Alert::state).containsExactly(
@@ -343,7 +459,7 @@ class HotspotTopologyTests {
     void an_alert_about_the_whole_district_gives_no_commune_a_level() {
         Reason gap = new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, null, null, null,
                 ELECTION_DAY.minusDays(7));
-        commands.pipeInput(AlertCommand.DISTRICT, AlertCommand.raise("gap", AlertCommand.DISTRICT,
+        send(AlertCommand.DISTRICT, AlertCommand.raise("gap", AlertCommand.DISTRICT,
                 AlertRule.ROSTER_GAP, HotspotLevel.WATCH, gap, EIGHT.toInstant()));
 
         assertThat(alerts.readValue()).satisfies(alert -> {
@@ -351,7 +467,7 @@ class HotspotTopologyTests {
             assertThat(alert.rule()).isEqualTo(AlertRule.ROSTER_GAP);
         });
         assertThat(hotspots.isEmpty()).isTrue();
-        commands.pipeInput(AlertCommand.DISTRICT, new AlertCommand(UUID.randomUUID(), "gap", AlertCommand.DISTRICT,
+        send(AlertCommand.DISTRICT, new AlertCommand(UUID.randomUUID(), "gap", AlertCommand.DISTRICT,
                 AlertCommand.Action.RESOLVE, Alert.SYSTEM, Alert.CONDITION_ENDED, EIGHT.plusHours(1).toInstant()));
         assertThat(alerts.readValue().resolveNote()).isEqualTo(Alert.CONDITION_ENDED);
     }
@@ -436,12 +552,23 @@ class HotspotTopologyTests {
     }
 
     private void command(Alert alert, AlertCommand.Action action, String note) {
-        commands.pipeInput(alert.communeCode(), new AlertCommand(UUID.randomUUID(), alert.alertId(),
-                alert.communeCode(), action, "chỉ huy", note, EIGHT.toInstant()));
+        send(alert.communeCode(), new AlertCommand(UUID.randomUUID(), alert.alertId(), alert.communeCode(), action,
+                "chỉ huy", note, EIGHT.toInstant()));
     }
 
+    /**
+     * Offers an event, written when it happened (as intake writes it: the record's time is what moves stream time),
+     * and lets the wall clock reach the next publication, as the running app would.
+     */
     private void send(ReceptionEvent event) {
-        events.pipeInput(event.communeCode(), json(event));
+        events.pipeInput(event.communeCode(), json(event), event.occurredAt().toInstant());
+        driver.advanceWallClockTime(settings.publishInterval());
+    }
+
+    /** Offers a command about an alert and lets the wall clock reach the next publication. */
+    private void send(String commune, AlertCommand command) {
+        commands.pipeInput(commune, command);
+        driver.advanceWallClockTime(settings.publishInterval());
     }
 
     private static ReceptionEvent caseVisit(String caseRef, OffsetDateTime at) {

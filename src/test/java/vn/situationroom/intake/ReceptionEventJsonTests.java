@@ -17,7 +17,7 @@ import vn.situationroom.platform.Json;
 class ReceptionEventJsonTests {
 
     private static final ReceptionEventReader READER = ReceptionEventReader.forTopic(Set.of("10001"),
-            Clock.fixed(Instant.parse("2026-03-20T00:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-03-20T00:00:00Z"), ZoneOffset.UTC), ReceptionEventReader.MAX_AGE);
 
     private static final ReceptionEvent ESCALATION = new ReceptionEvent(
             UUID.fromString("0b6c3f0e-8f5d-4a59-9a51-3c1f2b7d9e10"),

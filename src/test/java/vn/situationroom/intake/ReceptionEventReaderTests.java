@@ -19,7 +19,8 @@ class ReceptionEventReaderTests {
 
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-15T01:00:00Z"), ZoneOffset.UTC);
     private static final PersonHasher HASHER = new PersonHasher("a test salt of 32 characters....".getBytes());
-    private final ReceptionEventReader reader = new ReceptionEventReader(Set.of("10001")::contains, HASHER, NOW);
+    private final ReceptionEventReader reader = new ReceptionEventReader(Set.of("10001")::contains, HASHER, NOW,
+            ReceptionEventReader.MAX_AGE);
 
     /** A visit with every field a visit may have, valid as it is. */
     private static final String VISIT = """
@@ -74,6 +75,7 @@ class ReceptionEventReaderTests {
             occurredAt       | "yesterday"                 | occurredAt       | invalid-format  | must be an ISO-8601 time with offset
             occurredAt       | "2026-03-15T08:00:00"       | occurredAt       | invalid-format  | must be an ISO-8601 time with offset
             occurredAt       | "2026-03-15T01:06:00Z"      | occurredAt       | future          | lies in the future
+            occurredAt       | "2016-03-16T01:00:00Z"      | occurredAt       | too-old         | lies more than 3650 days in the past
             recordedAt       | "2026-03-15T01:00:00Z"      | recordedAt       | set-by-intake   | is set by intake
             communeCode      | <absent>                    | communeCode      | required        | is required: the code of a commune
             communeCode      | "99999"                     | communeCode      | unknown-commune | is not a commune of the loaded region

@@ -33,7 +33,8 @@ class DistrictModelTests {
     private static final ElectionCalendar CALENDAR = new ElectionCalendar(LocalDate.of(2026, 3, 15), VIETNAM);
     private static final List<String> COMMUNES = IntStream.rangeClosed(1, 15).mapToObj(i -> "290" + (10 + i)).toList();
     private static final ReceptionEventReader READER = new ReceptionEventReader(Set.copyOf(COMMUNES)::contains,
-            new PersonHasher(new byte[32]), Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+            new PersonHasher(new byte[32]), Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC),
+            java.time.Duration.ofDays(36_500));
 
     private final DistrictModel model = new DistrictModel(7, COMMUNES, CALENDAR, 1.0);
 

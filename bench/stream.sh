@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The stream's benchmark: Kafka's own ConsumerPerformance on a scratch topic of the broker, then a backlog of valid
+# events written to reception-events at full speed, and the rate at which the hotspot topology (exactly_once_v2) and
+# each history sink caught up, in one run; also the changelog bytes per event and the largest state value.
+#
+# Usage: bench/stream.sh [events] [communes] [caseRefs] [--bootstrap host:port] [--fresh] [--jfr]
+#   events 300000, communes 15, caseRefs 5000 by default; the events are spread in time order over the last 3 days.
+#   Without --fresh it measures the app running on the broker at --bootstrap (localhost:9092): the app must have loaded
+#   a region with at least that many communes (Cầu Ngang has 15, Trà Vinh 105: start the app with
+#   --situationroom.region.geojson=classpath:region/tra-vinh-communes.geojson).
+#   --fresh starts a fresh app of its own (the packaged jar, the region that fits, no simulator, empty data in a
+#   temporary folder, ports 18080/19092/19093/15532), measures it and stops it: the figures in README come from this.
+#   --jfr records a Java Flight Recording of that fresh app into target/bench/stream.jfr.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false
+positional=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --bootstrap) bootstrap="$2"; shift 2 ;;
+    --fresh) fresh=true; shift ;;
+    --jfr) jfr=true; shift ;;
+    *) positional+=("$1"); shift ;;
+  esac
+done
+[[ ${#positional[@]} -gt 0 ]] && events=${positional[0]}
+[[ ${#positional[@]} -gt 1 ]] && communes=${positional[1]}
+[[ ${#positional[@]} -gt 2 ]] && cases=${positional[2]}
+region=classpath:region/cau-ngang-communes.geojson
+if (( communes > 15 )); then region=classpath:region/tra-vinh-communes.geojson; fi
+
+mkdir -p target/bench
+echo "Building the app and the benchmark (./mvnw package -DskipTests)…" >&2
+./mvnw -q -B -ntp package -DskipTests > target/bench/stream-build.log 2>&1 || { tail -30 target/bench/stream-build.log >&2; exit 1; }
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt \
+  >> target/bench/stream-build.log 2>&1 || { tail -30 target/bench/stream-build.log >&2; exit 1; }
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+app=""
+data=""
+stop_app() {
+  if [[ -n "$app" ]]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  if [[ -n "$data" ]]; then rm -rf "$data"; fi
+}
+trap stop_app EXIT
+if [[ "$fresh" == true ]]; then
+  data=$(mktemp -d /tmp/stream-bench-XXXXXX)
+  cp target/situation-room-*.jar "$data/app.jar"
+  bootstrap=localhost:19092
+  opts=()
+  if [[ "$jfr" == true ]]; then opts+=("-XX:StartFlightRecording=filename=$PWD/target/bench/stream.jfr,settings=profile"); fi
+  echo "Starting a fresh app (region $region, data in $data)…" >&2
+  "$java" "${opts[@]}" -jar "$data/app.jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
+    --situationroom.platform.kafka-port=19092 --situationroom.platform.kafka-controller-port=19093 \
+    --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false \
+    --situationroom.region.geojson="$region" > target/bench/stream-app.log 2>&1 &
+  app=$!
+  for _ in $(seq 1 180); do
+    if grep -q 'Hotspot streams REBALANCING -> RUNNING' target/bench/stream-app.log; then break; fi
+    if ! kill -0 "$app" 2>/dev/null; then tail -30 target/bench/stream-app.log >&2; exit 1; fi
+    sleep 1
+  done
+  sleep 5
+fi
+
+"$java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+  -Dbench.bootstrap="$bootstrap" -Dbench.events="$events" -Dbench.communes="$communes" -Dbench.case-refs="$cases" \
+  -Dbench.region="$region" -Dlogback.configurationFile=bench/logback-bench.xml \
+  vn.situationroom.hotspot.StreamBenchmark 2> target/bench/stream-bench.log
