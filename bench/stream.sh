@@ -11,6 +11,7 @@
 #   --fresh starts a fresh app of its own (the packaged jar, the region that fits, no simulator, empty data in a
 #   temporary folder, ports 18080/19092/19093/15532), measures it and stops it: the figures in README come from this.
 #   --jfr records a Java Flight Recording of that fresh app into target/bench/stream.jfr.
+#   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false
@@ -65,5 +66,5 @@ fi
 
 "$java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
   -Dbench.bootstrap="$bootstrap" -Dbench.events="$events" -Dbench.communes="$communes" -Dbench.case-refs="$cases" \
-  -Dbench.region="$region" -Dlogback.configurationFile=bench/logback-bench.xml \
+  -Dbench.region="$region" -Dbench.patience="${BENCH_PATIENCE:-PT30M}" -Dlogback.configurationFile=bench/logback-bench.xml \
   vn.situationroom.hotspot.StreamBenchmark 2> target/bench/stream-bench.log
