@@ -164,7 +164,7 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
 
     private void countInSeries(String commune, ReceptionEvent event, long at) {
         CommuneSeries of = seriesOf(commune);
-        long day = Instant.ofEpochMilli(at).atZone(zone).toLocalDate().toEpochDay();
+        long day = windows.localDay(at);
         if (of.watched(day)) {
             since.put(commune, day);
         }
@@ -233,11 +233,11 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         long today = Instant.ofEpochMilli(wall).atZone(zone).toLocalDate().toEpochDay();
         for (long day = today - seriesDays + 1; day <= today; day++) {
             long start = LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant().toEpochMilli();
-            of.set(day, windows.get(new WindowKey(WindowSize.DAY, start, commune)).visitsAndPetitions(), true);
+            of.set(day, windows.peek(new WindowKey(WindowSize.DAY, start, commune)).visitsAndPetitions(), true);
         }
         long hour = Math.floorDiv(wall, HOUR);
         for (long h = hour - seriesHours + 1; h <= hour; h++) {
-            of.set(h, windows.get(new WindowKey(WindowSize.HOUR, h * HOUR, commune)).visitsAndPetitions(), false);
+            of.set(h, windows.peek(new WindowKey(WindowSize.HOUR, h * HOUR, commune)).visitsAndPetitions(), false);
         }
         return of;
     }

@@ -31,6 +31,7 @@ final class CommuneWindows {
     /** The local day last asked for: its start and end (epoch ms). */
     private long dayStart = Long.MAX_VALUE;
     private long dayEnd = Long.MIN_VALUE;
+    private long day;
 
     CommuneWindows(KeyValueStore<Bytes, byte[]> store, KeyValueStore<String, Long> closedBefore, ZoneId zone,
             Duration grace) {
@@ -60,9 +61,10 @@ final class CommuneWindows {
      */
     private long dayOf(long at) {
         if (at < dayStart || at >= dayEnd) {
-            var day = Instant.ofEpochMilli(at).atZone(zone).toLocalDate();
-            dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
-            dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            var local = Instant.ofEpochMilli(at).atZone(zone).toLocalDate();
+            day = local.toEpochDay();
+            dayStart = local.atStartOfDay(zone).toInstant().toEpochMilli();
+            dayEnd = local.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         }
         return dayStart;
     }
@@ -79,6 +81,22 @@ final class CommuneWindows {
             recent.put(key.bytes(), counts);
         }
         return counts;
+    }
+
+    /** A window's counts as stored, without keeping them decoded: for a look at many windows once. */
+    WindowCounts peek(WindowKey key) {
+        WindowCounts counts = recent.get(key.bytes());
+        if (counts != null) {
+            return counts;
+        }
+        byte[] bytes = store.get(key.bytes());
+        return bytes == null ? WindowCounts.empty() : WindowCounts.decode(bytes);
+    }
+
+    /** The local day (epoch day) that holds an instant. */
+    long localDay(long at) {
+        dayOf(at);
+        return day;
     }
 
     void put(WindowKey key, WindowCounts counts) {

@@ -1,12 +1,13 @@
 package vn.situationroom.hotspot;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the hotspot analytics ({@code situationroom.hotspot.*}).
  *
- * @param grace how long after a window's end a late event still counts in it (hour and day windows)
+ * @param grace how long after its end a window stays open; a later event revises the closed window
  * @param repeatHorizon how long an event id is remembered so that a repeat of it is not counted again
  * @param punctuateInterval how often, on the wall clock, windows are closed and quiet alerts resolved
  * @param publishInterval how often, on the wall clock, what changed is written to the output topics: one record per
@@ -35,7 +36,7 @@ public record HotspotSettings(
         Duration alertQuietPeriod,
         Integer historyDays,
         DetectorSettings detectors,
-        java.util.Map<String, String> streamsConfig) {
+        Map<String, String> streamsConfig) {
 
     public HotspotSettings {
         grace = grace == null ? Duration.ofMinutes(10) : grace;
@@ -52,7 +53,7 @@ public record HotspotSettings(
         alertQuietPeriod = alertQuietPeriod == null ? Duration.ofHours(24) : alertQuietPeriod;
         historyDays = historyDays == null ? 42 : historyDays;
         detectors = detectors == null ? DetectorSettings.defaults() : detectors;
-        streamsConfig = streamsConfig == null ? java.util.Map.of() : java.util.Map.copyOf(streamsConfig);
+        streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
         if (grace.isNegative() || repeatHorizon.compareTo(Duration.ofDays(1).plus(grace)) < 0) {
             throw new IllegalArgumentException("situationroom.hotspot: grace must not be negative and repeat-horizon "
                     + "must be at least a day plus the grace (" + Duration.ofDays(1).plus(grace) + ")");
