@@ -21,7 +21,7 @@ import vn.situationroom.region.Region;
  * valid.
  */
 @AnonymousAllowed
-@Route("login")
+@Route(value = "login", autoLayout = false)
 public class LoginView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();

@@ -1,0 +1,422 @@
+package vn.situationroom.alerts.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Input;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.hotspot.HotspotSettings;
+import vn.situationroom.alerts.AlertService;
+import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.AlertState;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.live.LiveAlerts;
+import vn.situationroom.live.LiveHotspots;
+import vn.situationroom.region.Region;
+import vn.situationroom.ui.CommuneMap;
+import vn.situationroom.live.LevelTexts;
+import vn.situationroom.live.LiveScreens;
+import vn.situationroom.ui.UiProperties;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.security.Viewer;
+
+/**
+ * Police command's map: the communes by level, with layers of the last 24 hours' crowds (sized by headcount),
+ * incidents and escalations, and the open alerts beside it, most severe and longest waiting first. Picking an alert
+ * flies the map to its commune; an officer acknowledges it (with a note) or resolves it here, and every screen sees
+ * the new state. A new CRITICAL alert flashes, and sounds where the officer switched sound on. A slider replays the
+ * last 24 hours of levels.
+ */
+@RolesAllowed({Roles.POLICE})
+@Route("map")
+@Menu(title = "shell.menu.police", order = 2, icon = "vaadin:shield")
+public class PoliceMapView extends Div implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
+    private static final Duration FLASH = Duration.ofSeconds(10);
+    private static final Duration MARKER_SPAN = Duration.ofHours(24);
+    /** The replay's steps: the last 24 hours by quarter hours; the last step is now, live. */
+    static final int REPLAY_STEPS = 96;
+    private static final Duration REPLAY_STEP = Duration.ofMinutes(15);
+    private static final Duration MARKERS_EVERY = Duration.ofSeconds(5);
+    /** The most markers drawn: the newest. */
+    private static final int MARKERS_MAX = 1000;
+    private static final String BEEP = """
+            if (window.__srSound && window.__srAudio) {
+              const ctx = window.__srAudio;
+              [0, 0.35, 0.7].forEach(t => {
+                const tone = ctx.createOscillator();
+                const gain = ctx.createGain();
+                tone.frequency.value = 880;
+                gain.gain.value = 0.25;
+                tone.connect(gain);
+                gain.connect(ctx.destination);
+                tone.start(ctx.currentTime + t);
+                tone.stop(ctx.currentTime + t + 0.2);
+              });
+              window.__srBeeps = (window.__srBeeps || 0) + 1;
+            }""";
+
+    private final Region region;
+    private final LiveHotspots hotspots;
+    private final LiveAlerts alerts;
+    private final AlertService service;
+    private final UiProperties settings;
+    private final HistoryQueries history;
+    private final int crowdThreshold;
+    private final CommuneMap map;
+    private final Input replay = new Input();
+    private final Span replayAt = new Span();
+    private final Div replayBar;
+    private final Button soundSwitch;
+    private final Set<String> sounded = new HashSet<>();
+    private Instant markersAt = Instant.EPOCH;
+    /** The moment replayed, or null while live. */
+    private Instant replaying;
+    private final Div alertList = new Div();
+    private final Span alertCount = new Span();
+    /** When each alert first appeared on this screen; a CRITICAL one flashes for its first seconds here. */
+    private final Map<String, Instant> appeared = new HashMap<>();
+    private boolean firstRender = true;
+    private LiveHotspots.Registration following;
+    private com.vaadin.flow.shared.Registration polling;
+
+    public PoliceMapView(Region region, LiveHotspots hotspots, LiveAlerts alerts, AlertService service,
+            UiProperties settings, HistoryQueries history, HotspotSettings hotspotSettings) {
+        this.region = region;
+        this.hotspots = hotspots;
+        this.alerts = alerts;
+        this.service = service;
+        this.settings = settings;
+        this.history = history;
+        this.crowdThreshold = hotspotSettings.detectors().crowdThreshold();
+        addClassName("police-map-view");
+        setSizeFull();
+
+        H1 title = new H1(getTranslation("police.title", region.name()));
+        Div header = new Div(title);
+        header.addClassName("police-header");
+        soundSwitch = settings.alertSound() ? soundSwitch() : null;
+        if (soundSwitch != null) {
+            header.add(soundSwitch);
+        }
+        map = new CommuneMap(region.geoJson());
+        map.setTileUrl(settings.tileUrl());
+        Map<CommuneMap.MarkerKind, String> markerNames = new EnumMap<>(CommuneMap.MarkerKind.class);
+        for (CommuneMap.MarkerKind kind : CommuneMap.MarkerKind.values()) {
+            markerNames.put(kind, getTranslation("police.layer." + kind.name()));
+        }
+        map.setMarkerNames(markerNames);
+        replayBar = replayBar();
+        Div mapArea = new Div(map);
+        mapArea.addClassName("police-map");
+        Div panelTitle = new Div(new Span(getTranslation("police.alerts.title")), alertCount);
+        panelTitle.addClassName("police-alerts-title");
+        alertList.addClassName("police-alert-list");
+        Div panel = new Div(panelTitle, alertList);
+        panel.addClassName("police-alerts");
+        Div body = new Div(mapArea, panel);
+        body.addClassName("police-body");
+        add(header, replayBar, body);
+    }
+
+    private Button soundSwitch() {
+        Button sound = new Button();
+        showSound(sound, false);
+        sound.addClassName("police-sound");
+        sound.addClickListener(click -> {
+            boolean on = !"true".equals(sound.getElement().getAttribute("data-on"));
+            showSound(sound, on);
+            // Created in the click itself: browsers let a page play sound only after the user acted on it.
+            sound.getElement().executeJs("""
+                    window.__srAudio = window.__srAudio || new (window.AudioContext || window.webkitAudioContext)();
+                    window.__srAudio.resume();
+                    window.__srSound = $0;""", on);
+        });
+        return sound;
+    }
+
+    private void showSound(Button sound, boolean on) {
+        sound.getElement().setAttribute("data-on", String.valueOf(on));
+        sound.setText(getTranslation(on ? "police.sound.on" : "police.sound.off"));
+        sound.setIcon((on ? VaadinIcon.BELL : VaadinIcon.BELL_SLASH).create());
+    }
+
+    private Div replayBar() {
+        replay.setType("range");
+        replay.getElement().setAttribute("min", "0");
+        replay.getElement().setAttribute("max", String.valueOf(REPLAY_STEPS));
+        replay.getElement().setAttribute("step", "1");
+        replay.setValue(String.valueOf(REPLAY_STEPS));
+        replay.addClassName("police-replay-slider");
+        replay.setAriaLabel(getTranslation("police.replay.label"));
+        replay.addValueChangeListener(change -> {
+            int step = parseStep(change.getValue());
+            replaying = step >= REPLAY_STEPS ? null
+                    : Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(REPLAY_STEP.multipliedBy(REPLAY_STEPS - step));
+            renderMap();
+            refreshMarkers(true);
+        });
+        // Back to now: the slider's listener redraws.
+        Button live = new Button(getTranslation("police.replay.live"), click -> replay.setValue(
+                String.valueOf(REPLAY_STEPS)));
+        live.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        live.addClassName("police-replay-live");
+        replayAt.addClassName("police-replay-at");
+        Div bar = new Div(new Span(getTranslation("police.replay.label")), replay, replayAt, live);
+        bar.addClassName("police-replay");
+        return bar;
+    }
+
+    private static int parseStep(String value) {
+        try {
+            return Math.max(0, Math.min(REPLAY_STEPS, Integer.parseInt(value)));
+        } catch (NumberFormatException e) {
+            return REPLAY_STEPS;
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("police.page-title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        renderMap();
+        renderAlerts();
+        following = LiveScreens.follow(ui, hotspots, this::onLiveLevels, alerts, this::renderAlerts);
+        // The sound stays on across the screens of one tab: the button says what the page does.
+        getElement().executeJs("return window.__srSound === true;").then(Boolean.class, on -> {
+            if (Boolean.TRUE.equals(on) && soundSwitch != null) {
+                showSound(soundSwitch, true);
+            }
+        });
+        // The markers come from the history, a moment after the levels: look again now and then.
+        ui.setPollInterval((int) MARKERS_EVERY.multipliedBy(2).toMillis());
+        polling = ui.addPollListener(poll -> refreshMarkers(false));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (following != null) {
+            following.remove();
+            following = null;
+        }
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            event.getUI().setPollInterval(-1);
+        }
+    }
+
+    /** A live change of levels: drawn unless the officer is replaying the past. */
+    private void onLiveLevels() {
+        if (replaying == null) {
+            renderMap();
+        }
+    }
+
+    private void renderMap() {
+        if (replaying == null) {
+            map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
+            replayAt.setText(getTranslation("police.replay.now"));
+            replayBar.removeClassName("replaying");
+            map.getElement().removeAttribute("data-replay-at");
+        } else {
+            try {
+                map.setStyles(LevelTexts.mapStyles(this, region, history.levelsAt(replaying)));
+            } catch (org.springframework.dao.DataAccessException e) {
+                Notification.show(getTranslation("police.replay.unavailable")).addThemeVariants(
+                        NotificationVariant.LUMO_WARNING);
+                return;
+            }
+            replayAt.setText(getTranslation("police.replay.at", TIME.format(replaying.atZone(settings.zone()))));
+            replayBar.addClassName("replaying");
+            map.getElement().setAttribute("data-replay-at", replaying.toString());
+        }
+        refreshMarkers(false);
+    }
+
+    /**
+     * Redraws the crowds, incidents and escalations of the 24 hours up to now (or to the moment replayed) from the
+     * history; while live, at most every few seconds however often the levels change.
+     */
+    private void refreshMarkers(boolean now) {
+        Instant clock = Instant.now();
+        if (!now && Duration.between(markersAt, clock).compareTo(MARKERS_EVERY) < 0) {
+            return;
+        }
+        markersAt = clock;
+        Instant end = replaying == null ? clock : replaying;
+        List<CommuneMap.Marker> markers = new ArrayList<>();
+        try {
+            for (HistoryQueries.StoredEvent event : history.notable(end.minus(MARKER_SPAN), end, crowdThreshold,
+                    MARKERS_MAX)) {
+                CommuneMap.MarkerKind kind = switch (event.type()) {
+                    case "INCIDENT" -> CommuneMap.MarkerKind.INCIDENT;
+                    case "ESCALATION" -> CommuneMap.MarkerKind.ESCALATION;
+                    default -> CommuneMap.MarkerKind.CROWD;
+                };
+                String commune = region.shortName(event.communeCode());
+                markers.add(new CommuneMap.Marker(event.communeCode(), kind, event.headcount(),
+                        getTranslation("police.marker", getTranslation("police.layer." + kind.name()), commune,
+                                event.headcount(), TIME.format(event.occurredAt().atZoneSameInstant(settings.zone())))));
+            }
+        } catch (org.springframework.dao.DataAccessException e) {
+            // The history is unreachable for now: keep the markers drawn; the levels and alerts still come live.
+            return;
+        }
+        map.setMarkers(markers);
+    }
+
+    private void renderAlerts() {
+        List<Alert> active = LiveScreens.securityAlerts(alerts, region);
+        alertCount.setText(String.valueOf(active.size()));
+        alertList.removeAll();
+        if (active.isEmpty()) {
+            Div none = new Div(getTranslation("police.alerts.none"));
+            none.addClassName("police-alerts-none");
+            alertList.add(none);
+        }
+        boolean newCritical = false;
+        Instant now = Instant.now();
+        for (Alert alert : active) {
+            Div item = item(alert);
+            Instant first = appeared.computeIfAbsent(alert.alertId(), id -> firstRender ? Instant.EPOCH : now);
+            if (alert.severity() == HotspotLevel.CRITICAL && Duration.between(first, now).compareTo(FLASH) < 0) {
+                item.addClassName("flash");
+                newCritical = true;
+                if (sounded.add(alert.alertId())) {
+                    getElement().executeJs(BEEP);
+                }
+            }
+            alertList.add(item);
+        }
+        alertList.getElement().setAttribute("data-new-critical", String.valueOf(newCritical));
+        firstRender = false;
+    }
+
+    private Div item(Alert alert) {
+        Span level = new Span(LevelTexts.level(this, alert.severity()));
+        level.addClassNames("level-badge", "level-" + alert.severity().name());
+        String commune = region.placeName(alert.communeCode());
+        Span name = new Span(commune);
+        name.addClassName("police-alert-commune");
+        long minutes = Math.max(0, Duration.between(alert.firstSeen(), Instant.now()).toMinutes());
+        Span age = new Span(getTranslation("police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())),
+                minutes, alert.count()));
+        age.addClassName("police-alert-age");
+        Div why = new Div(alert.reasons().isEmpty() ? "" : LevelTexts.reason(this, alert.reasons().getFirst()));
+        why.addClassName("police-alert-why");
+        Div state = new Div(alert.state() == AlertState.ACKNOWLEDGED
+                ? getTranslation("police.alert.acknowledged", alert.acknowledgedBy(),
+                        alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote())
+                : getTranslation("police.alert.open"));
+        state.addClassNames("police-alert-state", "state-" + alert.state().name());
+
+        Button acknowledge = new Button(getTranslation("police.action.acknowledge"),
+                click -> decide(alert, AlertAction.ACKNOWLEDGE));
+        acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        acknowledge.setEnabled(alert.state() == AlertState.OPEN);
+        acknowledge.addClassName("police-acknowledge");
+        Button resolve = new Button(getTranslation("police.action.resolve"),
+                click -> decide(alert, AlertAction.RESOLVE));
+        resolve.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        resolve.addClassName("police-resolve");
+        Div actions = new Div(acknowledge, resolve);
+        actions.addClassName("police-alert-actions");
+
+        Div item = new Div(level, name, age, why, state, actions);
+        item.addClassName("police-alert");
+        item.getElement().setAttribute("data-alert", alert.alertId());
+        item.getElement().setAttribute("data-commune", alert.communeCode());
+        item.getElement().setAttribute("data-rule", alert.rule().name());
+        item.getElement().setAttribute("data-state", alert.state().name());
+        item.addClickListener(click -> map.flyTo(alert.communeCode()));
+        return item;
+    }
+
+    private enum AlertAction {
+        ACKNOWLEDGE,
+        RESOLVE
+    }
+
+    /** Asks who decides and why, then sends the decision; every screen then shows the alert's new state. */
+    private void decide(Alert alert, AlertAction action) {
+        String key = action == AlertAction.ACKNOWLEDGE ? "acknowledge" : "resolve";
+        Dialog dialog = new Dialog();
+        dialog.addClassName("police-decision");
+        dialog.setHeaderTitle(getTranslation("police.dialog." + key + ".title",
+                region.placeName(alert.communeCode())));
+        TextField by = new TextField(getTranslation("police.dialog.by"));
+        by.setValue(Viewer.current().displayName());
+        by.setRequired(true);
+        by.setWidthFull();
+        by.addClassName("police-decision-by");
+        TextArea note = new TextArea(getTranslation("police.dialog.note"));
+        note.setRequired(action == AlertAction.ACKNOWLEDGE);
+        note.setWidthFull();
+        note.addClassName("police-decision-note");
+        by.addValueChangeListener(change -> by.setInvalid(false));
+        note.addValueChangeListener(change -> note.setInvalid(false));
+        dialog.add(by, note);
+        Button confirm = new Button(getTranslation("police.dialog." + key + ".confirm"), click -> {
+            by.setInvalid(by.getValue().isBlank());
+            note.setInvalid(note.isRequired() && note.getValue().isBlank());
+            if (by.isInvalid() || note.isInvalid()) {
+                by.setErrorMessage(getTranslation("police.dialog.required"));
+                note.setErrorMessage(getTranslation("police.dialog.required"));
+                return;
+            }
+            try {
+                if (action == AlertAction.ACKNOWLEDGE) {
+                    service.acknowledge(alert.alertId(), by.getValue().strip(), note.getValue().strip());
+                } else {
+                    service.resolve(alert.alertId(), by.getValue().strip(), note.getValue().strip());
+                }
+                dialog.close();
+            } catch (AlertService.AlertClosedException | AlertService.UnknownAlertException e) {
+                dialog.close();
+                Notification.show(getTranslation("police.dialog.closed")).addThemeVariants(
+                        NotificationVariant.LUMO_WARNING);
+            } catch (IllegalStateException e) {
+                Notification.show(getTranslation("police.dialog.failed")).addThemeVariants(
+                        NotificationVariant.LUMO_ERROR);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addClassName("police-decision-confirm");
+        Button cancel = new Button(getTranslation("police.dialog.cancel"), click -> dialog.close());
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+        by.focus();
+    }
+}

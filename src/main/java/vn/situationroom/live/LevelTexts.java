@@ -1,0 +1,45 @@
+package vn.situationroom.live;
+
+import com.vaadin.flow.component.Component;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.situationroom.hotspot.AlertTexts;
+import vn.situationroom.hotspot.CommuneHotspot;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.Reason;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+import vn.situationroom.ui.CommuneMap;
+
+/** The words for levels and reasons, from the i18n bundles, shared by the screens. */
+public final class LevelTexts {
+
+    private LevelTexts() {}
+
+    /** A level's name, such as "Cảnh báo". */
+    public static String level(Component screen, HotspotLevel level) {
+        return screen.getTranslation("level." + level.name());
+    }
+
+    /** One reason in words, with its numbers: what was seen, what was expected, and the threshold. */
+    public static String reason(Component screen, Reason reason) {
+        return AlertTexts.reason(screen::getTranslation, reason);
+    }
+
+    /**
+     * How each commune of the region is drawn: its level, and its first reason as the detail line; a commune without
+     * a state yet is drawn as having none.
+     */
+    public static Map<String, CommuneMap.CommuneStyle> mapStyles(Component screen, Region region,
+            Map<String, CommuneHotspot> hotspots) {
+        Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
+        for (Commune commune : region.communes()) {
+            CommuneHotspot hotspot = hotspots.get(commune.code());
+            styles.put(commune.code(), hotspot == null
+                    ? new CommuneMap.CommuneStyle("NONE", screen.getTranslation("level.NONE"), "")
+                    : new CommuneMap.CommuneStyle(hotspot.level().name(), level(screen, hotspot.level()),
+                            hotspot.reasons().isEmpty() ? "" : reason(screen, hotspot.reasons().getFirst())));
+        }
+        return styles;
+    }
+}

@@ -1,0 +1,185 @@
+package vn.situationroom.live.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.situationroom.hotspot.CommuneHotspot;
+import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.Reason;
+import vn.situationroom.live.LiveHotspots;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+import vn.situationroom.security.Viewer;
+import vn.situationroom.ui.UiProperties;
+import vn.situationroom.ui.CommuneMap;
+import vn.situationroom.live.LevelTexts;
+
+/**
+ * The district at a glance: every commune on the map, filled by its hotspot level, with the communes that need
+ * attention listed beside it, most serious first. Updates arrive by push; nobody needs to reload.
+ */
+@RolesAllowed({Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE})
+@Route("")
+@Menu(title = "shell.menu.overview", order = 1, icon = "vaadin:map-marker")
+public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final String NONE = "NONE";
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Region region;
+    private final LiveHotspots live;
+    private final UiProperties settings;
+    private final CommuneMap map;
+    private final Div attentionList = new Div();
+    private final Span updatedAt = new Span();
+    private LiveHotspots.Registration subscription;
+    private final Viewer viewer = Viewer.current();
+
+    public HotspotMapView(Region region, LiveHotspots live, UiProperties settings) {
+        this.region = region;
+        this.live = live;
+        this.settings = settings;
+        this.map = new CommuneMap(region.geoJson());
+        map.setTileUrl(settings.tileUrl());
+        setSizeFull();
+        setPadding(false);
+        setSpacing(false);
+        addClassName("hotspot-map-view");
+
+        H1 title = new H1(getTranslation("map.title", region.name()));
+        updatedAt.addClassName("updated-at");
+        HorizontalLayout header = new HorizontalLayout(title, legend(), updatedAt);
+        header.addClassName("view-header");
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        map.setSizeFull();
+        Div mapArea = new Div(map);
+        mapArea.addClassName("map-area");
+        attentionList.addClassName("attention-list");
+        HorizontalLayout body = new HorizontalLayout(mapArea, attentionList);
+        body.addClassName("view-body");
+        body.setSizeFull();
+        body.setSpacing(false);
+        add(header, body);
+        setFlexGrow(1, body);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("map.page-title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        render(live.current());
+        // Kafka's thread hands each change to this UI's session; push then sends it to the browser.
+        subscription = live.subscribe(change -> ui.access(() -> render(live.current())));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+    }
+
+    private void render(Map<String, CommuneHotspot> all) {
+        // A commune's officer sees their own commune's state only; the others stay blank.
+        Map<String, CommuneHotspot> hotspots = new LinkedHashMap<>();
+        all.forEach((code, hotspot) -> {
+            if (viewer.canSee(code)) {
+                hotspots.put(code, hotspot);
+            }
+        });
+        Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
+        for (Commune commune : region.communes()) {
+            CommuneHotspot hotspot = hotspots.get(commune.code());
+            styles.put(commune.code(), hotspot == null
+                    ? new CommuneMap.CommuneStyle(NONE, getTranslation("level.NONE"), getTranslation("map.no-activity"))
+                    : new CommuneMap.CommuneStyle(hotspot.level().name(), levelLabel(hotspot.level()),
+                            hotspot.reasons().isEmpty() ? detail(hotspot) : reasonText(hotspot.reasons().getFirst())));
+        }
+        map.setStyles(styles);
+        renderAttentionList(hotspots);
+        updatedAt.setText(getTranslation("map.updated-at",
+                HOUR.format(ZonedDateTime.now(settings.zone()))));
+    }
+
+    private void renderAttentionList(Map<String, CommuneHotspot> hotspots) {
+        List<CommuneHotspot> needingAttention = hotspots.values().stream()
+                .filter(h -> h.level() != HotspotLevel.NORMAL && region.contains(h.communeCode()))
+                .sorted(Comparator.comparing(CommuneHotspot::level).reversed()
+                        .thenComparing(Comparator.comparingLong(CommuneHotspot::people).reversed()))
+                .toList();
+        attentionList.removeAll();
+        Div title = new Div(getTranslation("map.attention.title"));
+        title.addClassName("attention-title");
+        attentionList.add(title);
+        if (needingAttention.isEmpty()) {
+            Div calm = new Div(getTranslation("map.attention.none"));
+            calm.addClassName("attention-none");
+            attentionList.add(calm);
+        }
+        for (CommuneHotspot hotspot : needingAttention) {
+            String name = region.placeName(hotspot.communeCode());
+            Span level = new Span(levelLabel(hotspot.level()));
+            level.addClassNames("level-badge", "level-" + hotspot.level().name());
+            Div item = new Div(level, new Span(name), new Div(detail(hotspot)));
+            for (Reason reason : hotspot.reasons()) {
+                Div why = new Div(reasonText(reason));
+                why.addClassNames("attention-reason", "level-text-" + reason.severity().name());
+                item.add(why);
+            }
+            item.addClassName("attention-item");
+            item.getElement().setAttribute("data-commune", hotspot.communeCode());
+            attentionList.add(item);
+        }
+    }
+
+    private String reasonText(Reason reason) {
+        return LevelTexts.reason(this, reason);
+    }
+
+    private String levelLabel(HotspotLevel level) {
+        return LevelTexts.level(this, level);
+    }
+
+    private String detail(CommuneHotspot hotspot) {
+        return getTranslation("map.detail",
+                hotspot.events(),
+                hotspot.people(),
+                HOUR.format(hotspot.windowStart().atZone(settings.zone())),
+                HOUR.format(hotspot.windowEnd().atZone(settings.zone())));
+    }
+
+    private HorizontalLayout legend() {
+        HorizontalLayout legend = new HorizontalLayout();
+        legend.addClassName("legend");
+        for (String level : List.of(NONE, "NORMAL", "WATCH", "WARNING", "CRITICAL")) {
+            Span swatch = new Span();
+            swatch.addClassNames("swatch", "level-" + level);
+            legend.add(new Span(swatch, new Span(getTranslation("level." + level))));
+        }
+        return legend;
+    }
+}

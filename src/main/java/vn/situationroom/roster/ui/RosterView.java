@@ -1,0 +1,150 @@
+package vn.situationroom.roster.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import vn.situationroom.intake.ReceptionPoint;
+import vn.situationroom.roster.DutyRoster;
+import vn.situationroom.ui.UiProperties;
+import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.security.Roles;
+
+/**
+ * The duty roster, kept by the office: a week of shifts (who, where, from when to when), a form to add one and a
+ * button to remove one. The wall screen shows who is on duty now.
+ */
+@RolesAllowed({Roles.OFFICE})
+@Route("roster")
+@Menu(title = "shell.menu.roster", order = 9, icon = "vaadin:calendar-user")
+public class RosterView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int DAYS_SHOWN = 7;
+
+    private final DutyRoster roster;
+    private final UiProperties settings;
+    private final DatePicker weekFrom = new DatePicker();
+    private final Grid<DutyRoster.Shift> shifts = new Grid<>();
+    private final DatePicker day = new DatePicker();
+    private final TimePicker starts = new TimePicker();
+    private final TimePicker ends = new TimePicker();
+    private final Select<ReceptionPoint> point = new Select<>();
+    private final TextField officer = new TextField();
+    private final TextField phone = new TextField();
+
+    public RosterView(DutyRoster roster, UiProperties settings) {
+        this.roster = roster;
+        this.settings = settings;
+        addClassName("roster-view");
+        setSizeFull();
+        LocalDate today = LocalDate.now(settings.zone());
+
+        weekFrom.setLabel(getTranslation("roster.week-from"));
+        weekFrom.setValue(today);
+        weekFrom.addValueChangeListener(e -> refresh());
+
+        day.setLabel(getTranslation("roster.day"));
+        day.setValue(today);
+        starts.setLabel(getTranslation("roster.starts"));
+        starts.setStep(Duration.ofMinutes(15));
+        starts.setValue(LocalTime.of(7, 30));
+        ends.setLabel(getTranslation("roster.ends"));
+        ends.setStep(Duration.ofMinutes(15));
+        ends.setValue(LocalTime.of(17, 0));
+        point.setLabel(getTranslation("field.receptionPoint"));
+        point.setItems(ReceptionPoint.values());
+        point.setItemLabelGenerator(p -> getTranslation("enum.ReceptionPoint." + p.name()));
+        point.setValue(ReceptionPoint.DISTRICT_OFFICE);
+        point.setWidth("17em");
+        officer.setLabel(getTranslation("roster.officer"));
+        officer.setRequired(true);
+        officer.setMaxLength(200);
+        officer.setWidth("18em");
+        officer.addClassName("roster-officer");
+        phone.setLabel(getTranslation("roster.phone"));
+        phone.setMaxLength(200);
+        Button add = new Button(getTranslation("roster.add"), e -> add());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClassName("roster-add");
+        HorizontalLayout form = new HorizontalLayout(day, starts, ends, point, officer, phone, add);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        shifts.addClassName("roster-shifts");
+        shifts.addColumn(s -> capitalized(DAY.withLocale(getLocale()).format(s.day())))
+                .setHeader(getTranslation("roster.day")).setAutoWidth(true);
+        shifts.addColumn(s -> TIME.format(s.starts()) + "–" + TIME.format(s.ends())
+                        + (s.overnight() ? " " + getTranslation("roster.next-day") : ""))
+                .setHeader(getTranslation("roster.hours")).setAutoWidth(true);
+        shifts.addColumn(s -> getTranslation("enum.ReceptionPoint." + s.point().name()))
+                .setHeader(getTranslation("field.receptionPoint")).setAutoWidth(true);
+        shifts.addColumn(DutyRoster.Shift::officer).setHeader(getTranslation("roster.officer")).setFlexGrow(2);
+        shifts.addColumn(s -> s.phone() == null ? "" : s.phone()).setHeader(getTranslation("roster.phone"))
+                .setAutoWidth(true);
+        shifts.addComponentColumn(s -> {
+            Button remove = new Button(getTranslation("roster.remove"), e -> {
+                roster.remove(s.id());
+                refresh();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            return remove;
+        }).setAutoWidth(true).setFlexGrow(0);
+        shifts.setSizeFull();
+
+        add(new H2(getTranslation("roster.title")), form, weekFrom, shifts);
+        setFlexGrow(1, shifts);
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("roster.title");
+    }
+
+    private void add() {
+        List<String> problems = roster.add(new DutyRoster.Shift(0, day.getValue(), starts.getValue(), ends.getValue(),
+                point.getValue(), officer.getValue(), phone.getValue()));
+        day.setInvalid(problems.contains("day"));
+        ends.setInvalid(problems.contains("ends"));
+        ends.setErrorMessage(getTranslation("roster.ends-after-starts"));
+        point.setInvalid(problems.contains("point"));
+        officer.setInvalid(problems.contains("officer"));
+        officer.setErrorMessage(getTranslation("police.dialog.required"));
+        phone.setInvalid(problems.contains("phone"));
+        if (problems.isEmpty()) {
+            Notification.show(getTranslation("roster.added", officer.getValue().strip()));
+            officer.clear();
+            phone.clear();
+            // Emptied for the next shift, not left wrong.
+            officer.setInvalid(false);
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        LocalDate first = weekFrom.getValue() == null ? LocalDate.now(settings.zone()) : weekFrom.getValue();
+        shifts.setItems(roster.between(first, first.plusDays(DAYS_SHOWN - 1)));
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,2 +1,0 @@
-/** The administrator's screens: accounts and roles, API and kiosk tokens, the audit log. */
-package vn.situationroom.ui.admin;
