@@ -85,6 +85,11 @@ class RosterGapAlertsIT extends BrowserTest {
         assertThat(later.ended()).containsExactly(secondGap);
         assertThat(later.raised()).containsExactly(StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(1)),
                 StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(2)));
+
+        // Once the duty days are over, every gap has ended: none is left on the other tests' walls.
+        assertThat(checkOn(ELECTION_DAY.plusDays(3)).ended()).containsExactlyInAnyOrder(
+                StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(1)),
+                StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(2)));
     }
 
     private StandingAlerts.Outcome checkOn(LocalDate day) {

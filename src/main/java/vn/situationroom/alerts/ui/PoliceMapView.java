@@ -61,28 +61,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final Duration FLASH = Duration.ofSeconds(10);
     private static final Duration MARKER_SPAN = Duration.ofHours(24);
-    /** The replay's steps: the last 24 hours by quarter hours; the last step is now, live. */
-    static final int REPLAY_STEPS = 96;
-    private static final Duration REPLAY_STEP = Duration.ofMinutes(15);
     private static final Duration MARKERS_EVERY = Duration.ofSeconds(5);
     /** The most markers drawn: the newest. */
     private static final int MARKERS_MAX = 1000;
-    private static final String BEEP = """
-            if (window.__srSound && window.__srAudio) {
-              const ctx = window.__srAudio;
-              [0, 0.35, 0.7].forEach(t => {
-                const tone = ctx.createOscillator();
-                const gain = ctx.createGain();
-                tone.frequency.value = 880;
-                gain.gain.value = 0.25;
-                tone.connect(gain);
-                gain.connect(ctx.destination);
-                tone.start(ctx.currentTime + t);
-                tone.stop(ctx.currentTime + t + 0.2);
-              });
-              window.__srBeeps = (window.__srBeeps || 0) + 1;
-            }""";
-
     private final Region region;
     private final LiveHotspots hotspots;
     private final LiveAlerts alerts;
@@ -91,10 +72,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private final HistoryQueries history;
     private final int crowdThreshold;
     private final CommuneMap map;
-    private final Input replay = new Input();
-    private final Span replayAt = new Span();
-    private final Div replayBar;
-    private final Button soundSwitch;
+    private final ReplayBar replayBar;
+    private final SoundSwitch soundSwitch;
     private final Set<String> sounded = new HashSet<>();
     private Instant markersAt = Instant.EPOCH;
     /** The moment replayed, or null while live. */
@@ -122,7 +101,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         H1 title = new H1(getTranslation("police.title", region.name()));
         Div header = new Div(title);
         header.addClassName("police-header");
-        soundSwitch = settings.alertSound() ? soundSwitch() : null;
+        soundSwitch = settings.alertSound() ? new SoundSwitch() : null;
         if (soundSwitch != null) {
             header.add(soundSwitch);
         }
@@ -133,7 +112,11 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             markerNames.put(kind, getTranslation("police.layer." + kind.name()));
         }
         map.setMarkerNames(markerNames);
-        replayBar = replayBar();
+        replayBar = new ReplayBar(moment -> {
+            replaying = moment;
+            renderMap();
+            refreshMarkers(true);
+        });
         Div mapArea = new Div(map);
         mapArea.addClassName("police-map");
         Div panelTitle = new Div(new Span(getTranslation("police.alerts.title")), alertCount);
@@ -144,62 +127,6 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         Div body = new Div(mapArea, panel);
         body.addClassName("police-body");
         add(header, replayBar, body);
-    }
-
-    private Button soundSwitch() {
-        Button sound = new Button();
-        showSound(sound, false);
-        sound.addClassName("police-sound");
-        sound.addClickListener(click -> {
-            boolean on = !"true".equals(sound.getElement().getAttribute("data-on"));
-            showSound(sound, on);
-            // Created in the click itself: browsers let a page play sound only after the user acted on it.
-            sound.getElement().executeJs("""
-                    window.__srAudio = window.__srAudio || new (window.AudioContext || window.webkitAudioContext)();
-                    window.__srAudio.resume();
-                    window.__srSound = $0;""", on);
-        });
-        return sound;
-    }
-
-    private void showSound(Button sound, boolean on) {
-        sound.getElement().setAttribute("data-on", String.valueOf(on));
-        sound.setText(getTranslation(on ? "police.sound.on" : "police.sound.off"));
-        sound.setIcon((on ? VaadinIcon.BELL : VaadinIcon.BELL_SLASH).create());
-    }
-
-    private Div replayBar() {
-        replay.setType("range");
-        replay.getElement().setAttribute("min", "0");
-        replay.getElement().setAttribute("max", String.valueOf(REPLAY_STEPS));
-        replay.getElement().setAttribute("step", "1");
-        replay.setValue(String.valueOf(REPLAY_STEPS));
-        replay.addClassName("police-replay-slider");
-        replay.setAriaLabel(getTranslation("police.replay.label"));
-        replay.addValueChangeListener(change -> {
-            int step = parseStep(change.getValue());
-            replaying = step >= REPLAY_STEPS ? null
-                    : Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(REPLAY_STEP.multipliedBy(REPLAY_STEPS - step));
-            renderMap();
-            refreshMarkers(true);
-        });
-        // Back to now: the slider's listener redraws.
-        Button live = new Button(getTranslation("police.replay.live"), click -> replay.setValue(
-                String.valueOf(REPLAY_STEPS)));
-        live.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        live.addClassName("police-replay-live");
-        replayAt.addClassName("police-replay-at");
-        Div bar = new Div(new Span(getTranslation("police.replay.label")), replay, replayAt, live);
-        bar.addClassName("police-replay");
-        return bar;
-    }
-
-    private static int parseStep(String value) {
-        try {
-            return Math.max(0, Math.min(REPLAY_STEPS, Integer.parseInt(value)));
-        } catch (NumberFormatException e) {
-            return REPLAY_STEPS;
-        }
     }
 
     @Override
@@ -214,11 +141,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         renderAlerts();
         following = LiveScreens.follow(ui, hotspots, this::onLiveLevels, alerts, this::renderAlerts);
         // The sound stays on across the screens of one tab: the button says what the page does.
-        getElement().executeJs("return window.__srSound === true;").then(Boolean.class, on -> {
-            if (Boolean.TRUE.equals(on) && soundSwitch != null) {
-                showSound(soundSwitch, true);
-            }
-        });
+        if (soundSwitch != null) {
+            soundSwitch.restore();
+        }
         // The markers come from the history, a moment after the levels: look again now and then.
         ui.setPollInterval((int) MARKERS_EVERY.multipliedBy(2).toMillis());
         polling = ui.addPollListener(poll -> refreshMarkers(false));
@@ -247,8 +172,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private void renderMap() {
         if (replaying == null) {
             map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
-            replayAt.setText(getTranslation("police.replay.now"));
-            replayBar.removeClassName("replaying");
+            replayBar.showLive();
             map.getElement().removeAttribute("data-replay-at");
         } else {
             try {
@@ -258,8 +182,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
                         NotificationVariant.LUMO_WARNING);
                 return;
             }
-            replayAt.setText(getTranslation("police.replay.at", TIME.format(replaying.atZone(settings.zone()))));
-            replayBar.addClassName("replaying");
+            replayBar.showReplaying(replaying, settings.zone());
             map.getElement().setAttribute("data-replay-at", replaying.toString());
         }
         refreshMarkers(false);
@@ -314,8 +237,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             if (alert.severity() == HotspotLevel.CRITICAL && Duration.between(first, now).compareTo(FLASH) < 0) {
                 item.addClassName("flash");
                 newCritical = true;
-                if (sounded.add(alert.alertId())) {
-                    getElement().executeJs(BEEP);
+                if (sounded.add(alert.alertId()) && soundSwitch != null) {
+                    soundSwitch.beep();
                 }
             }
             alertList.add(item);
@@ -343,12 +266,12 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         state.addClassNames("police-alert-state", "state-" + alert.state().name());
 
         Button acknowledge = new Button(getTranslation("police.action.acknowledge"),
-                click -> decide(alert, AlertAction.ACKNOWLEDGE));
+                click -> new DecisionDialog(alert, DecisionDialog.Decision.ACKNOWLEDGE, service, region).ask());
         acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         acknowledge.setEnabled(alert.state() == AlertState.OPEN);
         acknowledge.addClassName("police-acknowledge");
         Button resolve = new Button(getTranslation("police.action.resolve"),
-                click -> decide(alert, AlertAction.RESOLVE));
+                click -> new DecisionDialog(alert, DecisionDialog.Decision.RESOLVE, service, region).ask());
         resolve.addThemeVariants(ButtonVariant.LUMO_SMALL);
         resolve.addClassName("police-resolve");
         Div actions = new Div(acknowledge, resolve);
@@ -362,61 +285,5 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         item.getElement().setAttribute("data-state", alert.state().name());
         item.addClickListener(click -> map.flyTo(alert.communeCode()));
         return item;
-    }
-
-    private enum AlertAction {
-        ACKNOWLEDGE,
-        RESOLVE
-    }
-
-    /** Asks who decides and why, then sends the decision; every screen then shows the alert's new state. */
-    private void decide(Alert alert, AlertAction action) {
-        String key = action == AlertAction.ACKNOWLEDGE ? "acknowledge" : "resolve";
-        Dialog dialog = new Dialog();
-        dialog.addClassName("police-decision");
-        dialog.setHeaderTitle(getTranslation("police.dialog." + key + ".title",
-                region.placeName(alert.communeCode())));
-        TextField by = new TextField(getTranslation("police.dialog.by"));
-        by.setValue(Viewer.current().displayName());
-        by.setRequired(true);
-        by.setWidthFull();
-        by.addClassName("police-decision-by");
-        TextArea note = new TextArea(getTranslation("police.dialog.note"));
-        note.setRequired(action == AlertAction.ACKNOWLEDGE);
-        note.setWidthFull();
-        note.addClassName("police-decision-note");
-        by.addValueChangeListener(change -> by.setInvalid(false));
-        note.addValueChangeListener(change -> note.setInvalid(false));
-        dialog.add(by, note);
-        Button confirm = new Button(getTranslation("police.dialog." + key + ".confirm"), click -> {
-            by.setInvalid(by.getValue().isBlank());
-            note.setInvalid(note.isRequired() && note.getValue().isBlank());
-            if (by.isInvalid() || note.isInvalid()) {
-                by.setErrorMessage(getTranslation("police.dialog.required"));
-                note.setErrorMessage(getTranslation("police.dialog.required"));
-                return;
-            }
-            try {
-                if (action == AlertAction.ACKNOWLEDGE) {
-                    service.acknowledge(alert.alertId(), by.getValue().strip(), note.getValue().strip());
-                } else {
-                    service.resolve(alert.alertId(), by.getValue().strip(), note.getValue().strip());
-                }
-                dialog.close();
-            } catch (AlertService.AlertClosedException | AlertService.UnknownAlertException e) {
-                dialog.close();
-                Notification.show(getTranslation("police.dialog.closed")).addThemeVariants(
-                        NotificationVariant.LUMO_WARNING);
-            } catch (IllegalStateException e) {
-                Notification.show(getTranslation("police.dialog.failed")).addThemeVariants(
-                        NotificationVariant.LUMO_ERROR);
-            }
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.addClassName("police-decision-confirm");
-        Button cancel = new Button(getTranslation("police.dialog.cancel"), click -> dialog.close());
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
-        by.focus();
     }
 }

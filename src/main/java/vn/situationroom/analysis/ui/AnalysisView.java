@@ -76,9 +76,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     /** Communes charted one line each; more are summed into one line. */
     private static final int MAX_LINES = 8;
 
-    /** The most rows an export holds. */
-    private static final int MAX_EXPORT_ROWS = 100_000;
-
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** The longest period one situation report holds (the report API's limit). */
@@ -90,19 +87,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final ElectionCalendar calendar;
 
     private AnalysisFilters filters;
-    /** How many rows the last export would have held where it was cut at the limit; 0 when it was whole. */
-    private volatile long exportCut;
 
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
-    private final MultiSelectComboBox<Commune> communes = new MultiSelectComboBox<>();
-    private final Select<Counter> counter = new Select<>();
-    private final Select<Granularity> granularity = new Select<>();
-    private final Select<EventType> type = new Select<>();
-    private final Select<Content> content = new Select<>();
-    private final Select<Field> field = new Select<>();
-    private final Checkbox complex = new Checkbox();
-    private final Checkbox candidateRelated = new Checkbox();
+    private final FilterBar filterBar;
 
     private final H2 heading = new H2();
     private final Span reportLabel = new Span();
@@ -119,14 +105,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final boolean districtWide = !Viewer.current().limitedToCommune();
     private final Grid<HistoryQueries.StoredEvent> events = new Grid<>();
     private final Span eventsTotal = new Span();
-    private final Grid<HistoryQueries.StoredAlert> alerts = new Grid<>();
-    private final Chart backtest = new Chart();
-    private final Select<Commune> backtestCommune = new Select<>();
-    private final Select<String> method = new Select<>();
-    private final IntegerField baseline = new IntegerField();
-    private final NumberField alpha = new NumberField();
-    private final NumberField weight = new NumberField();
-    private final Span backtestSummary = new Span();
+    private final AlertsTab alerts;
+    private final BacktestTab backtest;
+    private final Exports exports;
 
     public AnalysisView(Region region, HistoryQueries history, DailyCounts dailyCounts, ElectionCalendar calendar,
             AuditLog audit) {
@@ -136,6 +117,14 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         this.dailyCounts = dailyCounts;
         this.calendar = calendar;
         this.filters = AnalysisFilters.defaults(LocalDate.now(calendar.zone()));
+        this.alerts = new AlertsTab(history, region, calendar, () -> filters, this::unlessUnavailable);
+        this.backtest = new BacktestTab(region, dailyCounts, calendar, () -> filters);
+        this.exports = new Exports(this, history, region, calendar, audit, () -> filters);
+        this.filterBar = new FilterBar(region, changed -> {
+            filters = changed;
+            showFilters();
+            refresh();
+        });
         setSizeFull();
         addClassName("analysis-view");
         heading.addClassName("analysis-heading");
@@ -156,13 +145,13 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         top.setWidthFull();
         top.setFlexGrow(1, heading);
         top.addClassName("analysis-top");
-        add(top, filterBar(), tabs);
+        add(top, filterBar, tabs);
         setFlexGrow(1, tabs);
         tabs.setSizeFull();
         tabs.add(getTranslation("analysis.tab.trend"), trendTab());
         tabs.add(getTranslation("analysis.tab.events"), eventsTab());
-        tabs.add(getTranslation("analysis.tab.alerts"), alertsTab());
-        tabs.add(getTranslation("analysis.tab.backtest"), backtestTab());
+        tabs.add(getTranslation("analysis.tab.alerts"), alerts);
+        tabs.add(getTranslation("analysis.tab.backtest"), backtest);
         tabs.addSelectedChangeListener(event -> {
             if (event.isFromClient()) {
                 filters = filters.withTab(AnalysisFilters.Tab.values()[tabs.getSelectedIndex()]);
@@ -191,55 +180,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         refresh();
     }
 
-    private Component filterBar() {
-        from.setLabel(getTranslation("analysis.filter.from"));
-        to.setLabel(getTranslation("analysis.filter.to"));
-        communes.setLabel(getTranslation("analysis.filter.communes"));
-        communes.setPlaceholder(getTranslation("analysis.filter.all-communes"));
-        ViewerCommunes.limitMany(communes, region);
-        communes.setItemLabelGenerator(Commune::name);
-        communes.setWidth("22em");
-        counter.setLabel(getTranslation("analysis.filter.counter"));
-        counter.setItems(Counter.values());
-        counter.setItemLabelGenerator(this::counterName);
-        counter.setWidth("16em");
-        granularity.setLabel(getTranslation("analysis.filter.granularity"));
-        granularity.setItems(Granularity.values());
-        granularity.setItemLabelGenerator(g -> getTranslation("analysis.granularity." + g.name()));
-        type.setLabel(getTranslation("field.type"));
-        type.setItems(EventType.values());
-        content.setLabel(getTranslation("field.content"));
-        content.setItems(Content.values());
-        field.setLabel(getTranslation("field.field"));
-        field.setItems(Field.values());
-        for (Select<? extends Enum<?>> select : List.of(type, content, field)) {
-            select.setEmptySelectionAllowed(true);
-            select.setEmptySelectionCaption(getTranslation("analysis.filter.any"));
-        }
-        type.setItemLabelGenerator(this::enumLabel);
-        content.setItemLabelGenerator(this::enumLabel);
-        field.setItemLabelGenerator(this::enumLabel);
-        complex.setLabel(getTranslation("field.complex"));
-        candidateRelated.setLabel(getTranslation("field.candidateRelated"));
-        from.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        to.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        communes.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        counter.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        granularity.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        type.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        content.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        field.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        complex.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        candidateRelated.addValueChangeListener(e -> changedByUser(e.isFromClient()));
-        HorizontalLayout bar = new HorizontalLayout(from, to, communes, counter, granularity, type, content, field,
-                complex, candidateRelated);
-        bar.addClassName("analysis-filters");
-        bar.setWrap(true);
-        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        bar.setWidthFull();
-        return bar;
-    }
-
     private Component trendTab() {
         trend.addClassName("analysis-trend");
         trend.setWidthFull();
@@ -264,18 +204,18 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         HorizontalLayout body = new HorizontalLayout(chartArea, ranking);
         body.setSizeFull();
         body.setFlexGrow(1, chartArea);
-        HorizontalLayout exports = new HorizontalLayout(new Span(getTranslation("analysis.export.series")),
-                download("csv", () -> seriesTable().csv(), () -> fileName("series", "csv")),
-                download("xlsx", () -> seriesTable().xlsx(), () -> fileName("series", "xlsx")));
+        HorizontalLayout links = new HorizontalLayout(new Span(getTranslation("analysis.export.series")),
+                exports.link("series", "csv", () -> exports.series(lines())),
+                exports.link("series", "xlsx", () -> exports.series(lines())));
         if (districtWide) {
             // A commune's officer has no ranking of the communes to export.
-            exports.add(new Span(getTranslation("analysis.export.ranking")),
-                    download("csv", () -> rankingTable().csv(), () -> fileName("ranking", "csv")),
-                    download("xlsx", () -> rankingTable().xlsx(), () -> fileName("ranking", "xlsx")));
+            links.add(new Span(getTranslation("analysis.export.ranking")),
+                    exports.link("ranking", "csv", exports::ranking),
+                    exports.link("ranking", "xlsx", exports::ranking));
         }
-        exports.addClassName("analysis-exports");
-        exports.setAlignItems(FlexComponent.Alignment.BASELINE);
-        VerticalLayout tab = new VerticalLayout(exports, body);
+        links.addClassName("analysis-exports");
+        links.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout tab = new VerticalLayout(links, body);
         tab.setSizeFull();
         tab.setPadding(false);
         tab.setFlexGrow(1, body);
@@ -309,13 +249,13 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
             eventsTotal.setText(getTranslation("analysis.events.total", total));
             return (int) Math.min(total, Integer.MAX_VALUE);
         });
-        HorizontalLayout exports = new HorizontalLayout(eventsTotal,
+        HorizontalLayout links = new HorizontalLayout(eventsTotal,
                 new Span(getTranslation("analysis.export.events")),
-                download("csv", () -> eventsTable().csv(), () -> fileName("events", "csv")),
-                download("xlsx", () -> eventsTable().xlsx(), () -> fileName("events", "xlsx")));
-        exports.addClassName("analysis-exports");
-        exports.setAlignItems(FlexComponent.Alignment.BASELINE);
-        VerticalLayout tab = new VerticalLayout(exports, events);
+                exports.link("events", "csv", exports::events),
+                exports.link("events", "xlsx", exports::events));
+        links.addClassName("analysis-exports");
+        links.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout tab = new VerticalLayout(links, events);
         tab.addClassName("analysis-events-tab");
         tab.setSizeFull();
         tab.setPadding(false);
@@ -323,146 +263,13 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         return tab;
     }
 
-    private Component alertsTab() {
-        alerts.addClassName("analysis-alerts");
-        alerts.addColumn(a -> a.firstSeen().atZone(calendar.zone()).format(TIME))
-                .setHeader(getTranslation("analysis.alerts.first-seen")).setAutoWidth(true).setFlexGrow(0);
-        alerts.addColumn(a -> communeName(a.communeCode())).setHeader(getTranslation("field.communeCode"))
-                .setAutoWidth(true);
-        alerts.addColumn(a -> getTranslation("level." + a.severity())).setHeader(getTranslation("field.severity"))
-                .setAutoWidth(true);
-        alerts.addColumn(a -> a.reasons().isEmpty() ? "" : LevelTexts.reason(this, a.reasons().getFirst()))
-                .setHeader(getTranslation("analysis.alerts.why")).setFlexGrow(3);
-        alerts.addColumn(a -> getTranslation("analysis.alerts.state." + a.state()))
-                .setHeader(getTranslation("analysis.alerts.state")).setAutoWidth(true);
-        alerts.addColumn(this::handling).setHeader(getTranslation("analysis.alerts.handling")).setFlexGrow(2);
-        alerts.setSizeFull();
-        alerts.setItems(query -> {
-            AnalysisFilters current = filters;
-            return unlessUnavailable(() -> history.alerts(current.from(), current.to(),
-                    new HistoryQueries.AlertFilter(current.communes(), null, null), query.getPage(),
-                    query.getPageSize()).items(), List.<HistoryQueries.StoredAlert>of()).stream();
-        }, query -> unlessUnavailable(() -> (int) history.alerts(filters.from(), filters.to(),
-                new HistoryQueries.AlertFilter(filters.communes(), null, null), 0, 1).total(), 0));
-        return alerts;
-    }
-
-    private Component backtestTab() {
-        backtestCommune.setLabel(getTranslation("field.communeCode"));
-        ViewerCommunes.limit(backtestCommune, region);
-        backtestCommune.setItemLabelGenerator(Commune::name);
-        method.setLabel(getTranslation("analysis.backtest.method"));
-        method.setItems("C1", "C2", "C3", "EWMA");
-        method.setItemLabelGenerator(m -> getTranslation("analysis.backtest.method." + m));
-        method.setWidth("20em");
-        method.setValue("C2");
-        baseline.setLabel(getTranslation("analysis.backtest.baseline"));
-        baseline.setPlaceholder("7");
-        baseline.setMin(1);
-        baseline.setMax(365);
-        alpha.setLabel(getTranslation("analysis.backtest.alpha"));
-        alpha.setPlaceholder("0.001");
-        weight.setLabel(getTranslation("analysis.backtest.weight"));
-        weight.setPlaceholder("0.4");
-        // The hints are the defaults the detector uses when a field is left empty.
-        method.addValueChangeListener(e -> {
-            boolean ewma = "EWMA".equals(e.getValue());
-            alpha.setVisible(!ewma);
-            weight.setVisible(ewma);
-            baseline.setPlaceholder(ewma ? "28" : "7");
-            alpha.setPlaceholder("C3".equals(e.getValue()) ? "0.025" : "0.001");
-        });
-        weight.setVisible(false);
-        Button run = new Button(getTranslation("analysis.backtest.run"), e -> runBacktest());
-        run.addClassName("analysis-backtest-run");
-        HorizontalLayout form = new HorizontalLayout(backtestCommune, method, baseline, alpha, weight, run);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        form.setWrap(true);
-        backtest.addClassName("analysis-backtest");
-        backtest.setWidthFull();
-        backtest.setHeight("100%");
-        backtestSummary.addClassName("analysis-backtest-summary");
-        Div help = new Div(getTranslation("analysis.backtest.help"));
-        help.addClassName("analysis-help");
-        VerticalLayout tab = new VerticalLayout(help, form, backtestSummary, backtest);
-        tab.setSizeFull();
-        tab.setPadding(false);
-        tab.setFlexGrow(1, backtest);
-        return tab;
-    }
-
-    private void runBacktest() {
-        Commune commune = backtestCommune.getValue();
-        if (commune == null) {
-            backtestCommune.setInvalid(true);
-            backtestCommune.setErrorMessage(getTranslation("police.dialog.required"));
-            return;
-        }
-        backtestCommune.setInvalid(false);
-        double[] series = dailyCounts.visitsAndPetitions(commune.code(), filters.from(), filters.to(), calendar.zone());
-        List<Detection> days;
-        try {
-            days = "EWMA".equals(method.getValue())
-                    ? Ewma.detect(series, new Ewma.Params(weight.getValue(), baseline.getValue(), null, null, null, null))
-                    : EarsC.detect(series, new EarsC.Params(EarsC.Method.valueOf(method.getValue()), baseline.getValue(),
-                            alpha.getValue(), null));
-        } catch (IllegalArgumentException e) {
-            backtestSummary.setText(getTranslation("analysis.backtest.refused", e.getMessage()));
-            return;
-        }
-        long alarms = days.stream().filter(d -> Boolean.TRUE.equals(d.alarm())).count();
-        backtestSummary.setText(getTranslation("analysis.backtest.summary", commune.name(), series.length, alarms));
-        backtest.setOption(ChartOptions.backtest(days, filters.from(), getTranslation("analysis.backtest.observed"),
-                getTranslation("analysis.backtest.bound"), getTranslation("analysis.backtest.alarm")));
-    }
-
-    /** Puts the filters into the fields, without the fields reporting a change. */
+    /** Puts the filters into the fields and the tabs, without the fields reporting a change. */
     private void fillFields() {
-        from.setValue(filters.from());
-        to.setValue(filters.to());
-        Set<Commune> picked = new LinkedHashSet<>();
-        filters.communes().forEach(code -> region.commune(code).ifPresent(picked::add));
-        communes.setValue(picked);
-        counter.setValue(filters.counter());
-        granularity.setValue(filters.granularity());
-        type.setValue(filters.type());
-        content.setValue(filters.content());
-        field.setValue(filters.field());
-        complex.setValue(filters.complex());
-        candidateRelated.setValue(filters.candidateRelated());
+        filterBar.show(filters);
         tabs.setSelectedIndex(filters.tab().ordinal());
         if (filters.communes().size() == 1) {
-            region.commune(filters.communes().getFirst()).ifPresent(backtestCommune::setValue);
+            region.commune(filters.communes().getFirst()).ifPresent(backtest::select);
         }
-    }
-
-    private void changedByUser(boolean fromClient) {
-        if (!fromClient) {
-            return;
-        }
-        LocalDate first = from.getValue() == null ? filters.from() : from.getValue();
-        LocalDate last = to.getValue() == null ? filters.to() : to.getValue();
-        Granularity buckets = granularity.getValue() == null ? filters.granularity() : granularity.getValue();
-        if (last.isBefore(first)) {
-            to.setInvalid(true);
-            to.setErrorMessage(getTranslation("analysis.filter.to-before-from"));
-            return;
-        }
-        to.setInvalid(false);
-        if (buckets == Granularity.HOUR && java.time.temporal.ChronoUnit.DAYS.between(first, last)
-                >= AnalysisFilters.MAX_HOUR_DAYS) {
-            granularity.setInvalid(true);
-            granularity.setErrorMessage(getTranslation("analysis.filter.hour-span", AnalysisFilters.MAX_HOUR_DAYS));
-            return;
-        }
-        granularity.setInvalid(false);
-        filters = new AnalysisFilters(first, last,
-                communes.getValue().stream().sorted(Comparator.comparing(Commune::code)).map(Commune::code).toList(),
-                counter.getValue() == null ? filters.counter() : counter.getValue(), buckets, type.getValue(),
-                content.getValue(), field.getValue(), complex.getValue(), candidateRelated.getValue(), filters.tab(),
-                List.of());
-        showFilters();
-        refresh();
     }
 
     /** Writes the filters into the address bar, replacing the entry: reload and share give this view back. */
@@ -532,51 +339,10 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         return history.trend(filters.counter(), filters.granularity(), filters.from(), filters.to(), codes);
     }
 
-    private Table seriesTable() {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ChartOptions.Line line : lines()) {
-            for (HistoryQueries.Point point : line.points()) {
-                rows.add(List.of(line.name(), point.start().atZoneSameInstant(calendar.zone()).format(TIME),
-                        point.value()));
-            }
-        }
-        return new Table(getTranslation("analysis.tab.trend"), List.of(getTranslation("analysis.export.line"),
-                getTranslation("analysis.export.bucket"), counterName(filters.counter())), rows);
-    }
-
-    private Table rankingTable() {
-        List<List<Object>> rows = new ArrayList<>();
-        int rank = 0;
-        for (HistoryQueries.Ranked ranked : history.top(filters.counter(), filters.from(), filters.to(),
-                region.communes().size())) {
-            rows.add(List.of(++rank, ranked.communeCode(), communeName(ranked.communeCode()), ranked.value()));
-        }
-        return new Table(getTranslation("analysis.export.ranking"), List.of(getTranslation("analysis.export.rank"),
-                getTranslation("analysis.export.code"), getTranslation("analysis.ranking.commune"),
-                counterName(filters.counter())), rows);
-    }
-
-    private Table eventsTable() {
-        // One query: the rows of one moment, however many arrive while the file is written.
-        HistoryQueries.Page<HistoryQueries.StoredEvent> page = history.events(filters.from(), filters.to(),
-                filters.eventFilter(), 0, MAX_EXPORT_ROWS);
-        if (page.total() > page.items().size()) {
-            exportCut = page.total();
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        for (HistoryQueries.StoredEvent e : page.items()) {
-            rows.add(java.util.Arrays.asList(e.eventId().toString(),
-                    e.occurredAt().atZoneSameInstant(calendar.zone()).format(TIME), e.communeCode(),
-                    communeName(e.communeCode()), enumLabel("EventType", e.type()), enumLabel("Content", e.content()),
-                    enumLabel("Field", e.field()), e.headcount(), e.complex(), e.candidateRelated(), e.caseRef(),
-                    e.summary()));
-        }
-        return new Table(getTranslation("analysis.tab.events"), List.of(getTranslation("field.eventId"),
-                getTranslation("field.occurredAt"), getTranslation("analysis.export.code"),
-                getTranslation("field.communeCode"), getTranslation("field.type"), getTranslation("field.content"),
-                getTranslation("field.field"), getTranslation("field.headcount"), getTranslation("field.complex"),
-                getTranslation("field.candidateRelated"), getTranslation("field.caseRef"),
-                getTranslation("field.summary")), rows);
+    /** Reads from the history, or gives what it is told (with a notice) while the history cannot be read. */
+    @FunctionalInterface
+    interface Reader {
+        <T> T unlessUnavailable(Supplier<T> read, T otherwise);
     }
 
     /** What {@code read} gives, or {@code otherwise} (with a notice) while the history cannot be read. */
@@ -589,30 +355,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         }
     }
 
-    private Anchor download(String format, Supplier<byte[]> bytes, Supplier<String> name) {
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            exportCut = 0;
-            byte[] file = bytes.get();
-            audit.record(AuditLog.Action.EXPORT, name.get(), filters.toQuery().getQueryString());
-            long cut = exportCut;
-            if (cut > 0) {
-                // Said on the screen, not in the file, so that the file stays a plain table.
-                event.getUI().access(() -> Notification.show(getTranslation("analysis.export.cut", MAX_EXPORT_ROWS,
-                        cut), 10_000, Notification.Position.TOP_CENTER));
-            }
-            return new DownloadResponse(new ByteArrayInputStream(file), name.get(),
-                    format.equals("csv") ? "text/csv; charset=UTF-8"
-                            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    file.length);
-        }), format.toUpperCase(java.util.Locale.ROOT));
-        link.addClassName("export-" + format);
-        return link;
-    }
-
-    private String fileName(String what, String extension) {
-        return "%s-%s-%s-%s.%s".formatted(what, filters.counter().apiName(), filters.from(), filters.to(), extension);
-    }
-
     private String flags(HistoryQueries.StoredEvent event) {
         List<String> flags = new ArrayList<>();
         if (event.complex()) {
@@ -622,11 +364,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
             flags.add(getTranslation("field.candidateRelated"));
         }
         return String.join(", ", flags);
-    }
-
-    private String handling(HistoryQueries.StoredAlert alert) {
-        return AlertTexts.handling(this::getTranslation, alert.acknowledgedBy(), alert.acknowledgeNote(),
-                alert.resolvedBy(), alert.resolveNote());
     }
 
     private String counterName(Counter value) {

@@ -11,62 +11,47 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DataAccessException;
-import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.history.Counter;
-import vn.situationroom.history.Granularity;
 import vn.situationroom.history.HistoryQueries;
-import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertRule;
-import vn.situationroom.hotspot.AlertState;
-import vn.situationroom.hotspot.CommuneHotspot;
-import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
+import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
+import vn.situationroom.live.LiveScreens;
 import vn.situationroom.region.Region;
 import vn.situationroom.roster.DutyRoster;
-import vn.situationroom.ui.Chart;
-import vn.situationroom.ui.OwnWindow;
-import vn.situationroom.ui.CommuneMap;
-import vn.situationroom.live.LevelTexts;
-import vn.situationroom.live.LiveScreens;
-import vn.situationroom.ui.UiProperties;
-import vn.situationroom.analysis.ChartOptions;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.LiveSessions;
 import vn.situationroom.security.Roles;
+import vn.situationroom.ui.CommuneMap;
+import vn.situationroom.ui.OwnWindow;
+import vn.situationroom.ui.UiProperties;
 
 /**
  * The wall screen for leadership, read from across the room: dark and large, no scrolling and nothing to click. The
- * district map with each commune's level and why; today's figures against the same day last week; the open alerts by
- * severity and the newest ones; the election countdown. Levels and alerts arrive by push; the figures are re-read
- * every two seconds.
+ * region's map with each commune's level and why, and the commune to look at first; today's figures against the same
+ * day last week; the open alerts by severity and the newest ones; who is on duty; the election countdown; optionally
+ * turning to a trend panel. Levels and alerts arrive by push; the figures are re-read every two seconds.
  */
 @RolesAllowed({Roles.LEADERSHIP, Roles.POLICE, Roles.KIOSK})
 @Route(value = "wall", autoLayout = false)
 @Menu(title = "shell.menu.wall", order = 13, icon = "vaadin:desktop")
 @OwnWindow
 public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserver {
-
-    /** The figures of the day, in the order of the tiles. */
-    static final List<Counter> TILES = List.of(Counter.VISITS, Counter.PEOPLE, Counter.CROWDS, Counter.INCIDENTS,
-            Counter.CANDIDATE_RELATED, Counter.ESCALATIONS);
 
     private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "wall-clock");
@@ -75,10 +60,6 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     });
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final int TICKER_SIZE = 5;
-    /** The trend panel's span and counters. */
-    private static final int TREND_DAYS = 14;
-    static final List<Counter> TREND = List.of(Counter.VISITS, Counter.PEOPLE, Counter.INCIDENTS);
 
     private final Region region;
     private final LiveHotspots hotspots;
@@ -86,39 +67,34 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final HistoryQueries history;
     private final ElectionCalendar calendar;
     private final UiProperties settings;
+    private final DutyRoster roster;
+    private final LiveSessions live;
     private final CommuneMap map;
     private final Span phase = new Span();
     private final Span clock = new Span();
-    private final Map<Counter, Tile> tiles = new EnumMap<>(Counter.class);
-    private final Map<HotspotLevel, Span> openAlerts = new EnumMap<>(HotspotLevel.class);
-    private final Div ticker = new Div();
-    private final Div hottest = new Div();
-    private final Div onDuty = new Div();
+    private final HottestStrip hottest = new HottestStrip();
+    private final FigureTiles figures = new FigureTiles();
+    private final AlertTicker ticker = new AlertTicker();
+    private final DutyPanel onDuty = new DutyPanel();
     /** The days ahead without anyone on duty at the district office (the roster-gap alerts). */
     private final Div rosterGaps = new Div();
-    /** How many cases are late and nearly late (their alerts). */
-    private final Div lateCases = new Div();
-    private final DutyRoster roster;
     private final Div mapArea;
-    private final Div trendArea;
-    private final Chart trend = new Chart();
+    private final TrendPanel trendArea = new TrendPanel();
     private Duration rotation;
     private Instant turnedAt = Instant.now();
     private LiveHotspots.Registration following;
     private ScheduledFuture<?> refresh;
 
-    private final LiveSessions live;
-
     public WallView(Region region, LiveHotspots hotspots, LiveAlerts alerts, HistoryQueries history,
             ElectionCalendar calendar, UiProperties settings, DutyRoster roster, LiveSessions live) {
-        this.live = live;
-        this.roster = roster;
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
         this.history = history;
         this.calendar = calendar;
         this.settings = settings;
+        this.roster = roster;
+        this.live = live;
         addClassName("wall-view");
         setSizeFull();
 
@@ -131,34 +107,16 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         map = new CommuneMap(region.geoJson());
         map.setTileUrl(settings.tileUrl());
         map.setLabelDetails(true);
-        hottest.addClassName("wall-hottest");
         mapArea = new Div(map);
         mapArea.addClassName("wall-map");
-        trend.addClassName("wall-trend-chart");
-        Div trendTitle = new Div(getTranslation("wall.trend.title", TREND_DAYS));
-        trendTitle.addClassName("wall-trend-title");
-        trendArea = new Div(trendTitle, trend);
-        trendArea.addClassNames("wall-map", "wall-trend");
         trendArea.setVisible(false);
         rotation = settings.wallRotation();
 
-        Div tileGrid = new Div();
-        tileGrid.addClassName("wall-tiles");
-        for (Counter counter : TILES) {
-            Tile tile = new Tile(getTranslation("wall.tile." + counter.apiName()));
-            tile.getElement().setAttribute("data-counter", counter.apiName());
-            tiles.put(counter, tile);
-            tileGrid.add(tile);
-        }
-        tileGrid.add(alertTile());
-
         Div tickerTitle = new Div(getTranslation("wall.ticker.title"));
         tickerTitle.addClassName("wall-ticker-title");
-        ticker.addClassName("wall-ticker");
-        onDuty.addClassName("wall-on-duty");
         rosterGaps.addClassName("wall-roster-gap");
         rosterGaps.setVisible(false);
-        Div side = new Div(onDuty, rosterGaps, tileGrid, tickerTitle, ticker);
+        Div side = new Div(onDuty, rosterGaps, figures, tickerTitle, ticker);
         side.addClassName("wall-side");
 
         Div main = new Div(hottest, mapArea, trendArea);
@@ -198,33 +156,13 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         boolean showTrend = mapArea.isVisible();
         if (showTrend) {
             try {
-                renderTrend();
+                trendArea.render(history, calendar);
             } catch (DataAccessException e) {
                 return;
             }
         }
         mapArea.setVisible(!showTrend);
         trendArea.setVisible(showTrend);
-    }
-
-    private void renderTrend() {
-        LocalDate today = LocalDate.now(calendar.zone());
-        LocalDate first = today.minusDays(TREND_DAYS - 1);
-        List<ChartOptions.Line> lines = TREND.stream().map(counter -> new ChartOptions.Line(
-                getTranslation("counter." + counter.apiName()),
-                history.trend(counter, Granularity.DAY, first, today, List.of()))).toList();
-        ObjectNode option = ChartOptions.trend(lines, calendar, first.atStartOfDay(calendar.zone()),
-                today.plusDays(1).atStartOfDay(calendar.zone()), List.of(getTranslation("analysis.phase.BEFORE"),
-                        getTranslation("analysis.phase.ELECTION_DAY"), getTranslation("analysis.phase.AFTER")));
-        // Large, light type on the dark wall, readable from across the room.
-        option.putObject("textStyle").put("color", "#e2e8f0").put("fontSize", 20);
-        option.withObject("legend").putObject("textStyle").put("color", "#f1f5f9").put("fontSize", 22);
-        for (String axis : List.of("xAxis", "yAxis")) {
-            option.withObject(axis).withObject("axisLabel").put("color", "#cbd5e1").put("fontSize", 18);
-        }
-        option.remove("dataZoom");
-        option.withObject("grid").put("bottom", 40).put("top", 56);
-        trend.setOption(option);
     }
 
     @Override
@@ -267,89 +205,24 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     }
 
     private void renderMap() {
-        Map<String, CommuneHotspot> current = hotspots.current();
+        var current = hotspots.current();
         map.setStyles(LevelTexts.mapStyles(this, region, current));
-        // The one commune to look at first, and why: the highest level, then the reason furthest over its threshold.
-        var top = current.values().stream()
-                .filter(h -> region.contains(h.communeCode()) && h.level().compareTo(HotspotLevel.NORMAL) > 0)
-                .max(Comparator.comparing(CommuneHotspot::level).thenComparingDouble(WallView::strength)
-                        .thenComparingLong(CommuneHotspot::people));
-        if (top.isEmpty()) {
-            hottest.setText(getTranslation("wall.hottest.none"));
-            hottest.getElement().removeAttribute("data-commune");
-            hottest.getElement().setAttribute("data-level", "NORMAL");
-        } else {
-            CommuneHotspot h = top.get();
-            hottest.setText(getTranslation("wall.hottest",
-                    region.placeName(h.communeCode()),
-                    LevelTexts.level(this, h.level()),
-                    h.reasons().isEmpty() ? "" : LevelTexts.reason(this, h.reasons().getFirst())));
-            hottest.getElement().setAttribute("data-commune", h.communeCode());
-            hottest.getElement().setAttribute("data-level", h.level().name());
-        }
-    }
-
-    /** How far a commune's first reason is over its threshold (1 at the threshold); 0 where it has no measure. */
-    private static double strength(CommuneHotspot hotspot) {
-        if (hotspot.reasons().isEmpty()) {
-            return 0;
-        }
-        Reason reason = hotspot.reasons().getFirst();
-        return reason.observed() == null || reason.threshold() == null || reason.threshold() <= 0 ? 0
-                : reason.observed() / reason.threshold();
+        hottest.show(current, region);
     }
 
     private void renderAlerts() {
         List<Alert> active = LiveScreens.activeAlerts(alerts, region);
         // The counts by severity are of what happens on the ground; the late cases are counted on their own line.
-        List<Alert> security = LiveScreens.securityAlerts(alerts, region);
-        for (var entry : openAlerts.entrySet()) {
-            entry.getValue().setText(String.valueOf(security.stream().filter(a -> a.severity() == entry.getKey())
-                    .count()));
-        }
         long overdue = active.stream().filter(a -> a.rule() == AlertRule.CASE_OVERDUE).count();
         long dueSoon = active.stream().filter(a -> a.rule() == AlertRule.CASE_DUE_SOON).count();
-        lateCases.setText(getTranslation("wall.cases", overdue, dueSoon));
-        lateCases.getElement().setAttribute("data-overdue", String.valueOf(overdue));
+        figures.showAlerts(LiveScreens.securityAlerts(alerts, region), overdue, dueSoon);
         List<String> gaps = active.stream().filter(a -> a.rule() == AlertRule.ROSTER_GAP && !a.reasons().isEmpty())
                 .map(a -> a.reasons().getFirst())
                 .sorted(Comparator.comparing(Reason::date, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(reason -> LevelTexts.reason(this, reason)).toList();
         rosterGaps.setText(String.join(" · ", gaps));
         rosterGaps.setVisible(!gaps.isEmpty());
-        ticker.removeAll();
-        // What happened comes first, newest first; the standing conditions (a late case, a day without duty) fill
-        // the rest, so that a backlog of late cases never pushes a crowd off the screen.
-        List<Alert> newest = active.stream()
-                .sorted(Comparator.comparing((Alert a) -> !a.rule().fromEvents())
-                        .thenComparing(Comparator.comparing(Alert::lastSeen).reversed()))
-                .limit(TICKER_SIZE).toList();
-        if (newest.isEmpty()) {
-            Div none = new Div(getTranslation("wall.ticker.none"));
-            none.addClassName("wall-ticker-none");
-            ticker.add(none);
-        }
-        for (Alert alert : newest) {
-            Span level = new Span(LevelTexts.level(this, alert.severity()));
-            level.addClassNames("level-badge", "level-" + alert.severity().name());
-            String commune = region.placeName(alert.communeCode());
-            Span time = new Span(TIME.format(alert.lastSeen().atZone(settings.zone())));
-            time.addClassName("wall-ticker-time");
-            Div why = new Div(alert.reasons().isEmpty() ? "" : LevelTexts.reason(this, alert.reasons().getFirst()));
-            why.addClassName("wall-ticker-why");
-            // Whether someone is on it: the room sees an acknowledgement made on the police map at once.
-            Div state = new Div(alert.state() == AlertState.ACKNOWLEDGED
-                    ? getTranslation("wall.ticker.acknowledged", alert.acknowledgedBy())
-                    : getTranslation("wall.ticker.open"));
-            state.addClassNames("wall-ticker-state", "state-" + alert.state().name());
-            Span name = new Span(commune);
-            name.addClassName("wall-ticker-commune");
-            Div item = new Div(time, level, name, state, why);
-            item.addClassName("wall-ticker-item");
-            item.getElement().setAttribute("data-alert", alert.alertId());
-            item.getElement().setAttribute("data-state", alert.state().name());
-            ticker.add(item);
-        }
+        ticker.show(active, region, settings.zone());
     }
 
     /** The day's figures come from the history; while it cannot be read the tiles keep their last figures. */
@@ -363,27 +236,11 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         getElement().removeAttribute("data-history");
     }
 
-    /** Who is on duty now, from the roster: the district office's officers first. */
-    private void renderOnDuty(ZonedDateTime now) {
-        List<DutyRoster.Shift> shifts = roster.onDutyAt(now.toLocalDateTime()).stream()
-                .sorted(Comparator.comparing((DutyRoster.Shift s) -> s.point() != ReceptionPoint.DISTRICT_OFFICE))
-                .toList();
-        boolean office = shifts.stream().anyMatch(s -> s.point() == ReceptionPoint.DISTRICT_OFFICE);
-        onDuty.getElement().setAttribute("data-office", String.valueOf(office));
-        if (shifts.isEmpty()) {
-            onDuty.setText(getTranslation("wall.on-duty.none"));
-            return;
-        }
-        onDuty.setText(getTranslation("wall.on-duty", shifts.stream()
-                .map(s -> getTranslation("wall.on-duty.shift", s.officer(),
-                        getTranslation("enum.ReceptionPoint." + s.point().name()), TIME.format(s.ends())))
-                .collect(java.util.stream.Collectors.joining("; "))));
-    }
-
     private void renderFigures() {
         ZonedDateTime now = ZonedDateTime.now(settings.zone());
-        LocalDate today = now.withZoneSameInstant(calendar.zone()).toLocalDate();
-        renderOnDuty(now.withZoneSameInstant(calendar.zone()));
+        ZonedDateTime local = now.withZoneSameInstant(calendar.zone());
+        LocalDate today = local.toLocalDate();
+        onDuty.show(roster.onDutyAt(local.toLocalDateTime()));
         clock.setText(TIME.format(now) + " · " + DATE.format(now));
         long days = calendar.daysUntilElection(today);
         phase.setText(switch (calendar.phaseOf(today)) {
@@ -392,58 +249,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
             case AFTER -> getTranslation("wall.phase.AFTER", -days, DATE.format(calendar.day()));
         });
         phase.getElement().setAttribute("data-phase", calendar.phaseOf(today).name());
-        Map<Counter, Long> figures = history.regionDay(today);
         // Today so far against the same day last week by the same hour, not against its whole day.
-        Map<Counter, Long> lastWeek = history.regionDayUntil(today.minusDays(7),
-                now.withZoneSameInstant(calendar.zone()).toLocalTime());
-        for (Counter counter : TILES) {
-            tiles.get(counter).show(figures.get(counter), lastWeek.get(counter));
-        }
-    }
-
-    private Div alertTile() {
-        Div counts = new Div();
-        counts.addClassName("wall-alert-counts");
-        for (HotspotLevel level : List.of(HotspotLevel.CRITICAL, HotspotLevel.WARNING, HotspotLevel.WATCH)) {
-            Span count = new Span("0");
-            count.addClassName("wall-alert-count");
-            openAlerts.put(level, count);
-            Span badge = new Span(LevelTexts.level(this, level));
-            badge.addClassNames("level-badge", "level-" + level.name());
-            Div line = new Div(badge, count);
-            line.getElement().setAttribute("data-severity", level.name());
-            counts.add(line);
-        }
-        Div label = new Div(getTranslation("wall.tile.alerts"));
-        label.addClassName("wall-tile-label");
-        lateCases.addClassName("wall-late-cases");
-        Div tile = new Div(label, counts, lateCases);
-        tile.addClassNames("wall-tile", "wall-tile-alerts");
-        return tile;
-    }
-
-    /** One figure of today, with its change against the same day last week. */
-    private final class Tile extends Div {
-
-        private final Span value = new Span("0");
-        private final Span change = new Span();
-
-        Tile(String label) {
-            Div name = new Div(label);
-            name.addClassName("wall-tile-label");
-            value.addClassName("wall-tile-value");
-            change.addClassName("wall-tile-change");
-            add(name, value, change);
-            addClassName("wall-tile");
-        }
-
-        void show(long today, long sameDayLastWeek) {
-            value.setText(String.valueOf(today));
-            long difference = today - sameDayLastWeek;
-            change.setText(difference > 0 ? getTranslation("wall.change.up", difference, sameDayLastWeek)
-                    : difference < 0 ? getTranslation("wall.change.down", -difference, sameDayLastWeek)
-                    : getTranslation("wall.change.same", sameDayLastWeek));
-            change.getElement().setAttribute("data-direction", difference > 0 ? "up" : difference < 0 ? "down" : "same");
-        }
+        figures.show(history.regionDay(today), history.regionDayUntil(today.minusDays(7), local.toLocalTime()));
     }
 }

@@ -142,7 +142,7 @@ class PoliceMapBrowserIT extends BrowserTest {
         ((JavascriptExecutor) driver).executeScript("""
                 const slider = document.querySelector('.police-replay-slider');
                 slider.value = arguments[0];
-                slider.dispatchEvent(new Event('change'));""", PoliceMapView.REPLAY_STEPS - 1);
+                slider.dispatchEvent(new Event('change'));""", ReplayBar.STEPS - 1);
         wait.until(d -> d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-replay-at") != null);
         wait.until(d -> "NONE".equals(d.findElement(shape).getDomAttribute("data-level")));
         assertThat(driver.findElement(By.cssSelector(".police-replay-at")).getText()).startsWith("Đang xem lại lúc");

@@ -47,7 +47,7 @@ class WallBrowserIT extends BrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
                 == region.communes().size());
         assertThat(driver.findElements(By.cssSelector(".wall-tile[data-counter]")))
-                .hasSize(WallView.TILES.size());
+                .hasSize(FigureTiles.TILES.size());
         assertThat(driver.findElement(By.cssSelector(".wall-phase")).getText()).containsIgnoringCase("bầu cử");
         wait.until(d -> d.findElement(By.cssSelector(".wall-on-duty")).getText().contains(officer));
         assertThat(driver.findElement(By.cssSelector(".wall-on-duty")).getText()).startsWith("Trực ban: ")
@@ -91,7 +91,7 @@ class WallBrowserIT extends BrowserTest {
         wait.until(d -> d.findElement(trend).isDisplayed() && !d.findElement(map).isDisplayed());
         // The region's last 14 days of each of its counters, as lines.
         wait.until(d -> String.valueOf(d.findElement(By.cssSelector("sr-chart.wall-trend-chart"))
-                .getDomAttribute("data-series")).split("\\|").length == WallView.TREND.size());
+                .getDomAttribute("data-series")).split("\\|").length == TrendPanel.COUNTERS.size());
         assertThat(driver.findElement(By.cssSelector("sr-chart.wall-trend-chart")).getDomAttribute("data-series"))
                 .contains(":14");
         chromium.screenshot("wall-trend.png");

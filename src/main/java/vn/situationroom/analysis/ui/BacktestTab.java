@@ -1,0 +1,119 @@
+package vn.situationroom.analysis.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import java.util.List;
+import java.util.function.Supplier;
+import vn.situationroom.analysis.ChartOptions;
+import vn.situationroom.detection.Detection;
+import vn.situationroom.detection.EarsC;
+import vn.situationroom.detection.Ewma;
+import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.history.DailyCounts;
+import vn.situationroom.region.Commune;
+import vn.situationroom.region.Region;
+import vn.situationroom.ui.Chart;
+import vn.situationroom.ui.ViewerCommunes;
+
+/**
+ * The analyst's back-test: a detector run over one commune's visits and petitions per day of the period picked, with
+ * its parameters (empty ones take the detector's defaults, shown as hints), drawn with its bound and its alarms.
+ */
+final class BacktestTab extends VerticalLayout {
+
+    private final DailyCounts dailyCounts;
+    private final ElectionCalendar calendar;
+    private final Supplier<AnalysisFilters> filters;
+    private final Chart chart = new Chart();
+    private final Select<Commune> commune = new Select<>();
+    private final Select<String> method = new Select<>();
+    private final IntegerField baseline = new IntegerField();
+    private final NumberField alpha = new NumberField();
+    private final NumberField weight = new NumberField();
+    private final Span summary = new Span();
+
+    /** @param filters the screen's filters, whose period the back-test runs over */
+    BacktestTab(Region region, DailyCounts dailyCounts, ElectionCalendar calendar, Supplier<AnalysisFilters> filters) {
+        this.dailyCounts = dailyCounts;
+        this.calendar = calendar;
+        this.filters = filters;
+        commune.setLabel(getTranslation("field.communeCode"));
+        ViewerCommunes.limit(commune, region);
+        commune.setItemLabelGenerator(Commune::name);
+        method.setLabel(getTranslation("analysis.backtest.method"));
+        method.setItems("C1", "C2", "C3", "EWMA");
+        method.setItemLabelGenerator(m -> getTranslation("analysis.backtest.method." + m));
+        method.setWidth("20em");
+        method.setValue("C2");
+        baseline.setLabel(getTranslation("analysis.backtest.baseline"));
+        baseline.setPlaceholder("7");
+        baseline.setMin(1);
+        baseline.setMax(365);
+        alpha.setLabel(getTranslation("analysis.backtest.alpha"));
+        alpha.setPlaceholder("0.001");
+        weight.setLabel(getTranslation("analysis.backtest.weight"));
+        weight.setPlaceholder("0.4");
+        // The hints are the defaults the detector uses when a field is left empty.
+        method.addValueChangeListener(e -> {
+            boolean ewma = "EWMA".equals(e.getValue());
+            alpha.setVisible(!ewma);
+            weight.setVisible(ewma);
+            baseline.setPlaceholder(ewma ? "28" : "7");
+            alpha.setPlaceholder("C3".equals(e.getValue()) ? "0.025" : "0.001");
+        });
+        weight.setVisible(false);
+        Button run = new Button(getTranslation("analysis.backtest.run"), e -> run());
+        run.addClassName("analysis-backtest-run");
+        HorizontalLayout form = new HorizontalLayout(commune, method, baseline, alpha, weight, run);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        chart.addClassName("analysis-backtest");
+        chart.setWidthFull();
+        chart.setHeight("100%");
+        summary.addClassName("analysis-backtest-summary");
+        Div help = new Div(getTranslation("analysis.backtest.help"));
+        help.addClassName("analysis-help");
+        add(help, form, summary, chart);
+        setSizeFull();
+        setPadding(false);
+        setFlexGrow(1, chart);
+    }
+
+    /** The commune the back-test runs for, when the screen's filters pick one. */
+    void select(Commune picked) {
+        commune.setValue(picked);
+    }
+
+    private void run() {
+        Commune picked = commune.getValue();
+        if (picked == null) {
+            commune.setInvalid(true);
+            commune.setErrorMessage(getTranslation("police.dialog.required"));
+            return;
+        }
+        commune.setInvalid(false);
+        AnalysisFilters period = filters.get();
+        double[] series = dailyCounts.visitsAndPetitions(picked.code(), period.from(), period.to(), calendar.zone());
+        List<Detection> days;
+        try {
+            days = "EWMA".equals(method.getValue())
+                    ? Ewma.detect(series, new Ewma.Params(weight.getValue(), baseline.getValue(), null, null, null, null))
+                    : EarsC.detect(series, new EarsC.Params(EarsC.Method.valueOf(method.getValue()), baseline.getValue(),
+                            alpha.getValue(), null));
+        } catch (IllegalArgumentException e) {
+            summary.setText(getTranslation("analysis.backtest.refused", e.getMessage()));
+            return;
+        }
+        long alarms = days.stream().filter(d -> Boolean.TRUE.equals(d.alarm())).count();
+        summary.setText(getTranslation("analysis.backtest.summary", picked.name(), series.length, alarms));
+        chart.setOption(ChartOptions.backtest(days, period.from(), getTranslation("analysis.backtest.observed"),
+                getTranslation("analysis.backtest.bound"), getTranslation("analysis.backtest.alarm")));
+    }
+}
