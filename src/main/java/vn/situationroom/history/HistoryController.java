@@ -38,10 +38,12 @@ class HistoryController {
     static final int MAX_PAGE_SIZE = 500;
 
     private final HistoryQueries queries;
+    private final AlertHistory alerts;
     private final Region region;
 
-    HistoryController(HistoryQueries queries, Region region) {
+    HistoryController(HistoryQueries queries, AlertHistory alerts, Region region) {
         this.queries = queries;
+        this.alerts = alerts;
         this.region = region;
     }
 
@@ -125,19 +127,19 @@ class HistoryController {
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         params.range(from, to, MAX_DAYS);
-        var filter = new HistoryQueries.AlertFilter(params.communes(region::contains, region.name()), params.enumName("state", AlertState.class),
+        var filter = new AlertHistory.AlertFilter(params.communes(region::contains, region.name()), params.enumName("state", AlertState.class),
                 params.enumName("rule", AlertRule.class));
         int page = params.integer("page", 0, 0, 1_000_000);
         int size = params.integer("size", 50, 1, MAX_PAGE_SIZE);
         if (params.failed()) {
             return params.problem();
         }
-        return ResponseEntity.ok(queries.alerts(from, to, filter, page, size));
+        return ResponseEntity.ok(alerts.alerts(from, to, filter, page, size));
     }
 
     @GetMapping("/alerts/{alertId}")
     ResponseEntity<?> alert(@PathVariable String alertId) {
-        return queries.alert(alertId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
+        return alerts.alert(alertId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                     "No alert " + alertId + " is stored in the history.");
             problem.setTitle("Unknown alert");

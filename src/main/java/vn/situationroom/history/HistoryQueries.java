@@ -94,32 +94,6 @@ public class HistoryQueries {
             SELECT count(*) FROM reception_event WHERE occurred_at >= :start AND occurred_at < :end %s
             """;
 
-    private static final String ALERTS = """
-            SELECT alert_id, commune_code, rule, severity, state, first_seen, last_seen, trigger_count, reasons,
-                   acknowledged_by, acknowledged_at, acknowledge_note, resolved_by, resolved_at, resolve_note
-            FROM alert
-            WHERE first_seen < :end AND (resolved_at IS NULL OR resolved_at >= :start) %s
-            ORDER BY first_seen DESC, alert_id
-            LIMIT :limit OFFSET :offset
-            """;
-
-    private static final String ALERT_COUNT = """
-            SELECT count(*) FROM alert WHERE first_seen < :end AND (resolved_at IS NULL OR resolved_at >= :start) %s
-            """;
-
-    private static final String ALERT_BY_ID = """
-            SELECT alert_id, commune_code, rule, severity, state, first_seen, last_seen, trigger_count, reasons,
-                   acknowledged_by, acknowledged_at, acknowledge_note, resolved_by, resolved_at, resolve_note
-            FROM alert
-            WHERE alert_id = :id
-            """;
-
-    private static final String TRANSITIONS = """
-            SELECT alert_id, state, at, by_whom, note FROM alert_transition WHERE alert_id IN (:ids) ORDER BY at, state
-            """;
-
-    private static final String COMMUNES = " AND commune_code IN (:communes)";
-
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
@@ -152,9 +126,9 @@ public class HistoryQueries {
             // The whole region: its own rollup of the communes' windows, a few hundred rows a year.
             sql = (windows ? REGION_WINDOW_TREND : REGION_PERIOD_TREND).formatted(counter.column());
         } else {
-            sql = windows ? WINDOW_TREND.formatted(counter.column(), COMMUNES)
+            sql = windows ? WINDOW_TREND.formatted(counter.column(), Periods.COMMUNES)
                     : PERIOD_TREND.formatted(counter.column(), granularity == Granularity.WEEK ? "weekly" : "monthly",
-                            COMMUNES);
+                            Periods.COMMUNES);
         }
         var statement = jdbc.sql(sql).param("start", start.toOffsetDateTime()).param("end", end.toOffsetDateTime());
         if (windows) {
@@ -166,7 +140,7 @@ public class HistoryQueries {
             statement = statement.param("unit", granularity.name().toLowerCase(Locale.ROOT)).param("zone", zone.getId());
         }
         Map<Instant, Long> values = new HashMap<>();
-        statement.query((rs, row) -> values.put(instant(rs, "bucket"), rs.getLong("value"))).list();
+        statement.query((rs, row) -> values.put(Periods.instant(rs, "bucket"), rs.getLong("value"))).list();
         List<Point> points = new ArrayList<>();
         for (ZonedDateTime bucket = start; bucket.isBefore(end); bucket = granularity.next(bucket)) {
             points.add(new Point(bucket.toOffsetDateTime(), values.getOrDefault(bucket.toInstant(), 0L)));
@@ -281,19 +255,17 @@ public class HistoryQueries {
             boolean candidateRelated, String caseRef, String summary, String severity, String destination,
             String status) {}
 
-    /** One page of a list, with the total the filters match. */
-    public record Page<T>(int page, int size, long total, List<T> items) {}
 
     /** The events of the days {@code from} to {@code to} that pass the filter, newest first. */
     public Page<StoredEvent> events(LocalDate from, LocalDate to, EventFilter filter, int page, int size) {
         StringBuilder conditions = new StringBuilder();
-        Map<String, Object> params = periodOf(from, to, Viewer.current().communes(filter.communes()), conditions);
-        condition(conditions, params, "type", filter.type());
-        condition(conditions, params, "content", filter.content());
-        condition(conditions, params, "field", filter.field());
-        condition(conditions, params, "complex", filter.complex());
-        condition(conditions, params, "candidate_related", filter.candidateRelated());
-        condition(conditions, params, "case_ref", filter.caseRef());
+        Map<String, Object> params = Periods.of(from, to, zone, Viewer.current().communes(filter.communes()), conditions);
+        Periods.condition(conditions, params, "type", filter.type());
+        Periods.condition(conditions, params, "content", filter.content());
+        Periods.condition(conditions, params, "field", filter.field());
+        Periods.condition(conditions, params, "complex", filter.complex());
+        Periods.condition(conditions, params, "candidate_related", filter.candidateRelated());
+        Periods.condition(conditions, params, "case_ref", filter.caseRef());
         if (filter.minHeadcount() != null) {
             conditions.append(" AND headcount >= :min_headcount");
             params.put("min_headcount", filter.minHeadcount());
@@ -329,105 +301,11 @@ public class HistoryQueries {
 
     private StoredEvent storedEvent(ResultSet rs, int row) throws SQLException {
         return new StoredEvent(rs.getObject("event_id", UUID.class), offsetDateTime(rs, "occurred_at"),
-                instant(rs, "recorded_at"), rs.getString("commune_code"), rs.getString("reception_point"),
+                Periods.instant(rs, "recorded_at"), rs.getString("commune_code"), rs.getString("reception_point"),
                 rs.getString("type"), rs.getString("content"), rs.getString("field"), rs.getInt("headcount"),
                 rs.getBoolean("complex"), rs.getBoolean("candidate_related"), rs.getString("case_ref"),
                 rs.getString("summary"), rs.getString("severity"), rs.getString("destination"),
                 rs.getString("status"));
-    }
-
-    /** A change of an alert's state. */
-    public record Transition(String state, Instant at, String by, String note) {}
-
-    /** A stored alert with every change of its state. */
-    public record StoredAlert(String alertId, String communeCode, String rule, String severity, String state,
-            Instant firstSeen, Instant lastSeen, long count, List<Reason> reasons, String acknowledgedBy,
-            Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
-            String resolveNote, List<Transition> transitions) {}
-
-    /**
-     * Which alerts to list; null or empty for no condition.
-     *
-     * @param rules any of these rules (with {@code rule}, both must hold)
-     */
-    public record AlertFilter(List<String> communes, String state, String rule, List<String> rules) {
-
-        public AlertFilter(List<String> communes, String state, String rule) {
-            this(communes, state, rule, List.of());
-        }
-    }
-
-    /**
-     * The alerts active at some time in the days {@code from} to {@code to}, newest first. The alerts and their
-     * transitions are read in one snapshot, so that an alert never shows a state its transitions do not.
-     */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Page<StoredAlert> alerts(LocalDate from, LocalDate to, AlertFilter filter, int page, int size) {
-        StringBuilder conditions = new StringBuilder();
-        Map<String, Object> params = periodOf(from, to, Viewer.current().communes(filter.communes()), conditions);
-        condition(conditions, params, "state", filter.state());
-        condition(conditions, params, "rule", filter.rule());
-        if (filter.rules() != null && !filter.rules().isEmpty()) {
-            conditions.append(" AND rule IN (:rules)");
-            params.put("rules", filter.rules());
-        }
-        long total = jdbc.sql(ALERT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
-        List<StoredAlert> alerts = jdbc.sql(ALERTS.formatted(conditions)).params(params)
-                .param("limit", size).param("offset", (long) page * size)
-                .query(HistoryQueries::alert).list();
-        return new Page<>(page, size, total, withTransitions(alerts));
-    }
-
-    /** One alert with its history, if stored, read in one snapshot. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Optional<StoredAlert> alert(String alertId) {
-        List<StoredAlert> found = jdbc.sql(ALERT_BY_ID).param("id", alertId).query(HistoryQueries::alert).list();
-        return withTransitions(found).stream().filter(a -> Viewer.current().canSee(a.communeCode())).findFirst();
-    }
-
-    private List<StoredAlert> withTransitions(List<StoredAlert> alerts) {
-        if (alerts.isEmpty()) {
-            return alerts;
-        }
-        Map<String, List<Transition>> transitions = new HashMap<>();
-        jdbc.sql(TRANSITIONS).param("ids", alerts.stream().map(StoredAlert::alertId).toList())
-                .query((rs, row) -> transitions.computeIfAbsent(rs.getString("alert_id"), id -> new ArrayList<>())
-                        .add(new Transition(rs.getString("state"), instant(rs, "at"), rs.getString("by_whom"),
-                                rs.getString("note"))))
-                .list();
-        return alerts.stream().map(a -> new StoredAlert(a.alertId(), a.communeCode(), a.rule(), a.severity(),
-                a.state(), a.firstSeen(), a.lastSeen(), a.count(), a.reasons(), a.acknowledgedBy(),
-                a.acknowledgedAt(), a.acknowledgeNote(), a.resolvedBy(), a.resolvedAt(), a.resolveNote(),
-                transitions.getOrDefault(a.alertId(), List.of()))).toList();
-    }
-
-    private static StoredAlert alert(ResultSet rs, int row) throws SQLException {
-        return new StoredAlert(rs.getString("alert_id"), rs.getString("commune_code"), rs.getString("rule"),
-                rs.getString("severity"), rs.getString("state"), instant(rs, "first_seen"), instant(rs, "last_seen"),
-                rs.getLong("trigger_count"),
-                Json.MAPPER.readValue(rs.getString("reasons"), new TypeReference<List<Reason>>() {}),
-                rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"), rs.getString("acknowledge_note"),
-                rs.getString("resolved_by"), instant(rs, "resolved_at"), rs.getString("resolve_note"), List.of());
-    }
-
-    /** The parameters of a period of days and, when communes are given, the condition on them. */
-    private Map<String, Object> periodOf(LocalDate from, LocalDate to, List<String> communes,
-            StringBuilder conditions) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("start", from.atStartOfDay(zone).toOffsetDateTime());
-        params.put("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        if (!communes.isEmpty()) {
-            conditions.append(COMMUNES);
-            params.put("communes", communes);
-        }
-        return params;
-    }
-
-    private static void condition(StringBuilder conditions, Map<String, Object> params, String column, Object value) {
-        if (value != null) {
-            conditions.append(" AND ").append(column).append(" = :").append(column);
-            params.put(column, value);
-        }
     }
 
     private OffsetDateTime offsetDateTime(ResultSet rs, String column) throws SQLException {
@@ -435,8 +313,4 @@ public class HistoryQueries {
         return value == null ? null : value.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
-    }
 }

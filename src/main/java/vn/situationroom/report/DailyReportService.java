@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import vn.situationroom.cases.Cases;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
+import vn.situationroom.history.AlertHistory;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertTexts;
@@ -59,6 +60,7 @@ public class DailyReportService {
             "report.column.week-before", "report.alerts", "report.alerts.none");
 
     private final HistoryQueries history;
+    private final AlertHistory alerts;
     private final Cases cases;
     private final Region region;
     private final ElectionCalendar calendar;
@@ -67,14 +69,15 @@ public class DailyReportService {
     private final Clock clock;
 
     @Autowired
-    public DailyReportService(HistoryQueries history, Cases cases, Region region, ElectionCalendar calendar,
-            I18NProvider i18n) {
-        this(history, cases, region, calendar, i18n, Clock.systemUTC());
+    public DailyReportService(HistoryQueries history, AlertHistory alerts, Cases cases, Region region,
+            ElectionCalendar calendar, I18NProvider i18n) {
+        this(history, alerts, cases, region, calendar, i18n, Clock.systemUTC());
     }
 
-    DailyReportService(HistoryQueries history, Cases cases, Region region, ElectionCalendar calendar,
-            I18NProvider i18n, Clock clock) {
+    DailyReportService(HistoryQueries history, AlertHistory alerts, Cases cases, Region region,
+            ElectionCalendar calendar, I18NProvider i18n, Clock clock) {
         this.history = history;
+        this.alerts = alerts;
         this.cases = cases;
         this.region = region;
         this.calendar = calendar;
@@ -122,8 +125,8 @@ public class DailyReportService {
                 .thenComparing(DailyReport.CommuneLine::name));
 
         List<DailyReport.AlertLine> alerts = new ArrayList<>();
-        for (HistoryQueries.StoredAlert alert : history.alerts(from, day,
-                new HistoryQueries.AlertFilter(List.of(), null, null, REPORTED_RULES), 0, MAX_ALERTS).items()) {
+        for (AlertHistory.StoredAlert alert : this.alerts.alerts(from, day,
+                new AlertHistory.AlertFilter(List.of(), null, null, REPORTED_RULES), 0, MAX_ALERTS).items()) {
             HotspotLevel severity = HotspotLevel.valueOf(alert.severity());
             alerts.add(new DailyReport.AlertLine(TIME.format(alert.firstSeen().atZone(zone)),
                     region.placeName(alert.communeCode()), severity,
@@ -163,7 +166,7 @@ public class DailyReportService {
                 overdueSummary, mapImage.png(MAP_WIDTH, mapLevels), new DailyReport.Texts(labels), now);
     }
 
-    private String handling(Locale locale, HistoryQueries.StoredAlert alert) {
+    private String handling(Locale locale, AlertHistory.StoredAlert alert) {
         String handling = AlertTexts.handling((key, params) -> t(locale, key, params), alert.acknowledgedBy(),
                 alert.acknowledgeNote(), alert.resolvedBy(), alert.resolveNote());
         return handling.isEmpty() ? t(locale, "analysis.alerts.state." + alert.state()) : handling;

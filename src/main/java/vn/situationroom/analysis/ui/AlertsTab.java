@@ -5,20 +5,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.AlertHistory;
 import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.live.LevelTexts;
 import vn.situationroom.region.Region;
 
 /** The alerts active in the period and communes picked, newest first, with their handling; paged from the history. */
-final class AlertsTab extends Grid<HistoryQueries.StoredAlert> {
+final class AlertsTab extends Grid<AlertHistory.StoredAlert> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**
      * @param read reads from the history, or gives what it is told (with a notice) while the history cannot be read
      */
-    AlertsTab(HistoryQueries history, Region region, ElectionCalendar calendar, Supplier<AnalysisFilters> filters,
+    AlertsTab(AlertHistory history, Region region, ElectionCalendar calendar, Supplier<AnalysisFilters> filters,
             AnalysisView.Reader read) {
         addClassName("analysis-alerts");
         addColumn(a -> a.firstSeen().atZone(calendar.zone()).format(TIME))
@@ -37,12 +37,12 @@ final class AlertsTab extends Grid<HistoryQueries.StoredAlert> {
         setItems(query -> {
             AnalysisFilters current = filters.get();
             return read.unlessUnavailable(() -> history.alerts(current.from(), current.to(),
-                    new HistoryQueries.AlertFilter(current.communes(), null, null), query.getPage(),
-                    query.getPageSize()).items(), List.<HistoryQueries.StoredAlert>of()).stream();
+                    new AlertHistory.AlertFilter(current.communes(), null, null), query.getPage(),
+                    query.getPageSize()).items(), List.<AlertHistory.StoredAlert>of()).stream();
         }, query -> {
             AnalysisFilters current = filters.get();
             return read.unlessUnavailable(() -> (int) history.alerts(current.from(), current.to(),
-                    new HistoryQueries.AlertFilter(current.communes(), null, null), 0, 1).total(), 0);
+                    new AlertHistory.AlertFilter(current.communes(), null, null), 0, 1).total(), 0);
         });
     }
 }

@@ -45,6 +45,7 @@ import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.DailyCounts;
 import vn.situationroom.history.Granularity;
+import vn.situationroom.history.AlertHistory;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventType;
@@ -109,15 +110,15 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final BacktestTab backtest;
     private final Exports exports;
 
-    public AnalysisView(Region region, HistoryQueries history, DailyCounts dailyCounts, ElectionCalendar calendar,
-            AuditLog audit) {
+    public AnalysisView(Region region, HistoryQueries history, AlertHistory alertHistory, DailyCounts dailyCounts,
+            ElectionCalendar calendar, AuditLog audit) {
         this.audit = audit;
         this.region = region;
         this.history = history;
         this.dailyCounts = dailyCounts;
         this.calendar = calendar;
         this.filters = AnalysisFilters.defaults(LocalDate.now(calendar.zone()));
-        this.alerts = new AlertsTab(history, region, calendar, () -> filters, this::unlessUnavailable);
+        this.alerts = new AlertsTab(alertHistory, region, calendar, () -> filters, this::unlessUnavailable);
         this.backtest = new BacktestTab(region, dailyCounts, calendar, () -> filters);
         this.exports = new Exports(this, history, region, calendar, audit, () -> filters);
         this.filterBar = new FilterBar(region, changed -> {

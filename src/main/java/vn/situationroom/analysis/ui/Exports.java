@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import vn.situationroom.analysis.ChartOptions;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.Page;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.AuditLog;
 
@@ -97,7 +98,7 @@ final class Exports {
     Table events() {
         AnalysisFilters shown = filters.get();
         // One query: the rows of one moment, however many arrive while the file is written.
-        HistoryQueries.Page<HistoryQueries.StoredEvent> page = history.events(shown.from(), shown.to(),
+        Page<HistoryQueries.StoredEvent> page = history.events(shown.from(), shown.to(),
                 shown.eventFilter(), 0, MAX_ROWS);
         if (page.total() > page.items().size()) {
             cut = page.total();
