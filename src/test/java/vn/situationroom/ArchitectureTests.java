@@ -22,16 +22,26 @@ class ArchitectureTests {
 
     @Test
     void the_hotspot_analytics_never_touch_the_ui_or_spring_web() {
-        noClasses().that().resideInAPackage("..hotspot..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "..ui..", "org.springframework.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("..hotspot..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.vaadin..", "..ui..", "org.springframework.web..")
                 .check(CLASSES);
     }
 
     @Test
     void the_ui_never_runs_sql_or_reads_kafka_itself() {
-        noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.apache.kafka..")
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Repository")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "org.apache.kafka..")
                 .check(CLASSES);
     }
 }

@@ -66,7 +66,8 @@ class EndToEndIT {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).contains(id.toString());
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).contains(12));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(storedHeadcount(id)).contains(12));
         CommuneHotspot onTopic = awaitHotspot(commune, h -> h.people() >= 12);
         assertThat(onTopic.level()).isIn(HotspotLevel.WARNING, HotspotLevel.CRITICAL);
         CommuneHotspot pushedChange = pushed.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -87,10 +88,14 @@ class EndToEndIT {
         assertThat(post(body).statusCode()).isEqualTo(202);
         assertThat(post(body).statusCode()).isEqualTo(202);
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).isPresent());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(storedHeadcount(id)).isPresent());
         Thread.sleep(1000);
-        assertThat(jdbc.sql("SELECT count(*) FROM reception_event WHERE event_id = ?").param(id)
-                .query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM reception_event WHERE event_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
@@ -103,9 +108,10 @@ class EndToEndIT {
         HttpResponse<String> response = post(body);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("[1].eventId", "[1].communeCode", "[1].headcount")
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("[1].eventId", "[1].communeCode", "[1].headcount")
                 .doesNotContain("[0].");
         Thread.sleep(1500);
         assertThat(storedHeadcount(good)).isEmpty();
@@ -123,13 +129,18 @@ class EndToEndIT {
     void a_record_written_straight_to_kafka_counts_and_a_bad_one_is_set_aside() throws Exception {
         UUID id = UUID.randomUUID();
         String commune = fresh();
-        new TestKafka(kafka.getBootstrapServers()).produce("reception-events", List.of(
-                Map.entry(commune, bytes(event(id, commune, 25))),
-                Map.entry(commune, bytes("garbage from another system"))));
+        new TestKafka(kafka.getBootstrapServers())
+                .produce(
+                        "reception-events",
+                        List.of(
+                                Map.entry(commune, bytes(event(id, commune, 25))),
+                                Map.entry(commune, bytes("garbage from another system"))));
 
         assertThat(awaitHotspot(commune, h -> h.people() >= 25).level()).isEqualTo(HotspotLevel.CRITICAL);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedHeadcount(id)).contains(25));
-        ConsumerRecord<String, byte[]> rejected = awaitRecord("reception-events-rejected",
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(storedHeadcount(id)).contains(25));
+        ConsumerRecord<String, byte[]> rejected = awaitRecord(
+                "reception-events-rejected",
                 r -> new String(r.value(), StandardCharsets.UTF_8).equals("garbage from another system"));
         assertThat(new String(rejected.headers().lastHeader("rejection-reason").value(), StandardCharsets.UTF_8))
                 .startsWith("$: malformed JSON");
@@ -137,8 +148,10 @@ class EndToEndIT {
 
     private CommuneHotspot awaitHotspot(String commune, java.util.function.Predicate<CommuneHotspot> condition) {
         var topic = HotspotTopics.COMMUNE_HOTSPOTS;
-        ConsumerRecord<String, byte[]> record = awaitRecord(topic.name(), r -> commune.equals(r.key())
-                && condition.test(topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
+        ConsumerRecord<String, byte[]> record = awaitRecord(
+                topic.name(),
+                r -> commune.equals(r.key())
+                        && condition.test(topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
         return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
     }
 
@@ -153,8 +166,10 @@ class EndToEndIT {
     }
 
     private Optional<Integer> storedHeadcount(UUID id) {
-        return jdbc.sql("SELECT headcount FROM reception_event WHERE event_id = ?").param(id)
-                .query(Integer.class).optional();
+        return jdbc.sql("SELECT headcount FROM reception_event WHERE event_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .optional();
     }
 
     private HttpResponse<String> post(String body) throws Exception {
@@ -169,7 +184,6 @@ class EndToEndIT {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
-                 "content":"COMPLAINT","field":"LAND","headcount":%d}"""
-                .formatted(id, now, commune, headcount);
+                 "content":"COMPLAINT","field":"LAND","headcount":%d}""".formatted(id, now, commune, headcount);
     }
 }

@@ -19,8 +19,11 @@ public final class TestAccounts {
 
     /** The username of an account with these roles (and, for a commune's officer, the commune), made if missing. */
     public static String user(UserAccounts accounts, String commune, String... roles) {
-        String username = "it-" + Arrays.stream(roles).map(r -> r.toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(Collectors.joining("-")) + (commune == null ? "" : "-" + commune);
+        String username = "it-"
+                + Arrays.stream(roles)
+                        .map(r -> r.toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .collect(Collectors.joining("-"))
+                + (commune == null ? "" : "-" + commune);
         synchronized (TestAccounts.class) {
             if (accounts.find(username).isEmpty()) {
                 accounts.create(username, "Cán bộ " + String.join(" ", roles), PASSWORD, List.of(roles), commune);
@@ -32,8 +35,9 @@ public final class TestAccounts {
     /** Runs an action on this thread as the account would, signed in, and signs out after it. */
     public static void actingAs(UserAccounts accounts, String username, Runnable action) {
         Officer officer = accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(officer, null, officer.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(officer, null, officer.getAuthorities()));
         try {
             action.run();
         } finally {

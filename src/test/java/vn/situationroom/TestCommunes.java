@@ -18,8 +18,9 @@ public final class TestCommunes {
     public static Commune fresh(Region region) {
         int index = NEXT.getAndIncrement();
         if (index >= region.communes().size()) {
-            throw new IllegalStateException("The tests used all " + region.communes().size() + " communes of the "
-                    + "test region; use a larger region in application-it.properties");
+            throw new IllegalStateException(
+                    "The tests used all " + region.communes().size() + " communes of the "
+                            + "test region; use a larger region in application-it.properties");
         }
         return region.communes().get(index);
     }

@@ -41,14 +41,15 @@ public final class TestKafka {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             for (Map.Entry<String, byte[]> record : records) {
-                producer.send(new ProducerRecord<>(topic, partition, record.getKey(), record.getValue())).get();
+                producer.send(new ProducerRecord<>(topic, partition, record.getKey(), record.getValue()))
+                        .get();
             }
         }
     }
 
     /** The first committed record of the topic that matches, waiting up to {@code patience} for it. */
-    public ConsumerRecord<String, byte[]> await(String topic, Predicate<ConsumerRecord<String, byte[]>> condition,
-            Duration patience) {
+    public ConsumerRecord<String, byte[]> await(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> condition, Duration patience) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         readUntil(topic, patience, record -> {
             if (condition.test(record)) {
@@ -64,8 +65,8 @@ public final class TestKafka {
     }
 
     /** Every committed record of the topic that matches, read until {@code count} were found or patience ran out. */
-    public List<ConsumerRecord<String, byte[]>> collect(String topic, Predicate<ConsumerRecord<String, byte[]>> condition,
-            int count, Duration patience) {
+    public List<ConsumerRecord<String, byte[]>> collect(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> condition, int count, Duration patience) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         readUntil(topic, patience, record -> {
             if (condition.test(record)) {
@@ -78,13 +79,20 @@ public final class TestKafka {
 
     private void readUntil(String topic, Duration patience, Predicate<ConsumerRecord<String, byte[]>> done) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + patience.toNanos();
             while (System.nanoTime() < deadline) {

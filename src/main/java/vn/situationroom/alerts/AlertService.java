@@ -13,8 +13,8 @@ import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertCommand;
 import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.HotspotLevel;
-import vn.situationroom.hotspot.Reason;
 import vn.situationroom.hotspot.HotspotTopics;
+import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.security.AuditLog;
 
@@ -53,10 +53,14 @@ public class AlertService {
         if (!alert.isActive()) {
             throw new AlertClosedException(alert);
         }
-        AlertCommand command = write(new AlertCommand(UUID.randomUUID(), alertId, alert.communeCode(), action, by, note,
-                clock.instant()));
-        audit.record(action == AlertCommand.Action.ACKNOWLEDGE ? AuditLog.Action.ALERT_ACKNOWLEDGED
-                : AuditLog.Action.ALERT_RESOLVED, alertId, "by " + by + (note == null ? "" : ": " + note));
+        AlertCommand command = write(
+                new AlertCommand(UUID.randomUUID(), alertId, alert.communeCode(), action, by, note, clock.instant()));
+        audit.record(
+                action == AlertCommand.Action.ACKNOWLEDGE
+                        ? AuditLog.Action.ALERT_ACKNOWLEDGED
+                        : AuditLog.Action.ALERT_RESOLVED,
+                alertId,
+                "by " + by + (note == null ? "" : ": " + note));
         return command;
     }
 
@@ -64,8 +68,8 @@ public class AlertService {
      * Raises the alert of a standing condition the app found (a case late, a day without duty). Sending the same
      * condition again, under the same id, raises nothing more: the analytics raise each id once.
      */
-    public void raise(String alertId, String communeCode, AlertRule rule, HotspotLevel severity, Reason reason,
-            Instant at) {
+    public void raise(
+            String alertId, String communeCode, AlertRule rule, HotspotLevel severity, Reason reason, Instant at) {
         write(AlertCommand.raise(alertId, communeCode, rule, severity, reason, at));
     }
 
@@ -74,15 +78,23 @@ public class AlertService {
      * stays as it is.
      */
     public void conditionEnded(String alertId, String communeCode, Instant at) {
-        write(new AlertCommand(UUID.randomUUID(), alertId, communeCode, AlertCommand.Action.RESOLVE, Alert.SYSTEM,
-                Alert.CONDITION_ENDED, at));
+        write(new AlertCommand(
+                UUID.randomUUID(),
+                alertId,
+                communeCode,
+                AlertCommand.Action.RESOLVE,
+                Alert.SYSTEM,
+                Alert.CONDITION_ENDED,
+                at));
     }
 
     /** Writes a command and waits until the broker has it. */
     private AlertCommand write(AlertCommand command) {
         var topic = HotspotTopics.ALERT_COMMANDS;
         try {
-            kafka.send(topic.name(), command.communeCode(),
+            kafka.send(
+                            topic.name(),
+                            command.communeCode(),
                             topic.valueSerde().serializer().serialize(topic.name(), command))
                     .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

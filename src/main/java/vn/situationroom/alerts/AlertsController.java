@@ -58,11 +58,19 @@ class AlertsController {
         String by = body.path("by").asString("").strip();
         String note = body.path("note").asString("").strip();
         if (by.isEmpty() || by.length() > 200 || note.length() > 2000) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
                     "Say who decides (by, at most 200 characters) and, optionally, a note of at most 2000.");
-            problem.setProperty("errors", List.of(Map.of("field", by.isEmpty() || by.length() > 200 ? "by" : "note",
-                    "message", "is required, at most 200 characters; a note at most 2000")));
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            problem.setProperty(
+                    "errors",
+                    List.of(Map.of(
+                            "field",
+                            by.isEmpty() || by.length() > 200 ? "by" : "note",
+                            "message",
+                            "is required, at most 200 characters; a note at most 2000")));
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         return ResponseEntity.accepted().body(action.apply(by, note.isEmpty() ? null : note));
     }

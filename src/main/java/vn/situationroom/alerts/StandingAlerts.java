@@ -42,8 +42,7 @@ public class StandingAlerts {
      * @param severity how serious
      * @param reason the numbers, the subject and the day behind it
      */
-    public record Condition(String alertId, String communeCode, AlertRule rule, HotspotLevel severity,
-            Reason reason) {}
+    public record Condition(String alertId, String communeCode, AlertRule rule, HotspotLevel severity, Reason reason) {}
 
     /** What one check did: the alerts it raised and the ones it ended. */
     public record Outcome(List<String> raised, List<String> ended) {}
@@ -64,14 +63,18 @@ public class StandingAlerts {
         this.checks = checks;
     }
 
-    @Scheduled(initialDelayString = "${situationroom.alerts.standing-check-delay:PT1M}",
+    @Scheduled(
+            initialDelayString = "${situationroom.alerts.standing-check-delay:PT1M}",
             fixedDelayString = "${situationroom.alerts.standing-check-every:PT10M}")
     void checkAll() {
         checks.orderedStream().forEach(check -> {
             try {
                 check.check();
             } catch (RuntimeException e) {
-                log.warn("The check {} failed; the next round tries again", check.getClass().getSimpleName(), e);
+                log.warn(
+                        "The check {} failed; the next round tries again",
+                        check.getClass().getSimpleName(),
+                        e);
             }
         });
     }
@@ -82,7 +85,8 @@ public class StandingAlerts {
         for (Object part : parts) {
             key.append('/').append(part);
         }
-        return UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /**
@@ -92,8 +96,8 @@ public class StandingAlerts {
      * @param communes the communes the check looked at; empty when it looked at all (and at the district)
      * @throws IllegalStateException when the broker does not take an alert; what was done before it stays done
      */
-    public synchronized Outcome sync(Set<AlertRule> rules, Collection<String> communes, Collection<Condition> found,
-            Instant now) {
+    public synchronized Outcome sync(
+            Set<AlertRule> rules, Collection<String> communes, Collection<Condition> found, Instant now) {
         List<String> ruleNames = rules.stream().map(Enum::name).toList();
         Set<String> foundIds = new HashSet<>();
         for (Condition condition : found) {
@@ -109,33 +113,48 @@ public class StandingAlerts {
         var open = jdbc.sql("""
                         SELECT alert_id, commune_code FROM standing_alert
                         WHERE ended_at IS NULL AND rule IN (:rules) AND (:all OR commune_code IN (:communes))""")
-                .param("rules", ruleNames).param("all", communes.isEmpty())
+                .param("rules", ruleNames)
+                .param("all", communes.isEmpty())
                 .param("communes", communes.isEmpty() ? List.of("") : List.copyOf(communes))
-                .query((rs, row) -> new String[] {rs.getString("alert_id"), rs.getString("commune_code")}).list();
+                .query((rs, row) -> new String[] {rs.getString("alert_id"), rs.getString("commune_code")})
+                .list();
         for (String[] alert : open) {
             if (foundIds.contains(alert[0])) {
                 continue;
             }
             alerts.conditionEnded(alert[0], alert[1], now);
             jdbc.sql("UPDATE standing_alert SET ended_at = :at WHERE alert_id = :id")
-                    .param("at", Timestamp.from(now)).param("id", alert[0]).update();
+                    .param("at", Timestamp.from(now))
+                    .param("id", alert[0])
+                    .update();
             ended.add(alert[0]);
         }
-        Set<String> known = foundIds.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql(
-                        "SELECT alert_id FROM standing_alert WHERE alert_id IN (:ids)")
-                .param("ids", foundIds).query(String.class).list());
+        Set<String> known = foundIds.isEmpty()
+                ? Set.of()
+                : Set.copyOf(jdbc.sql("SELECT alert_id FROM standing_alert WHERE alert_id IN (:ids)")
+                        .param("ids", foundIds)
+                        .query(String.class)
+                        .list());
         List<String> raised = new ArrayList<>();
         for (Condition condition : found) {
             if (known.contains(condition.alertId()) || raised.contains(condition.alertId())) {
                 continue;
             }
-            alerts.raise(condition.alertId(), condition.communeCode(), condition.rule(), condition.severity(),
-                    condition.reason(), now);
+            alerts.raise(
+                    condition.alertId(),
+                    condition.communeCode(),
+                    condition.rule(),
+                    condition.severity(),
+                    condition.reason(),
+                    now);
             jdbc.sql("""
                     INSERT INTO standing_alert (alert_id, rule, commune_code, raised_at)
                     VALUES (:id, :rule, :commune, :at) ON CONFLICT (alert_id) DO NOTHING""")
-                    .param("id", condition.alertId()).param("rule", condition.rule().name())
-                    .param("commune", condition.communeCode()).param("at", Timestamp.from(now)).update();
+                    .param("id", condition.alertId())
+                    .param("rule", condition.rule().name())
+                    .param("commune", condition.communeCode())
+                    .param("at", Timestamp.from(now))
+                    .update();
             raised.add(condition.alertId());
         }
         if (!raised.isEmpty() || !ended.isEmpty()) {

@@ -32,26 +32,39 @@ public final class ChartOptions {
      * Lines over time with the election's phases as bands behind them ({@code phaseNames} in the order before, election
      * day, after); {@code start} and {@code end} bound the chart.
      */
-    public static ObjectNode trend(List<Line> lines, ElectionCalendar calendar, ZonedDateTime start, ZonedDateTime end,
+    public static ObjectNode trend(
+            List<Line> lines,
+            ElectionCalendar calendar,
+            ZonedDateTime start,
+            ZonedDateTime end,
             List<String> phaseNames) {
         ObjectNode option = base();
         option.putObject("legend").put("top", 0).put("type", "scroll");
         // Day-first numeric dates, the country's way, whatever ECharts' own language (it ships no Vietnamese).
-        option.putObject("xAxis").put("type", "time").putObject("axisLabel").putObject("formatter")
-                .put("year", "{yyyy}").put("month", "{MM}/{yyyy}").put("day", "{dd}/{MM}").put("hour", "{HH}:{mm}")
+        option.putObject("xAxis")
+                .put("type", "time")
+                .putObject("axisLabel")
+                .putObject("formatter")
+                .put("year", "{yyyy}")
+                .put("month", "{MM}/{yyyy}")
+                .put("day", "{dd}/{MM}")
+                .put("hour", "{HH}:{mm}")
                 .put("minute", "{HH}:{mm}");
         option.putObject("yAxis").put("type", "value").put("minInterval", 1);
         ArrayNode series = option.putArray("series");
         for (Line line : lines) {
             ObjectNode s = series.addObject();
-            s.put("name", line.name()).put("type", "line").put("showSymbol", line.points().size() <= 62);
+            s.put("name", line.name())
+                    .put("type", "line")
+                    .put("showSymbol", line.points().size() <= 62);
             ArrayNode data = s.putArray("data");
             for (HistoryQueries.Point point : line.points()) {
                 data.addArray().add(point.start().format(ISO)).add(point.value());
             }
         }
         if (!lines.isEmpty()) {
-            ArrayNode bands = series.get(0).withObject("markArea").put("silent", true).putArray("data");
+            ArrayNode bands =
+                    series.get(0).withObject("markArea").put("silent", true).putArray("data");
             ZonedDateTime dayStart = calendar.day().atStartOfDay(calendar.zone());
             ZonedDateTime dayEnd = dayStart.plusDays(1);
             band(bands, phaseNames.get(0), ElectionCalendar.Phase.BEFORE, start, min(end, dayStart));
@@ -65,20 +78,23 @@ public final class ChartOptions {
      * A detector run over a daily series from {@code first}: the counts as bars, the bound as a dashed line, the days
      * that alarm as red points.
      */
-    public static ObjectNode backtest(List<Detection> days, LocalDate first, String observedName, String boundName,
-            String alarmName) {
+    public static ObjectNode backtest(
+            List<Detection> days, LocalDate first, String observedName, String boundName, String alarmName) {
         ObjectNode option = base();
         option.putObject("legend").put("top", 0);
         option.putObject("xAxis").put("type", "category").putArray("data");
         option.putObject("yAxis").put("type", "value").put("minInterval", 1);
         ArrayNode categories = (ArrayNode) option.get("xAxis").get("data");
         ArrayNode series = option.putArray("series");
-        ArrayNode observed = series.addObject().put("name", observedName).put("type", "bar").putArray("data");
-        ObjectNode boundSeries = series.addObject().put("name", boundName).put("type", "line").put("showSymbol", false);
+        ArrayNode observed =
+                series.addObject().put("name", observedName).put("type", "bar").putArray("data");
+        ObjectNode boundSeries =
+                series.addObject().put("name", boundName).put("type", "line").put("showSymbol", false);
         boundSeries.putObject("lineStyle").put("type", "dashed").put("color", "#f08c00");
         boundSeries.putObject("itemStyle").put("color", "#f08c00");
         ArrayNode bound = boundSeries.putArray("data");
-        ObjectNode alarmSeries = series.addObject().put("name", alarmName).put("type", "scatter").put("symbolSize", 12);
+        ObjectNode alarmSeries =
+                series.addObject().put("name", alarmName).put("type", "scatter").put("symbolSize", 12);
         alarmSeries.putObject("itemStyle").put("color", "#d62828");
         ArrayNode alarms = alarmSeries.putArray("data");
         for (Detection day : days) {
@@ -108,13 +124,15 @@ public final class ChartOptions {
         return option;
     }
 
-    private static void band(ArrayNode bands, String name, ElectionCalendar.Phase phase, ZonedDateTime from,
-            ZonedDateTime to) {
+    private static void band(
+            ArrayNode bands, String name, ElectionCalendar.Phase phase, ZonedDateTime from, ZonedDateTime to) {
         if (!from.isBefore(to)) {
             return;
         }
         ArrayNode pair = bands.addArray();
-        ObjectNode first = pair.addObject().put("name", name).put("xAxis", from.toOffsetDateTime().format(ISO));
+        ObjectNode first = pair.addObject()
+                .put("name", name)
+                .put("xAxis", from.toOffsetDateTime().format(ISO));
         first.putObject("itemStyle").put("color", BANDS.get(phase));
         first.putObject("label").put("color", "#455a64");
         pair.addObject().put("xAxis", to.toOffsetDateTime().format(ISO));

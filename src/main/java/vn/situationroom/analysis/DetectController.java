@@ -74,17 +74,21 @@ class DetectController {
         List<Detection> days = null;
         if (errors.isEmpty()) {
             try {
-                days = method.equals("EWMA") ? Ewma.detect(series, ewma(request)) : EarsC.detect(series, ears(method, request));
+                days = method.equals("EWMA")
+                        ? Ewma.detect(series, ewma(request))
+                        : EarsC.detect(series, ears(method, request));
             } catch (IllegalArgumentException e) {
                 errors.add(error("$", e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    errors.size() + " problem(s) in the detection request.");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, errors.size() + " problem(s) in the detection request.");
             problem.setTitle("Invalid detection request");
             problem.setProperty("errors", errors);
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("method", method);
@@ -96,13 +100,21 @@ class DetectController {
     }
 
     private static EarsC.Params ears(String method, JsonNode request) {
-        return new EarsC.Params(EarsC.Method.valueOf(method), integer(request, "baseline"), number(request, "alpha"),
+        return new EarsC.Params(
+                EarsC.Method.valueOf(method),
+                integer(request, "baseline"),
+                number(request, "alpha"),
                 number(request, "minSigma"));
     }
 
     private static Ewma.Params ewma(JsonNode request) {
-        return new Ewma.Params(number(request, "weight"), integer(request, "baseline"), integer(request, "guard"),
-                number(request, "red"), number(request, "yellow"), number(request, "minSigma"));
+        return new Ewma.Params(
+                number(request, "weight"),
+                integer(request, "baseline"),
+                integer(request, "guard"),
+                number(request, "red"),
+                number(request, "yellow"),
+                number(request, "minSigma"));
     }
 
     private static double[] series(JsonNode node, List<Map<String, String>> errors) {

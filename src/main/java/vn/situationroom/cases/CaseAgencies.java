@@ -48,7 +48,9 @@ public class CaseAgencies {
     /** Every agency a case can be given to: the departments, then the communes. */
     public List<Agency> all() {
         List<Agency> agencies = new ArrayList<>();
-        settings.departments().stream().map(String::strip).filter(name -> !name.isEmpty())
+        settings.departments().stream()
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
                 .forEach(name -> agencies.add(new Agency(name, name, false)));
         for (Commune commune : region.communes()) {
             agencies.add(new Agency(COMMUNE_PREFIX + commune.code(), commune.fullName(), true));
@@ -58,7 +60,9 @@ public class CaseAgencies {
 
     /** The agency with this id, if it is one. */
     public Optional<Agency> find(String id) {
-        return id == null ? Optional.empty() : all().stream().filter(a -> a.id().equals(id)).findFirst();
+        return id == null
+                ? Optional.empty()
+                : all().stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     /**
@@ -78,7 +82,10 @@ public class CaseAgencies {
         jdbc.sql("""
                 INSERT INTO case_agency (case_ref, agency, assigned_by) VALUES (:ref, :agency, :by)
                 ON CONFLICT (case_ref) DO UPDATE SET agency = :agency, assigned_by = :by, assigned_at = now()""")
-                .param("ref", caseRef).param("agency", agency.id()).param("by", Viewer.current().name()).update();
+                .param("ref", caseRef)
+                .param("agency", agency.id())
+                .param("by", Viewer.current().name())
+                .update();
         audit.record(AuditLog.Action.CASE_ASSIGNED, caseRef, "agency: " + agency.name());
     }
 }

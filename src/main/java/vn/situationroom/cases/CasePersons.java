@@ -25,8 +25,8 @@ import vn.situationroom.security.Viewer;
 public class CasePersons {
 
     /** One citizen as an event of the case recorded them. */
-    public record Person(UUID eventId, OffsetDateTime occurredAt, String name, String idNumber, String phone,
-            String address) {}
+    public record Person(
+            UUID eventId, OffsetDateTime occurredAt, String name, String idNumber, String phone, String address) {}
 
     private static final String PERSONS = """
             SELECT p.event_id, e.occurred_at, p.name, p.id_number, p.phone, p.address
@@ -49,8 +49,10 @@ public class CasePersons {
 
     /** The officers a case can be given to: enabled accounts of the inspection or the district office. */
     public List<UserAccounts.Account> possibleHandlers() {
-        return accounts.list().stream().filter(UserAccounts.Account::enabled)
-                .filter(a -> a.roles().contains(Roles.INSPECTION) || a.roles().contains(Roles.OFFICE)).toList();
+        return accounts.list().stream()
+                .filter(UserAccounts.Account::enabled)
+                .filter(a -> a.roles().contains(Roles.INSPECTION) || a.roles().contains(Roles.OFFICE))
+                .toList();
     }
 
     /** Gives a case to a handler (the district office does this); the previous handler loses access at once. */
@@ -72,7 +74,10 @@ public class CasePersons {
         jdbc.sql("""
                 INSERT INTO case_handler (case_ref, username, assigned_by) VALUES (:ref, :user, :by)
                 ON CONFLICT (case_ref) DO UPDATE SET username = :user, assigned_by = :by, assigned_at = now()""")
-                .param("ref", caseRef).param("user", username).param("by", Viewer.current().name()).update();
+                .param("ref", caseRef)
+                .param("user", username)
+                .param("by", Viewer.current().name())
+                .update();
         audit.record(AuditLog.Action.CASE_ASSIGNED, caseRef, username);
     }
 
@@ -80,7 +85,8 @@ public class CasePersons {
     public Map<String, String> handlers(List<String> caseRefs) {
         Map<String, String> handlers = new HashMap<>();
         if (!caseRefs.isEmpty()) {
-            jdbc.sql("SELECT case_ref, username FROM case_handler WHERE case_ref IN (:refs)").param("refs", caseRefs)
+            jdbc.sql("SELECT case_ref, username FROM case_handler WHERE case_ref IN (:refs)")
+                    .param("refs", caseRefs)
                     .query((RowCallbackHandler) rs -> handlers.put(rs.getString(1), rs.getString(2)));
         }
         return handlers;
@@ -109,13 +115,21 @@ public class CasePersons {
             // The refusal is audited where every refused API call is (SecurityConfiguration).
             throw new AccessDeniedException("Only the handler of case " + caseRef + " reads its personal data");
         }
-        List<Person> persons = jdbc.sql(PERSONS).param("ref", caseRef)
-                .query((rs, n) -> new Person(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+        List<Person> persons = jdbc.sql(PERSONS)
+                .param("ref", caseRef)
+                .query((rs, n) -> new Person(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
         // No read without its audit row: stored in the same transaction before anything is returned, and the read
         // fails if it cannot be.
-        audit.recordOrFail(AuditLog.Action.PERSON_READ, caseRef,
+        audit.recordOrFail(
+                AuditLog.Action.PERSON_READ,
+                caseRef,
                 "events " + persons.stream().map(Person::eventId).toList());
         return persons;
     }

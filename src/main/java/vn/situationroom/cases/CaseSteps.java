@@ -104,13 +104,16 @@ public class CaseSteps {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         UUID eventId = UUID.randomUUID();
         event.put("eventId", eventId.toString());
-        OffsetDateTime at = day.equals(today) ? OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
+        OffsetDateTime at = day.equals(today)
+                ? OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
                 : day.atTime(12, 0).atZone(zone).toOffsetDateTime();
         event.put("occurredAt", at.toString());
         event.put("communeCode", summary.communeCode());
         // Recorded where the one who handles it works: the district's office, or the commune's.
-        event.put("receptionPoint", (Viewer.current().limitedToCommune() ? ReceptionPoint.COMMUNE_OFFICE
-                : ReceptionPoint.DISTRICT_OFFICE).name());
+        event.put(
+                "receptionPoint",
+                (Viewer.current().limitedToCommune() ? ReceptionPoint.COMMUNE_OFFICE : ReceptionPoint.DISTRICT_OFFICE)
+                        .name());
         event.put("type", EventType.CASE_UPDATE.name());
         event.put("caseRef", caseRef);
         event.put("status", status.name());
@@ -130,13 +133,15 @@ public class CaseSteps {
 
     /** The day of the case's latest recorded step; the first day there is when it has none. */
     private LocalDate lastStep(String caseRef) {
-        return cases.timeline(caseRef).stream().filter(e -> e.status() != null)
-                .map(e -> e.at().atZoneSameInstant(zone).toLocalDate()).max(LocalDate::compareTo)
+        return cases.timeline(caseRef).stream()
+                .filter(e -> e.status() != null)
+                .map(e -> e.at().atZoneSameInstant(zone).toLocalDate())
+                .max(LocalDate::compareTo)
                 .orElse(LocalDate.MIN);
     }
 
-    private static Problem problem(Cases.CaseSummary summary, CaseStatus status, LocalDate day, LocalDate today,
-            String note) {
+    private static Problem problem(
+            Cases.CaseSummary summary, CaseStatus status, LocalDate day, LocalDate today, String note) {
         if (day.isAfter(today)) {
             return Problem.DAY_IN_FUTURE;
         }
@@ -153,14 +158,19 @@ public class CaseSteps {
         boolean accepted = summary.accepted() != null || summary.kind() == null;
         return switch (status) {
             case ACCEPTED -> summary.accepted() != null ? Problem.ALREADY_ACCEPTED : null;
-            case REJECTED -> summary.accepted() != null ? Problem.ALREADY_ACCEPTED
-                    : note.isEmpty() ? Problem.REASON_REQUIRED : null;
+            case REJECTED ->
+                summary.accepted() != null ? Problem.ALREADY_ACCEPTED : note.isEmpty() ? Problem.REASON_REQUIRED : null;
             case IN_PROGRESS, DIALOGUE, RESOLVED -> accepted ? null : Problem.NOT_ACCEPTED;
-            case EXTENDED -> summary.kind() != LegalClock.Kind.DENUNCIATION ? Problem.NOT_A_DENUNCIATION
-                    : summary.accepted() == null ? Problem.NOT_ACCEPTED
-                    : !summary.complex() ? Problem.NOT_COMPLEX
-                    : summary.extensions() >= 2 ? Problem.NO_MORE_EXTENSIONS
-                    : note.isEmpty() ? Problem.REASON_REQUIRED : null;
+            case EXTENDED ->
+                summary.kind() != LegalClock.Kind.DENUNCIATION
+                        ? Problem.NOT_A_DENUNCIATION
+                        : summary.accepted() == null
+                                ? Problem.NOT_ACCEPTED
+                                : !summary.complex()
+                                        ? Problem.NOT_COMPLEX
+                                        : summary.extensions() >= 2
+                                                ? Problem.NO_MORE_EXTENSIONS
+                                                : note.isEmpty() ? Problem.REASON_REQUIRED : null;
             case DECISION_IN_FORCE -> summary.closed() ? null : Problem.NOT_RESOLVED;
         };
     }

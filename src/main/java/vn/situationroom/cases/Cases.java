@@ -81,10 +81,25 @@ public class Cases {
      * @param deadline the last day for {@code next}
      * @param standing how {@code deadline} stands today
      */
-    public record CaseSummary(String caseRef, String communeCode, LegalClock.Kind kind, String content, String field,
-            LocalDate received, LocalDate accepted, LocalDate resolved, String status, boolean complex, int extensions,
-            LegalClock.Complexity complexity, String agency, long contacts, Instant lastEventAt, Step next,
-            LocalDate deadline, LegalClock.Standing standing) {
+    public record CaseSummary(
+            String caseRef,
+            String communeCode,
+            LegalClock.Kind kind,
+            String content,
+            String field,
+            LocalDate received,
+            LocalDate accepted,
+            LocalDate resolved,
+            String status,
+            boolean complex,
+            int extensions,
+            LegalClock.Complexity complexity,
+            String agency,
+            long contacts,
+            Instant lastEventAt,
+            Step next,
+            LocalDate deadline,
+            LegalClock.Standing standing) {
 
         /** Whether it has ended: resolved, its decision in force, or acceptance refused. */
         public boolean closed() {
@@ -118,8 +133,14 @@ public class Cases {
      * @param status the status a case update reported; null for visits and petitions
      * @param summary what was said: the content of a visit, the reason of an extension or refusal
      */
-    public record TimelineEntry(UUID eventId, OffsetDateTime at, String type, String status, String summary,
-            int headcount, boolean complex) {}
+    public record TimelineEntry(
+            UUID eventId,
+            OffsetDateTime at,
+            String type,
+            String status,
+            String summary,
+            int headcount,
+            boolean complex) {}
 
     private final JdbcClient jdbc;
     private final CasesProperties settings;
@@ -139,13 +160,19 @@ public class Cases {
      */
     public List<CaseSummary> active(LocalDate since, List<String> asked, LocalDate today) {
         return cases("", Viewer.current().communes(asked))
-                .param("since", since.atStartOfDay(zone).toOffsetDateTime()).param("limit", MAX)
-                .query((rs, row) -> summary(rs, today)).list().stream()
-                .sorted(Comparator.comparing((CaseSummary c) -> c.standing() == null ? 3 : switch (c.standing()) {
-                    case OVERDUE -> 0;
-                    case DUE_SOON -> 1;
-                    case ON_TIME -> 2;
-                }).thenComparing(CaseSummary::deadline, Comparator.nullsLast(Comparator.naturalOrder())))
+                .param("since", since.atStartOfDay(zone).toOffsetDateTime())
+                .param("limit", MAX)
+                .query((rs, row) -> summary(rs, today))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing((CaseSummary c) -> c.standing() == null
+                                ? 3
+                                : switch (c.standing()) {
+                                    case OVERDUE -> 0;
+                                    case DUE_SOON -> 1;
+                                    case ON_TIME -> 2;
+                                })
+                        .thenComparing(CaseSummary::deadline, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
 
@@ -162,8 +189,10 @@ public class Cases {
 
     /** Whether any event has this case reference, whoever asks (for the office's assignments). */
     boolean exists(String caseRef) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reception_event WHERE case_ref = :ref)").param("ref", caseRef)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reception_event WHERE case_ref = :ref)")
+                .param("ref", caseRef)
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -178,24 +207,36 @@ public class Cases {
     private List<CaseSummary> openUntil(OffsetDateTime end, List<String> asked, LocalDate asOf) {
         // No event is at or after the end: only the open complaints and denunciations pass the HAVING.
         return cases("AND occurred_at < :end", Viewer.current().communes(asked))
-                .param("end", end).param("since", end).param("limit", Integer.MAX_VALUE)
-                .query((rs, row) -> summary(rs, asOf)).list();
+                .param("end", end)
+                .param("since", end)
+                .param("limit", Integer.MAX_VALUE)
+                .query((rs, row) -> summary(rs, asOf))
+                .list();
     }
 
     /** One case, open or ended, if the viewer may see its commune. */
     public Optional<CaseSummary> one(String caseRef, LocalDate today) {
         return cases("AND case_ref = :caseRef", Viewer.current().communes(List.of()))
-                .param("caseRef", caseRef).param("since", OffsetDateTime.parse("1900-01-01T00:00:00Z"))
+                .param("caseRef", caseRef)
+                .param("since", OffsetDateTime.parse("1900-01-01T00:00:00Z"))
                 .param("limit", 1)
-                .query((rs, row) -> summary(rs, today)).optional();
+                .query((rs, row) -> summary(rs, today))
+                .optional();
     }
 
     /** Every event of a case, in order, if the viewer may see its commune. */
     public List<TimelineEntry> timeline(String caseRef) {
-        return scoped(TIMELINE, "", Viewer.current().communes(List.of())).param("caseRef", caseRef).query((rs, row) -> new TimelineEntry(rs.getObject("event_id", UUID.class),
-                rs.getObject("occurred_at", OffsetDateTime.class),
-                rs.getString("type"), rs.getString("status"), rs.getString("summary"), rs.getInt("headcount"),
-                rs.getBoolean("complex"))).list();
+        return scoped(TIMELINE, "", Viewer.current().communes(List.of()))
+                .param("caseRef", caseRef)
+                .query((rs, row) -> new TimelineEntry(
+                        rs.getObject("event_id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("type"),
+                        rs.getString("status"),
+                        rs.getString("summary"),
+                        rs.getInt("headcount"),
+                        rs.getBoolean("complex")))
+                .list();
     }
 
     /** The cases query with a condition on the events, limited to some communes (all when empty). */
@@ -205,8 +246,8 @@ public class Cases {
 
     /** A query on the events with a condition, limited to some communes (all when empty). */
     private JdbcClient.StatementSpec scoped(String template, String condition, List<String> communes) {
-        var statement = jdbc.sql(template.formatted(condition
-                + (communes.isEmpty() ? "" : " AND commune_code IN (:communes)")));
+        var statement = jdbc.sql(
+                template.formatted(condition + (communes.isEmpty() ? "" : " AND commune_code IN (:communes)")));
         return communes.isEmpty() ? statement : statement.param("communes", communes);
     }
 
@@ -220,27 +261,40 @@ public class Cases {
         }
         List<Deadline> deadlines = new ArrayList<>();
         LocalDate acceptBy = clock.acceptBy(summary.kind(), summary.received());
-        LocalDate answered = summary.accepted() != null ? summary.accepted()
-                : summary.rejected() ? summary.resolved() : null;
-        deadlines.add(new Deadline(Step.ACCEPT, acceptBy, answered,
-                answered == null ? clock.standing(acceptBy, today) : null));
+        LocalDate answered =
+                summary.accepted() != null ? summary.accepted() : summary.rejected() ? summary.resolved() : null;
+        deadlines.add(new Deadline(
+                Step.ACCEPT, acceptBy, answered, answered == null ? clock.standing(acceptBy, today) : null));
         if (summary.accepted() != null) {
-            LocalDate resolveBy = resolveBy(summary.kind(), summary.accepted(), summary.complexity(),
-                    summary.communeCode(), summary.extensions());
-            deadlines.add(new Deadline(Step.RESOLVE, resolveBy, summary.resolved(),
+            LocalDate resolveBy = resolveBy(
+                    summary.kind(),
+                    summary.accepted(),
+                    summary.complexity(),
+                    summary.communeCode(),
+                    summary.extensions());
+            deadlines.add(new Deadline(
+                    Step.RESOLVE,
+                    resolveBy,
+                    summary.resolved(),
                     summary.resolved() == null ? clock.standing(resolveBy, today) : null));
         }
         return deadlines;
     }
 
-    private LocalDate resolveBy(LegalClock.Kind kind, LocalDate accepted, LegalClock.Complexity complexity,
-            String commune, int extensions) {
-        return clock.resolveBy(kind, accepted, complexity, settings.remoteCommunes().contains(commune), extensions);
+    private LocalDate resolveBy(
+            LegalClock.Kind kind,
+            LocalDate accepted,
+            LegalClock.Complexity complexity,
+            String commune,
+            int extensions) {
+        return clock.resolveBy(
+                kind, accepted, complexity, settings.remoteCommunes().contains(commune), extensions);
     }
 
     private CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         String content = rs.getString("content");
-        LegalClock.Kind kind = "COMPLAINT".equals(content) ? LegalClock.Kind.COMPLAINT
+        LegalClock.Kind kind = "COMPLAINT".equals(content)
+                ? LegalClock.Kind.COMPLAINT
                 : "DENUNCIATION".equals(content) ? LegalClock.Kind.DENUNCIATION : null;
         LocalDate received = day(rs, "received_at");
         LocalDate accepted = day(rs, "accepted_at");
@@ -250,7 +304,8 @@ public class Cases {
         // Only a denunciation is extended, twice at most (intake of a step refuses more; another channel's extra
         // updates do not stretch the law). Extended twice, it was found especially complex; once, complex.
         int extensions = kind == LegalClock.Kind.DENUNCIATION ? (int) Math.min(rs.getLong("extensions"), 2) : 0;
-        LegalClock.Complexity complexity = extensions == 2 ? LegalClock.Complexity.ESPECIALLY_COMPLEX
+        LegalClock.Complexity complexity = extensions == 2
+                ? LegalClock.Complexity.ESPECIALLY_COMPLEX
                 : complex || extensions == 1 ? LegalClock.Complexity.COMPLEX : LegalClock.Complexity.ORDINARY;
         Step next = null;
         LocalDate deadline = null;
@@ -263,10 +318,24 @@ public class Cases {
                 deadline = resolveBy(kind, accepted, complexity, commune, extensions);
             }
         }
-        return new CaseSummary(rs.getString("case_ref"), commune, kind, content, rs.getString("field"), received,
-                accepted, resolved, rs.getString("status"), complex, extensions, complexity, rs.getString("agency"),
+        return new CaseSummary(
+                rs.getString("case_ref"),
+                commune,
+                kind,
+                content,
+                rs.getString("field"),
+                received,
+                accepted,
+                resolved,
+                rs.getString("status"),
+                complex,
+                extensions,
+                complexity,
+                rs.getString("agency"),
                 rs.getLong("contacts"),
-                rs.getObject("last_event_at", OffsetDateTime.class).toInstant(), next, deadline,
+                rs.getObject("last_event_at", OffsetDateTime.class).toInstant(),
+                next,
+                deadline,
                 deadline == null ? null : clock.standing(deadline, today));
     }
 
@@ -279,5 +348,4 @@ public class Cases {
     public LocalDate today() {
         return Instant.now().atZone(zone).toLocalDate();
     }
-
 }

@@ -20,8 +20,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CasesProperties(
         @DefaultValue("10") int acceptDays,
         @DefaultValue("3") int dueSoonDays,
-        @DefaultValue({"2026-01-01", "2026-04-30", "2026-05-01", "2026-09-02", "2027-01-01", "2027-04-30",
-                "2027-05-01", "2027-09-02"}) List<LocalDate> holidays,
+
+        @DefaultValue({
+            "2026-01-01",
+            "2026-04-30",
+            "2026-05-01",
+            "2026-09-02",
+            "2027-01-01",
+            "2027-04-30",
+            "2027-05-01",
+            "2027-09-02"
+        })
+        List<LocalDate> holidays,
+
         @DefaultValue({}) Set<String> remoteCommunes,
         @DefaultValue({}) List<String> departments) {
 

@@ -48,22 +48,33 @@ public class DeadlineAlerts implements StandingAlerts.Check {
     StandingAlerts.Outcome check(List<String> communes) {
         LocalDate today = LocalDate.now(clock);
         List<StandingAlerts.Condition> found = cases.open(communes, today).stream()
-                .filter(c -> c.standing() == LegalClock.Standing.DUE_SOON
-                        || c.standing() == LegalClock.Standing.OVERDUE)
+                .filter(c ->
+                        c.standing() == LegalClock.Standing.DUE_SOON || c.standing() == LegalClock.Standing.OVERDUE)
                 .map(c -> condition(c, today))
                 .toList();
         return standing.sync(RULES, communes, found, clock.instant());
     }
 
     private static StandingAlerts.Condition condition(Cases.CaseSummary summary, LocalDate today) {
-        AlertRule rule = summary.standing() == LegalClock.Standing.OVERDUE ? AlertRule.CASE_OVERDUE
-                : AlertRule.CASE_DUE_SOON;
+        AlertRule rule =
+                summary.standing() == LegalClock.Standing.OVERDUE ? AlertRule.CASE_OVERDUE : AlertRule.CASE_DUE_SOON;
         // Days late for an overdue case, days left for one due soon.
         double days = Math.abs(ChronoUnit.DAYS.between(summary.deadline(), today));
-        Reason reason = new Reason(rule.name(), HotspotLevel.WATCH, days, null, null, null, summary.caseRef(),
-                summary.next().name(), summary.deadline());
+        Reason reason = new Reason(
+                rule.name(),
+                HotspotLevel.WATCH,
+                days,
+                null,
+                null,
+                null,
+                summary.caseRef(),
+                summary.next().name(),
+                summary.deadline());
         return new StandingAlerts.Condition(
                 StandingAlerts.idOf(rule, summary.caseRef(), summary.next(), summary.deadline()),
-                summary.communeCode(), rule, HotspotLevel.WATCH, reason);
+                summary.communeCode(),
+                rule,
+                HotspotLevel.WATCH,
+                reason);
     }
 }

@@ -15,7 +15,9 @@ public final class EarsC {
 
     /** The three methods: C1 compares with the 7 days before, C2 leaves a 2-day gap, C3 adds C2's last two days. */
     public enum Method {
-        C1, C2, C3
+        C1,
+        C2,
+        C3
     }
 
     /**

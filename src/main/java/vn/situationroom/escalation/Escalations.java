@@ -36,8 +36,17 @@ public class Escalations {
      * @param note the latest step's note
      * @param stepAt when the latest step was recorded
      */
-    public record Escalation(UUID eventId, OffsetDateTime occurredAt, String communeCode, String destination,
-            int headcount, String summary, State state, String by, String note, Instant stepAt) {}
+    public record Escalation(
+            UUID eventId,
+            OffsetDateTime occurredAt,
+            String communeCode,
+            String destination,
+            int headcount,
+            String summary,
+            State state,
+            String by,
+            String note,
+            Instant stepAt) {}
 
     private static final String LIST = """
             SELECT e.event_id, e.occurred_at, e.commune_code, e.destination, e.headcount, e.summary,
@@ -65,17 +74,25 @@ public class Escalations {
     public List<Escalation> since(LocalDate day, List<String> asked) {
         List<String> communes = Viewer.current().communes(asked);
         var statement = jdbc.sql(LIST.formatted(communes.isEmpty() ? "" : "AND e.commune_code IN (:communes)"))
-                .param("since", day.atStartOfDay(calendar.zone()).toOffsetDateTime()).param("limit", MAX);
+                .param("since", day.atStartOfDay(calendar.zone()).toOffsetDateTime())
+                .param("limit", MAX);
         if (!communes.isEmpty()) {
             statement = statement.param("communes", communes);
         }
-        return statement.query((rs, row) -> new Escalation(rs.getObject("event_id", UUID.class),
-                rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("commune_code"),
-                rs.getString("destination"), rs.getInt("headcount"), rs.getString("summary"),
-                rs.getString("step") == null ? State.REPORTED : State.valueOf(rs.getString("step")),
-                rs.getString("by_whom"), rs.getString("note"),
-                rs.getObject("at", OffsetDateTime.class) == null ? null
-                        : rs.getObject("at", OffsetDateTime.class).toInstant()))
+        return statement
+                .query((rs, row) -> new Escalation(
+                        rs.getObject("event_id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("commune_code"),
+                        rs.getString("destination"),
+                        rs.getInt("headcount"),
+                        rs.getString("summary"),
+                        rs.getString("step") == null ? State.REPORTED : State.valueOf(rs.getString("step")),
+                        rs.getString("by_whom"),
+                        rs.getString("note"),
+                        rs.getObject("at", OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -97,15 +114,20 @@ public class Escalations {
         }
         List<String> commune = jdbc.sql(
                         "SELECT commune_code FROM reception_event WHERE event_id = :id AND type = 'ESCALATION'")
-                .param("id", eventId).query(String.class).list();
+                .param("id", eventId)
+                .query(String.class)
+                .list();
         if (commune.isEmpty()) {
             return Outcome.UNKNOWN_ESCALATION;
         }
         Viewer.current().communes(commune);
         try {
             jdbc.sql("INSERT INTO escalation_step (event_id, step, by_whom, note) VALUES (:id, :step, :by, :note)")
-                    .param("id", eventId).param("step", step.name()).param("by", by.strip())
-                    .param("note", note == null || note.isBlank() ? null : note.strip()).update();
+                    .param("id", eventId)
+                    .param("step", step.name())
+                    .param("by", by.strip())
+                    .param("note", note == null || note.isBlank() ? null : note.strip())
+                    .update();
             return Outcome.RECORDED;
         } catch (DuplicateKeyException e) {
             return Outcome.ALREADY_RECORDED;

@@ -64,10 +64,23 @@ public class AlertHistory {
     public record Transition(String state, Instant at, String by, String note) {}
 
     /** A stored alert with every change of its state. */
-    public record StoredAlert(String alertId, String communeCode, String rule, String severity, String state,
-            Instant firstSeen, Instant lastSeen, long count, List<Reason> reasons, String acknowledgedBy,
-            Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt,
-            String resolveNote, List<Transition> transitions) {}
+    public record StoredAlert(
+            String alertId,
+            String communeCode,
+            String rule,
+            String severity,
+            String state,
+            Instant firstSeen,
+            Instant lastSeen,
+            long count,
+            List<Reason> reasons,
+            String acknowledgedBy,
+            Instant acknowledgedAt,
+            String acknowledgeNote,
+            String resolvedBy,
+            Instant resolvedAt,
+            String resolveNote,
+            List<Transition> transitions) {}
 
     /**
      * Which alerts to list; null or empty for no condition.
@@ -88,25 +101,37 @@ public class AlertHistory {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page<StoredAlert> alerts(LocalDate from, LocalDate to, AlertFilter filter, int page, int size) {
         StringBuilder conditions = new StringBuilder();
-        Map<String, Object> params = Periods.of(from, to, zone, Viewer.current().communes(filter.communes()), conditions);
+        Map<String, Object> params =
+                Periods.of(from, to, zone, Viewer.current().communes(filter.communes()), conditions);
         Periods.condition(conditions, params, "state", filter.state());
         Periods.condition(conditions, params, "rule", filter.rule());
         if (filter.rules() != null && !filter.rules().isEmpty()) {
             conditions.append(" AND rule IN (:rules)");
             params.put("rules", filter.rules());
         }
-        long total = jdbc.sql(ALERT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
-        List<StoredAlert> alerts = jdbc.sql(ALERTS.formatted(conditions)).params(params)
-                .param("limit", size).param("offset", (long) page * size)
-                .query(AlertHistory::alert).list();
+        long total = jdbc.sql(ALERT_COUNT.formatted(conditions))
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<StoredAlert> alerts = jdbc.sql(ALERTS.formatted(conditions))
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(AlertHistory::alert)
+                .list();
         return new Page<>(page, size, total, withTransitions(alerts));
     }
 
     /** One alert with its history, if stored, read in one snapshot. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<StoredAlert> alert(String alertId) {
-        List<StoredAlert> found = jdbc.sql(ALERT_BY_ID).param("id", alertId).query(AlertHistory::alert).list();
-        return withTransitions(found).stream().filter(a -> Viewer.current().canSee(a.communeCode())).findFirst();
+        List<StoredAlert> found = jdbc.sql(ALERT_BY_ID)
+                .param("id", alertId)
+                .query(AlertHistory::alert)
+                .list();
+        return withTransitions(found).stream()
+                .filter(a -> Viewer.current().canSee(a.communeCode()))
+                .findFirst();
     }
 
     private List<StoredAlert> withTransitions(List<StoredAlert> alerts) {
@@ -114,23 +139,54 @@ public class AlertHistory {
             return alerts;
         }
         Map<String, List<Transition>> transitions = new HashMap<>();
-        jdbc.sql(TRANSITIONS).param("ids", alerts.stream().map(StoredAlert::alertId).toList())
-                .query((rs, row) -> transitions.computeIfAbsent(rs.getString("alert_id"), id -> new ArrayList<>())
-                        .add(new Transition(rs.getString("state"), Periods.instant(rs, "at"), rs.getString("by_whom"),
+        jdbc.sql(TRANSITIONS)
+                .param("ids", alerts.stream().map(StoredAlert::alertId).toList())
+                .query((rs, row) -> transitions
+                        .computeIfAbsent(rs.getString("alert_id"), id -> new ArrayList<>())
+                        .add(new Transition(
+                                rs.getString("state"),
+                                Periods.instant(rs, "at"),
+                                rs.getString("by_whom"),
                                 rs.getString("note"))))
                 .list();
-        return alerts.stream().map(a -> new StoredAlert(a.alertId(), a.communeCode(), a.rule(), a.severity(),
-                a.state(), a.firstSeen(), a.lastSeen(), a.count(), a.reasons(), a.acknowledgedBy(),
-                a.acknowledgedAt(), a.acknowledgeNote(), a.resolvedBy(), a.resolvedAt(), a.resolveNote(),
-                transitions.getOrDefault(a.alertId(), List.of()))).toList();
+        return alerts.stream()
+                .map(a -> new StoredAlert(
+                        a.alertId(),
+                        a.communeCode(),
+                        a.rule(),
+                        a.severity(),
+                        a.state(),
+                        a.firstSeen(),
+                        a.lastSeen(),
+                        a.count(),
+                        a.reasons(),
+                        a.acknowledgedBy(),
+                        a.acknowledgedAt(),
+                        a.acknowledgeNote(),
+                        a.resolvedBy(),
+                        a.resolvedAt(),
+                        a.resolveNote(),
+                        transitions.getOrDefault(a.alertId(), List.of())))
+                .toList();
     }
 
     private static StoredAlert alert(ResultSet rs, int row) throws SQLException {
-        return new StoredAlert(rs.getString("alert_id"), rs.getString("commune_code"), rs.getString("rule"),
-                rs.getString("severity"), rs.getString("state"), Periods.instant(rs, "first_seen"), Periods.instant(rs, "last_seen"),
+        return new StoredAlert(
+                rs.getString("alert_id"),
+                rs.getString("commune_code"),
+                rs.getString("rule"),
+                rs.getString("severity"),
+                rs.getString("state"),
+                Periods.instant(rs, "first_seen"),
+                Periods.instant(rs, "last_seen"),
                 rs.getLong("trigger_count"),
                 Json.MAPPER.readValue(rs.getString("reasons"), new TypeReference<List<Reason>>() {}),
-                rs.getString("acknowledged_by"), Periods.instant(rs, "acknowledged_at"), rs.getString("acknowledge_note"),
-                rs.getString("resolved_by"), Periods.instant(rs, "resolved_at"), rs.getString("resolve_note"), List.of());
+                rs.getString("acknowledged_by"),
+                Periods.instant(rs, "acknowledged_at"),
+                rs.getString("acknowledge_note"),
+                rs.getString("resolved_by"),
+                Periods.instant(rs, "resolved_at"),
+                rs.getString("resolve_note"),
+                List.of());
     }
 }

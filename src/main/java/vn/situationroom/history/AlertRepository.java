@@ -64,12 +64,20 @@ class AlertRepository {
         for (Alert alert : alerts) {
             transitions.add(new Transition(alert.alertId(), AlertState.OPEN, alert.firstSeen(), null, null));
             if (alert.acknowledgedAt() != null) {
-                transitions.add(new Transition(alert.alertId(), AlertState.ACKNOWLEDGED, alert.acknowledgedAt(),
-                        alert.acknowledgedBy(), alert.acknowledgeNote()));
+                transitions.add(new Transition(
+                        alert.alertId(),
+                        AlertState.ACKNOWLEDGED,
+                        alert.acknowledgedAt(),
+                        alert.acknowledgedBy(),
+                        alert.acknowledgeNote()));
             }
             if (alert.state() == AlertState.RESOLVED && alert.resolvedAt() != null) {
-                transitions.add(new Transition(alert.alertId(), AlertState.RESOLVED, alert.resolvedAt(),
-                        alert.resolvedBy(), alert.resolveNote()));
+                transitions.add(new Transition(
+                        alert.alertId(),
+                        AlertState.RESOLVED,
+                        alert.resolvedAt(),
+                        alert.resolvedBy(),
+                        alert.resolveNote()));
             }
         }
         jdbc.batchUpdate(INSERT_TRANSITION, transitions, transitions.size(), (statement, transition) -> {

@@ -39,7 +39,8 @@ class CommuneIndicatorRepository {
             """.formatted(
                     Counter.columns(),
                     Arrays.stream(Counter.values()).map(c -> "?::bigint[]").collect(Collectors.joining(", ")),
-                    Arrays.stream(Counter.values()).map(c -> c.column() + " = excluded." + c.column())
+                    Arrays.stream(Counter.values())
+                            .map(c -> c.column() + " = excluded." + c.column())
                             .collect(Collectors.joining(", ")));
 
     private final JdbcTemplate jdbc;
@@ -59,7 +60,9 @@ class CommuneIndicatorRepository {
         // One row per window: its latest counts in the batch, a final one winning over an open one.
         Map<String, CommuneIndicators> latest = new LinkedHashMap<>();
         for (CommuneIndicators window : windows) {
-            latest.merge(window.communeCode() + '|' + window.window() + '|' + window.windowStart(), window,
+            latest.merge(
+                    window.communeCode() + '|' + window.window() + '|' + window.windowStart(),
+                    window,
                     (before, after) -> before.isFinal() && !after.isFinal() ? before : after);
         }
         List<CommuneIndicators> rows = List.copyOf(latest.values());

@@ -40,6 +40,8 @@ public class DailyCounts {
                 .param("to", to.toString())
                 .query((rs, row) -> counts.put(rs.getObject("day", LocalDate.class), rs.getLong("events")))
                 .list();
-        return from.datesUntil(to.plusDays(1)).mapToDouble(day -> counts.getOrDefault(day, 0L)).toArray();
+        return from.datesUntil(to.plusDays(1))
+                .mapToDouble(day -> counts.getOrDefault(day, 0L))
+                .toArray();
     }
 }

@@ -17,7 +17,8 @@ public enum Granularity {
     public ZonedDateTime bucketOf(LocalDate day, ZoneId zone) {
         return switch (this) {
             case HOUR, DAY -> day.atStartOfDay(zone);
-            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
+            case WEEK ->
+                day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
             case MONTH -> day.withDayOfMonth(1).atStartOfDay(zone);
         };
     }

@@ -21,8 +21,8 @@ import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
 import vn.situationroom.platform.QueryReader;
-import vn.situationroom.security.Viewer;
 import vn.situationroom.region.Region;
+import vn.situationroom.security.Viewer;
 
 /**
  * {@code /api/v1/history/...}: the analysts' queries over the stored history. Every parameter is checked, and a bad
@@ -34,6 +34,7 @@ class HistoryController {
 
     /** Hourly trends are for the recent past: at most this many days (2,232 points). */
     static final int MAX_HOUR_DAYS = 93;
+
     static final int MAX_DAYS = 3660;
     static final int MAX_PAGE_SIZE = 500;
 
@@ -49,7 +50,8 @@ class HistoryController {
 
     @GetMapping("/trend")
     ResponseEntity<?> trend(@RequestParam MultiValueMap<String, String> query) {
-        QueryReader params = new QueryReader(query, "Invalid history query", "counter", "granularity", "from", "to", "commune");
+        QueryReader params =
+                new QueryReader(query, "Invalid history query", "counter", "granularity", "from", "to", "commune");
         Counter counter = counter(params);
         Granularity granularity = params.choice("granularity", Granularity.class, Granularity.DAY);
         LocalDate from = params.date("from");
@@ -69,7 +71,8 @@ class HistoryController {
         answer.put("to", to);
         answer.put("zone", queries.zone().getId());
         answer.put("communes", communes.isEmpty() ? "all" : communes);
-        answer.put("total", points.stream().mapToLong(HistoryQueries.Point::value).sum());
+        answer.put(
+                "total", points.stream().mapToLong(HistoryQueries.Point::value).sum());
         answer.put("points", points);
         return ResponseEntity.ok(answer);
     }
@@ -89,7 +92,9 @@ class HistoryController {
         for (HistoryQueries.Ranked ranked : queries.top(counter, from, to, limit)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("communeCode", ranked.communeCode());
-            row.put("name", region.commune(ranked.communeCode()).map(c -> c.fullName()).orElse(null));
+            row.put(
+                    "name",
+                    region.commune(ranked.communeCode()).map(c -> c.fullName()).orElse(null));
             row.put("value", ranked.value());
             ranking.add(row);
         }
@@ -103,16 +108,33 @@ class HistoryController {
 
     @GetMapping("/events")
     ResponseEntity<?> events(@RequestParam MultiValueMap<String, String> query) {
-        QueryReader params = new QueryReader(query, "Invalid history query", "from", "to", "commune", "type", "content", "field", "complex",
-                "candidateRelated", "caseRef", "minHeadcount", "page", "size");
+        QueryReader params = new QueryReader(
+                query,
+                "Invalid history query",
+                "from",
+                "to",
+                "commune",
+                "type",
+                "content",
+                "field",
+                "complex",
+                "candidateRelated",
+                "caseRef",
+                "minHeadcount",
+                "page",
+                "size");
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         params.range(from, to, MAX_DAYS);
-        var filter = new HistoryQueries.EventFilter(params.communes(region::contains, region.name()),
-                params.enumName("type", EventType.class), params.enumName("content", Content.class),
-                params.enumName("field", Field.class), params.flag("complex"), params.flag("candidateRelated"),
-                params.text("caseRef"), query.containsKey("minHeadcount")
-                        ? params.integer("minHeadcount", 1, 1, 100_000) : null);
+        var filter = new HistoryQueries.EventFilter(
+                params.communes(region::contains, region.name()),
+                params.enumName("type", EventType.class),
+                params.enumName("content", Content.class),
+                params.enumName("field", Field.class),
+                params.flag("complex"),
+                params.flag("candidateRelated"),
+                params.text("caseRef"),
+                query.containsKey("minHeadcount") ? params.integer("minHeadcount", 1, 1, 100_000) : null);
         int page = params.integer("page", 0, 0, 1_000_000);
         int size = params.integer("size", 50, 1, MAX_PAGE_SIZE);
         if (params.failed()) {
@@ -123,11 +145,14 @@ class HistoryController {
 
     @GetMapping("/alerts")
     ResponseEntity<?> alerts(@RequestParam MultiValueMap<String, String> query) {
-        QueryReader params = new QueryReader(query, "Invalid history query", "from", "to", "commune", "state", "rule", "page", "size");
+        QueryReader params = new QueryReader(
+                query, "Invalid history query", "from", "to", "commune", "state", "rule", "page", "size");
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         params.range(from, to, MAX_DAYS);
-        var filter = new AlertHistory.AlertFilter(params.communes(region::contains, region.name()), params.enumName("state", AlertState.class),
+        var filter = new AlertHistory.AlertFilter(
+                params.communes(region::contains, region.name()),
+                params.enumName("state", AlertState.class),
                 params.enumName("rule", AlertRule.class));
         int page = params.integer("page", 0, 0, 1_000_000);
         int size = params.integer("size", 50, 1, MAX_PAGE_SIZE);
@@ -140,10 +165,11 @@ class HistoryController {
     @GetMapping("/alerts/{alertId}")
     ResponseEntity<?> alert(@PathVariable String alertId) {
         return alerts.alert(alertId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No alert " + alertId + " is stored in the history.");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "No alert " + alertId + " is stored in the history.");
             problem.setTitle("Unknown alert");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         });
     }

@@ -19,19 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.CommuneIndicators;
-import vn.situationroom.hotspot.Reason;
 import vn.situationroom.platform.Json;
 import vn.situationroom.security.Viewer;
 
@@ -115,20 +110,22 @@ public class HistoryQueries {
      * or the whole district when none are given. Every bucket is present, 0 where nothing was counted; weeks and
      * months are whole, so the first and last may reach beyond the days asked for.
      */
-    public List<Point> trend(Counter counter, Granularity granularity, LocalDate from, LocalDate to,
-            List<String> asked) {
+    public List<Point> trend(
+            Counter counter, Granularity granularity, LocalDate from, LocalDate to, List<String> asked) {
         List<String> communes = Viewer.current().communes(asked);
         boolean windows = granularity == Granularity.HOUR || granularity == Granularity.DAY;
         ZonedDateTime start = granularity.bucketOf(from, zone);
-        ZonedDateTime end = windows ? to.plusDays(1).atStartOfDay(zone) : granularity.next(granularity.bucketOf(to, zone));
+        ZonedDateTime end =
+                windows ? to.plusDays(1).atStartOfDay(zone) : granularity.next(granularity.bucketOf(to, zone));
         String sql;
         if (communes.isEmpty()) {
             // The whole region: its own rollup of the communes' windows, a few hundred rows a year.
             sql = (windows ? REGION_WINDOW_TREND : REGION_PERIOD_TREND).formatted(counter.column());
         } else {
-            sql = windows ? WINDOW_TREND.formatted(counter.column(), Periods.COMMUNES)
-                    : PERIOD_TREND.formatted(counter.column(), granularity == Granularity.WEEK ? "weekly" : "monthly",
-                            Periods.COMMUNES);
+            sql = windows
+                    ? WINDOW_TREND.formatted(counter.column(), Periods.COMMUNES)
+                    : PERIOD_TREND.formatted(
+                            counter.column(), granularity == Granularity.WEEK ? "weekly" : "monthly", Periods.COMMUNES);
         }
         var statement = jdbc.sql(sql).param("start", start.toOffsetDateTime()).param("end", end.toOffsetDateTime());
         if (windows) {
@@ -137,10 +134,14 @@ public class HistoryQueries {
         if (!communes.isEmpty()) {
             statement = statement.param("communes", communes);
         } else if (!windows) {
-            statement = statement.param("unit", granularity.name().toLowerCase(Locale.ROOT)).param("zone", zone.getId());
+            statement = statement
+                    .param("unit", granularity.name().toLowerCase(Locale.ROOT))
+                    .param("zone", zone.getId());
         }
         Map<Instant, Long> values = new HashMap<>();
-        statement.query((rs, row) -> values.put(Periods.instant(rs, "bucket"), rs.getLong("value"))).list();
+        statement
+                .query((rs, row) -> values.put(Periods.instant(rs, "bucket"), rs.getLong("value")))
+                .list();
         List<Point> points = new ArrayList<>();
         for (ZonedDateTime bucket = start; bucket.isBefore(end); bucket = granularity.next(bucket)) {
             points.add(new Point(bucket.toOffsetDateTime(), values.getOrDefault(bucket.toInstant(), 0L)));
@@ -151,8 +152,8 @@ public class HistoryQueries {
     private static final String REGION_SUMS = """
             SELECT %s FROM region_indicator WHERE window_size = :size AND window_start >= :start AND window_start < :end
             """.formatted(Arrays.stream(Counter.values())
-                    .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
-                    .collect(Collectors.joining(", ")));
+            .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
+            .collect(Collectors.joining(", ")));
 
     /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
     public Map<Counter, Long> regionDay(LocalDate day) {
@@ -162,7 +163,10 @@ public class HistoryQueries {
     /** Every counter of the whole region summed over the days {@code from} to {@code to}. */
     public Map<Counter, Long> regionDays(LocalDate from, LocalDate to) {
         Viewer.current().requireDistrictWide();
-        return regionSums(CommuneIndicators.WindowSize.DAY, from.atStartOfDay(zone), to.plusDays(1).atStartOfDay(zone));
+        return regionSums(
+                CommuneIndicators.WindowSize.DAY,
+                from.atStartOfDay(zone),
+                to.plusDays(1).atStartOfDay(zone));
     }
 
     /**
@@ -171,13 +175,17 @@ public class HistoryQueries {
      */
     public Map<Counter, Long> regionDayUntil(LocalDate day, LocalTime until) {
         Viewer.current().requireDistrictWide();
-        return regionSums(CommuneIndicators.WindowSize.HOUR, day.atStartOfDay(zone),
+        return regionSums(
+                CommuneIndicators.WindowSize.HOUR,
+                day.atStartOfDay(zone),
                 day.atTime(until).atZone(zone).plusHours(1).truncatedTo(ChronoUnit.HOURS));
     }
 
     private Map<Counter, Long> regionSums(CommuneIndicators.WindowSize size, ZonedDateTime start, ZonedDateTime end) {
         Map<Counter, Long> counts = new EnumMap<>(Counter.class);
-        jdbc.sql(REGION_SUMS).param("size", size.name()).param("start", start.toOffsetDateTime())
+        jdbc.sql(REGION_SUMS)
+                .param("size", size.name())
+                .param("start", start.toOffsetDateTime())
                 .param("end", end.toOffsetDateTime())
                 .query((RowCallbackHandler) rs -> putCounters(rs, counts));
         return counts;
@@ -203,9 +211,11 @@ public class HistoryQueries {
     public Map<String, CommuneHotspot> levelsAt(Instant moment) {
         Viewer.current().requireDistrictWide();
         Map<String, CommuneHotspot> states = new HashMap<>();
-        jdbc.sql(LEVELS_AT).param("moment", OffsetDateTime.ofInstant(moment, ZoneOffset.UTC))
+        jdbc.sql(LEVELS_AT)
+                .param("moment", OffsetDateTime.ofInstant(moment, ZoneOffset.UTC))
                 .param("since", OffsetDateTime.ofInstant(moment.minus(LEVEL_LOOK_BACK), ZoneOffset.UTC))
-                .query((RowCallbackHandler) rs -> states.put(rs.getString("commune_code"),
+                .query((RowCallbackHandler) rs -> states.put(
+                        rs.getString("commune_code"),
                         Json.MAPPER.readValue(rs.getString("hotspot"), CommuneHotspot.class)));
         return states;
     }
@@ -215,13 +225,15 @@ public class HistoryQueries {
             WHERE window_size = 'DAY' AND window_start >= :start AND window_start < :end
             GROUP BY commune_code
             """.formatted(Arrays.stream(Counter.values())
-                    .map(c -> "sum(" + c.column() + ")::bigint AS " + c.column()).collect(Collectors.joining(", ")));
+            .map(c -> "sum(" + c.column() + ")::bigint AS " + c.column())
+            .collect(Collectors.joining(", ")));
 
     /** Every counter of each commune summed over the days {@code from} to {@code to} (absent: nothing counted). */
     public Map<String, Map<Counter, Long>> communeDays(LocalDate from, LocalDate to) {
         Viewer.current().requireDistrictWide();
         Map<String, Map<Counter, Long>> communes = new LinkedHashMap<>();
-        jdbc.sql(COMMUNE_DAYS).param("start", from.atStartOfDay(zone).toOffsetDateTime())
+        jdbc.sql(COMMUNE_DAYS)
+                .param("start", from.atStartOfDay(zone).toOffsetDateTime())
                 .param("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
                 .query((RowCallbackHandler) rs -> {
                     Map<Counter, Long> counts = new EnumMap<>(Counter.class);
@@ -246,20 +258,40 @@ public class HistoryQueries {
     }
 
     /** Which events to list; null or empty for no condition. */
-    public record EventFilter(List<String> communes, String type, String content, String field, Boolean complex,
-            Boolean candidateRelated, String caseRef, Integer minHeadcount) {}
+    public record EventFilter(
+            List<String> communes,
+            String type,
+            String content,
+            String field,
+            Boolean complex,
+            Boolean candidateRelated,
+            String caseRef,
+            Integer minHeadcount) {}
 
     /** A stored event, without its person. */
-    public record StoredEvent(UUID eventId, OffsetDateTime occurredAt, Instant recordedAt, String communeCode,
-            String receptionPoint, String type, String content, String field, int headcount, boolean complex,
-            boolean candidateRelated, String caseRef, String summary, String severity, String destination,
+    public record StoredEvent(
+            UUID eventId,
+            OffsetDateTime occurredAt,
+            Instant recordedAt,
+            String communeCode,
+            String receptionPoint,
+            String type,
+            String content,
+            String field,
+            int headcount,
+            boolean complex,
+            boolean candidateRelated,
+            String caseRef,
+            String summary,
+            String severity,
+            String destination,
             String status) {}
-
 
     /** The events of the days {@code from} to {@code to} that pass the filter, newest first. */
     public Page<StoredEvent> events(LocalDate from, LocalDate to, EventFilter filter, int page, int size) {
         StringBuilder conditions = new StringBuilder();
-        Map<String, Object> params = Periods.of(from, to, zone, Viewer.current().communes(filter.communes()), conditions);
+        Map<String, Object> params =
+                Periods.of(from, to, zone, Viewer.current().communes(filter.communes()), conditions);
         Periods.condition(conditions, params, "type", filter.type());
         Periods.condition(conditions, params, "content", filter.content());
         Periods.condition(conditions, params, "field", filter.field());
@@ -270,9 +302,14 @@ public class HistoryQueries {
             conditions.append(" AND headcount >= :min_headcount");
             params.put("min_headcount", filter.minHeadcount());
         }
-        long total = jdbc.sql(EVENT_COUNT.formatted(conditions)).params(params).query(Long.class).single();
-        List<StoredEvent> events = jdbc.sql(EVENTS.formatted(conditions)).params(params)
-                .param("limit", size).param("offset", (long) page * size)
+        long total = jdbc.sql(EVENT_COUNT.formatted(conditions))
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<StoredEvent> events = jdbc.sql(EVENTS.formatted(conditions))
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
                 .query(this::storedEvent)
                 .list();
         return new Page<>(page, size, total, events);
@@ -294,17 +331,32 @@ public class HistoryQueries {
      */
     public List<StoredEvent> notable(Instant start, Instant end, int crowd, int limit) {
         Viewer.current().requireDistrictWide();
-        return jdbc.sql(NOTABLE).param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
-                .param("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).param("crowd", crowd)
-                .param("limit", limit).query(this::storedEvent).list();
+        return jdbc.sql(NOTABLE)
+                .param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
+                .param("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
+                .param("crowd", crowd)
+                .param("limit", limit)
+                .query(this::storedEvent)
+                .list();
     }
 
     private StoredEvent storedEvent(ResultSet rs, int row) throws SQLException {
-        return new StoredEvent(rs.getObject("event_id", UUID.class), offsetDateTime(rs, "occurred_at"),
-                Periods.instant(rs, "recorded_at"), rs.getString("commune_code"), rs.getString("reception_point"),
-                rs.getString("type"), rs.getString("content"), rs.getString("field"), rs.getInt("headcount"),
-                rs.getBoolean("complex"), rs.getBoolean("candidate_related"), rs.getString("case_ref"),
-                rs.getString("summary"), rs.getString("severity"), rs.getString("destination"),
+        return new StoredEvent(
+                rs.getObject("event_id", UUID.class),
+                offsetDateTime(rs, "occurred_at"),
+                Periods.instant(rs, "recorded_at"),
+                rs.getString("commune_code"),
+                rs.getString("reception_point"),
+                rs.getString("type"),
+                rs.getString("content"),
+                rs.getString("field"),
+                rs.getInt("headcount"),
+                rs.getBoolean("complex"),
+                rs.getBoolean("candidate_related"),
+                rs.getString("case_ref"),
+                rs.getString("summary"),
+                rs.getString("severity"),
+                rs.getString("destination"),
                 rs.getString("status"));
     }
 
@@ -312,5 +364,4 @@ public class HistoryQueries {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.atZoneSameInstant(zone).toOffsetDateTime();
     }
-
 }

@@ -48,8 +48,13 @@ class HistorySink {
     private final ReceptionEventReader reader;
     private final SinkProgress progress;
 
-    HistorySink(ReceptionEventRepository events, CommuneIndicatorRepository indicators, AlertRepository alerts,
-            CommuneLevelRepository levels, ReceptionEventReader reader, SinkProgress progress) {
+    HistorySink(
+            ReceptionEventRepository events,
+            CommuneIndicatorRepository indicators,
+            AlertRepository alerts,
+            CommuneLevelRepository levels,
+            ReceptionEventReader reader,
+            SinkProgress progress) {
         this.events = events;
         this.indicators = indicators;
         this.alerts = alerts;
@@ -66,17 +71,29 @@ class HistorySink {
             // Two consumers (two database sessions) write at once; each gets its own static member id (suffix -n).
             concurrency = "${situationroom.history.sink-concurrency:2}",
             // Static membership, as for the stream: after a crash the sink resumes at once.
-            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
-                    "group.instance.id=" + EVENTS_GROUP + "-#{@dataDirectory.instanceId()}"})
+            properties = {
+                "isolation.level=read_committed",
+                "auto.offset.reset=earliest",
+                "max.poll.records=2000",
+                "group.instance.id=" + EVENTS_GROUP + "-#{@dataDirectory.instanceId()}"
+            })
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         List<ReceptionEvent> valid = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             switch (reader.readRecord(record.key(), record.value())) {
                 // A record another producer wrote has no recordedAt: the time it reached the broker stands for it.
-                case EventCheck.Valid ok -> valid.add(ok.event().recordedAt() != null ? ok.event()
-                        : ok.event().recordedAt(Instant.ofEpochMilli(record.timestamp())));
-                case EventCheck.Invalid invalid -> log.debug(
-                        "Not storing {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), invalid.summary());
+                case EventCheck.Valid ok ->
+                    valid.add(
+                            ok.event().recordedAt() != null
+                                    ? ok.event()
+                                    : ok.event().recordedAt(Instant.ofEpochMilli(record.timestamp())));
+                case EventCheck.Invalid invalid ->
+                    log.debug(
+                            "Not storing {}-{}@{}: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            invalid.summary());
             }
         }
         store(EVENTS_GROUP, valid, events::saveAll);
@@ -87,8 +104,11 @@ class HistorySink {
             topics = "#{T(vn.situationroom.intake.IntakeTopics).RECEPTION_EVENT_PERSONS.name()}",
             groupId = PERSONS_GROUP,
             batch = "true",
-            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest",
-                    "group.instance.id=" + PERSONS_GROUP + "-#{@dataDirectory.instanceId()}"})
+            properties = {
+                "isolation.level=read_committed",
+                "auto.offset.reset=earliest",
+                "group.instance.id=" + PERSONS_GROUP + "-#{@dataDirectory.instanceId()}"
+            })
     void onPersons(List<ConsumerRecord<String, byte[]>> records) {
         List<PersonRecorded> persons = readAll(IntakeTopics.RECEPTION_EVENT_PERSONS, records);
         persons.removeIf(p -> p.eventId() == null || p.person() == null);
@@ -101,8 +121,12 @@ class HistorySink {
             groupId = INDICATORS_GROUP,
             batch = "true",
             concurrency = "${situationroom.history.sink-concurrency:2}",
-            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
-                    "group.instance.id=" + INDICATORS_GROUP + "-#{@dataDirectory.instanceId()}"})
+            properties = {
+                "isolation.level=read_committed",
+                "auto.offset.reset=earliest",
+                "max.poll.records=2000",
+                "group.instance.id=" + INDICATORS_GROUP + "-#{@dataDirectory.instanceId()}"
+            })
     void onIndicators(List<ConsumerRecord<String, byte[]>> records) {
         // A window is updated with every event; the repository keeps the latest counts of each.
         List<CommuneIndicators> windows = readAll(HotspotTopics.COMMUNE_INDICATORS, records);
@@ -114,8 +138,11 @@ class HistorySink {
             topics = "#{T(vn.situationroom.hotspot.HotspotTopics).ALERTS.name()}",
             groupId = ALERTS_GROUP,
             batch = "true",
-            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest",
-                    "group.instance.id=" + ALERTS_GROUP + "-#{@dataDirectory.instanceId()}"})
+            properties = {
+                "isolation.level=read_committed",
+                "auto.offset.reset=earliest",
+                "group.instance.id=" + ALERTS_GROUP + "-#{@dataDirectory.instanceId()}"
+            })
     void onAlerts(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, Alert> latest = new LinkedHashMap<>();
         for (Alert alert : readAll(HotspotTopics.ALERTS, records)) {
@@ -130,8 +157,12 @@ class HistorySink {
             topics = "#{T(vn.situationroom.hotspot.HotspotTopics).COMMUNE_HOTSPOTS.name()}",
             groupId = LEVELS_GROUP,
             batch = "true",
-            properties = {"isolation.level=read_committed", "auto.offset.reset=earliest", "max.poll.records=2000",
-                    "group.instance.id=" + LEVELS_GROUP + "-#{@dataDirectory.instanceId()}"})
+            properties = {
+                "isolation.level=read_committed",
+                "auto.offset.reset=earliest",
+                "max.poll.records=2000",
+                "group.instance.id=" + LEVELS_GROUP + "-#{@dataDirectory.instanceId()}"
+            })
     void onLevels(List<ConsumerRecord<String, byte[]>> records) {
         store(LEVELS_GROUP, readAll(HotspotTopics.COMMUNE_HOTSPOTS, records), levels::saveAll);
     }
@@ -154,10 +185,14 @@ class HistorySink {
         for (ConsumerRecord<String, byte[]> record : records) {
             V value = null;
             try {
-                value = record.value() == null ? null
+                value = record.value() == null
+                        ? null
                         : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
             } catch (RuntimeException e) {
-                log.warn("Not storing the unreadable record {}-{}@{}", record.topic(), record.partition(),
+                log.warn(
+                        "Not storing the unreadable record {}-{}@{}",
+                        record.topic(),
+                        record.partition(),
                         record.offset());
             }
             if (value != null) {

@@ -16,16 +16,21 @@ class HistoryStore {
     private final boolean timescale;
 
     HistoryStore(JdbcClient jdbc) {
-        String postgres = jdbc.sql("SELECT current_setting('server_version')").query(String.class).single();
+        String postgres = jdbc.sql("SELECT current_setting('server_version')")
+                .query(String.class)
+                .single();
         Optional<String> extension = jdbc.sql("SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'")
-                .query(String.class).optional();
-        long hypertables = extension.isEmpty() ? 0 : jdbc.sql("""
+                .query(String.class)
+                .optional();
+        long hypertables =
+                extension.isEmpty() ? 0 : jdbc.sql("""
                 SELECT count(*) FROM timescaledb_information.hypertables
                 WHERE hypertable_name IN ('reception_event', 'commune_indicator')
                 """).query(Long.class).single();
         this.timescale = hypertables > 0;
         this.description = timescale
-                ? "TimescaleDB " + extension.get() + " on PostgreSQL " + postgres + " (hypertables, continuous aggregates)"
+                ? "TimescaleDB " + extension.get() + " on PostgreSQL " + postgres
+                        + " (hypertables, continuous aggregates)"
                 : "PostgreSQL " + postgres + " (plain tables and views"
                         + (extension.isPresent() ? "; the TimescaleDB extension is installed but unused)" : ")");
         log.info("History store: {}", description);

@@ -19,8 +19,8 @@ final class Periods {
     private Periods() {}
 
     /** The parameters of the days {@code from} to {@code to} and, when communes are given, the condition on them. */
-    static Map<String, Object> of(LocalDate from, LocalDate to, ZoneId zone, List<String> communes,
-            StringBuilder conditions) {
+    static Map<String, Object> of(
+            LocalDate from, LocalDate to, ZoneId zone, List<String> communes, StringBuilder conditions) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("start", from.atStartOfDay(zone).toOffsetDateTime());
         params.put("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
@@ -42,6 +42,8 @@ final class Periods {
     /** A stored time, or null. */
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
+        return value == null
+                ? null
+                : value.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
     }
 }

@@ -44,10 +44,24 @@ class ReceptionEventRepository {
     @Transactional
     public void saveAll(List<ReceptionEvent> events) {
         StagingWriter.Row<ReceptionEvent> row = event -> new Object[] {
-                event.eventId(), event.occurredAt().toInstant(), event.recordedAt(), event.communeCode(),
-                event.receptionPoint().name(), event.type().name(), nameOf(event.content()), nameOf(event.field()),
-                event.headcount(), event.complex(), event.candidateRelated(), event.caseRef(), event.summary(),
-                nameOf(event.severity()), nameOf(event.destination()), nameOf(event.status()), event.personHash()};
+            event.eventId(),
+            event.occurredAt().toInstant(),
+            event.recordedAt(),
+            event.communeCode(),
+            event.receptionPoint().name(),
+            event.type().name(),
+            nameOf(event.content()),
+            nameOf(event.field()),
+            event.headcount(),
+            event.complex(),
+            event.candidateRelated(),
+            event.caseRef(),
+            event.summary(),
+            nameOf(event.severity()),
+            nameOf(event.destination()),
+            nameOf(event.status()),
+            event.personHash()
+        };
         if (!staging.insertIfAllNew("reception_event", COLUMNS, events, row)) {
             staging.stage("reception_event_staging", "reception_event", COLUMNS, events, row);
             jdbc.update(INSERT_FROM_STAGING);

@@ -37,11 +37,12 @@ class RegionRollup implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RegionRollup.class);
 
-    private static final String SUMS = Arrays.stream(Counter.values()).map(c -> "sum(" + c.column() + ")")
-            .collect(Collectors.joining(", "));
+    private static final String SUMS =
+            Arrays.stream(Counter.values()).map(c -> "sum(" + c.column() + ")").collect(Collectors.joining(", "));
 
     private static final String SET_ALL = Arrays.stream(Counter.values())
-            .map(c -> c.column() + " = excluded." + c.column()).collect(Collectors.joining(", "));
+            .map(c -> c.column() + " = excluded." + c.column())
+            .collect(Collectors.joining(", "));
 
     /** One region window recomputed from its communes' rows. */
     private static final String REFRESH_WINDOW = """
@@ -61,11 +62,14 @@ class RegionRollup implements SmartLifecycle {
             GROUP BY window_size, window_start
             ON CONFLICT (window_size, window_start) DO UPDATE SET %s
             WHERE (%s) IS DISTINCT FROM (%s)
-            """.formatted(Counter.columns(), SUMS, SET_ALL,
-                    Arrays.stream(Counter.values()).map(c -> "region_indicator." + c.column())
-                            .collect(Collectors.joining(", ")),
-                    Arrays.stream(Counter.values()).map(c -> "excluded." + c.column())
-                            .collect(Collectors.joining(", ")));
+            """.formatted(
+            Counter.columns(),
+            SUMS,
+            SET_ALL,
+            Arrays.stream(Counter.values())
+                    .map(c -> "region_indicator." + c.column())
+                    .collect(Collectors.joining(", ")),
+            Arrays.stream(Counter.values()).map(c -> "excluded." + c.column()).collect(Collectors.joining(", ")));
 
     /**
      * Several app instances may refresh the same region window at once; this lock, held to the end of the
@@ -151,7 +155,9 @@ class RegionRollup implements SmartLifecycle {
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                log.warn("Cannot refresh the region's windows; {} wait and are retried: {}", pending.size(),
+                log.warn(
+                        "Cannot refresh the region's windows; {} wait and are retried: {}",
+                        pending.size(),
                         e.getMessage());
             }
         }
@@ -161,8 +167,10 @@ class RegionRollup implements SmartLifecycle {
         try {
             long start = System.nanoTime();
             int changed = rebuild();
-            log.info("Region windows checked against the communes' rows in {} ms: {} corrected",
-                    (System.nanoTime() - start) / 1_000_000, changed);
+            log.info(
+                    "Region windows checked against the communes' rows in {} ms: {} corrected",
+                    (System.nanoTime() - start) / 1_000_000,
+                    changed);
             checked = true;
         } catch (RuntimeException e) {
             if (!failing) {
@@ -177,8 +185,8 @@ class RegionRollup implements SmartLifecycle {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("region-rollup").daemon().factory());
         executor.execute(this::rebuildOnStart);
-        executor.scheduleWithFixedDelay(this::tick, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::tick, REFRESH_EVERY.toMillis(), REFRESH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = executor;
     }
 

@@ -78,9 +78,15 @@ class SinkLag implements DisposableBean {
     }
 
     private long lagOf(String group, String topic) throws Exception {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions = admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(5, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         partitions.forEach(p -> {
@@ -91,7 +97,8 @@ class SinkLag implements DisposableBean {
         var ends = admin.listOffsets(latest, options).all().get(5, TimeUnit.SECONDS);
         var starts = admin.listOffsets(earliest, options).all().get(5, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(5, TimeUnit.SECONDS);
         long total = 0;
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata done = committed.get(partition);

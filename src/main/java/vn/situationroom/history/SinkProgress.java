@@ -29,21 +29,33 @@ class SinkProgress {
             Instant now = clock.instant();
             State before = states.get(sink);
             if (before == null || before.failingSince() == null) {
-                log.warn("History sink {} cannot store its batch of {}; retrying until it can, nothing is skipped: {}",
-                        sink, rows, describe(e));
+                log.warn(
+                        "History sink {} cannot store its batch of {}; retrying until it can, nothing is skipped: {}",
+                        sink,
+                        rows,
+                        describe(e));
             }
-            states.merge(sink, new State(null, 0, now, describe(e)), (earlier, failed) -> new State(
-                    earlier.lastStored(), earlier.stored(),
-                    earlier.failingSince() != null ? earlier.failingSince() : now, failed.failure()));
+            states.merge(
+                    sink,
+                    new State(null, 0, now, describe(e)),
+                    (earlier, failed) -> new State(
+                            earlier.lastStored(),
+                            earlier.stored(),
+                            earlier.failingSince() != null ? earlier.failingSince() : now,
+                            failed.failure()));
             throw e;
         }
         Instant now = clock.instant();
         State before = states.get(sink);
         if (before != null && before.failingSince() != null) {
-            log.info("History sink {} stores again, after {} s of failures", sink,
+            log.info(
+                    "History sink {} stores again, after {} s of failures",
+                    sink,
                     Duration.between(before.failingSince(), now).toSeconds());
         }
-        states.merge(sink, new State(now, rows, null, null),
+        states.merge(
+                sink,
+                new State(now, rows, null, null),
                 (earlier, stored) -> new State(now, earlier.stored() + rows, null, null));
     }
 

@@ -71,13 +71,20 @@ class StagingWriter {
         if (copy) {
             copy(target, columns, items, row);
         } else {
-            String placeholders = Arrays.stream(columns.split(",")).map(c -> "?").collect(Collectors.joining(", "));
-            jdbc.batchUpdate("INSERT INTO " + target + " (" + columns + ") VALUES (" + placeholders + ")", items,
-                    items.size(), (statement, item) -> {
+            String placeholders =
+                    Arrays.stream(columns.split(",")).map(c -> "?").collect(Collectors.joining(", "));
+            jdbc.batchUpdate(
+                    "INSERT INTO " + target + " (" + columns + ") VALUES (" + placeholders + ")",
+                    items,
+                    items.size(),
+                    (statement, item) -> {
                         Object[] values = row.values(item);
                         for (int i = 0; i < values.length; i++) {
-                            statement.setObject(i + 1, values[i] instanceof Instant instant
-                                    ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : values[i]);
+                            statement.setObject(
+                                    i + 1,
+                                    values[i] instanceof Instant instant
+                                            ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
+                                            : values[i]);
                         }
                     });
         }

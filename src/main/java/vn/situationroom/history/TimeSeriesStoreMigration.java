@@ -103,14 +103,13 @@ class TimeSeriesStoreMigration implements JavaMigration {
                     + " WITH (timescaledb.continuous, timescaledb.materialized_only = false) AS "
                     + totals("time_bucket(INTERVAL '1 " + period + "', window_start, '" + zone.getId() + "')")
                     + " WITH NO DATA");
-            sql.execute("SELECT add_continuous_aggregate_policy('" + view + "', start_offset => INTERVAL '3 "
-                    + period + "s', end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '1 hour')");
+            sql.execute("SELECT add_continuous_aggregate_policy('" + view + "', start_offset => INTERVAL '3 " + period
+                    + "s', end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '1 hour')");
         }
         for (String table : new String[] {"reception_event", "commune_indicator"}) {
             sql.execute("ALTER TABLE " + table
                     + " SET (timescaledb.compress, timescaledb.compress_segmentby = 'commune_code')");
-            sql.execute("SELECT add_compression_policy('" + table + "', " + interval(properties.compressAfter())
-                    + ")");
+            sql.execute("SELECT add_compression_policy('" + table + "', " + interval(properties.compressAfter()) + ")");
             // Official records: the policy exists so that an administrator can resume it, but it starts paused.
             sql.execute("SELECT alter_job(add_retention_policy('" + table + "', "
                     + interval(properties.retentionAfter()) + "), scheduled => false)");
@@ -119,8 +118,9 @@ class TimeSeriesStoreMigration implements JavaMigration {
 
     private void plain(Statement sql) throws SQLException {
         for (String period : new String[] {"week", "month"}) {
-            sql.execute("CREATE VIEW commune_indicator_" + period + "ly AS " + totals("date_trunc('" + period
-                    + "', window_start AT TIME ZONE '" + zone.getId() + "') AT TIME ZONE '" + zone.getId() + "'"));
+            sql.execute("CREATE VIEW commune_indicator_" + period + "ly AS "
+                    + totals("date_trunc('" + period + "', window_start AT TIME ZONE '" + zone.getId()
+                            + "') AT TIME ZONE '" + zone.getId() + "'"));
         }
     }
 

@@ -27,9 +27,22 @@ import java.util.List;
  * @param resolveNote with what note; the system's notes are codes ({@link #QUIET}, {@link #CONDITION_ENDED})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Alert(String alertId, String communeCode, AlertRule rule, HotspotLevel severity, AlertState state,
-        Instant firstSeen, Instant lastSeen, long count, List<Reason> reasons, String acknowledgedBy,
-        Instant acknowledgedAt, String acknowledgeNote, String resolvedBy, Instant resolvedAt, String resolveNote) {
+public record Alert(
+        String alertId,
+        String communeCode,
+        AlertRule rule,
+        HotspotLevel severity,
+        AlertState state,
+        Instant firstSeen,
+        Instant lastSeen,
+        long count,
+        List<Reason> reasons,
+        String acknowledgedBy,
+        Instant acknowledgedAt,
+        String acknowledgeNote,
+        String resolvedBy,
+        Instant resolvedAt,
+        String resolveNote) {
 
     /** Who resolves an alert that stayed quiet. */
     public static final String SYSTEM = "system";
@@ -48,25 +61,80 @@ public record Alert(String alertId, String communeCode, AlertRule rule, HotspotL
     }
 
     static Alert open(String alertId, String communeCode, Trigger trigger, Instant at) {
-        return new Alert(alertId, communeCode, trigger.rule(), trigger.severity(), AlertState.OPEN, at, at, 1,
-                List.of(trigger.reason().forAlert(alertId)), null, null, null, null, null, null);
+        return new Alert(
+                alertId,
+                communeCode,
+                trigger.rule(),
+                trigger.severity(),
+                AlertState.OPEN,
+                at,
+                at,
+                1,
+                List.of(trigger.reason().forAlert(alertId)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** One more trigger: counted, the latest time and reason kept, the severity raised if it is higher. */
     Alert merge(Trigger trigger, Instant at) {
         Instant last = at.isAfter(lastSeen) ? at : lastSeen;
-        return new Alert(alertId, communeCode, rule, severity.max(trigger.severity()), state, firstSeen, last,
-                count + 1, List.of(trigger.reason().forAlert(alertId)), acknowledgedBy, acknowledgedAt,
-                acknowledgeNote, resolvedBy, resolvedAt, resolveNote);
+        return new Alert(
+                alertId,
+                communeCode,
+                rule,
+                severity.max(trigger.severity()),
+                state,
+                firstSeen,
+                last,
+                count + 1,
+                List.of(trigger.reason().forAlert(alertId)),
+                acknowledgedBy,
+                acknowledgedAt,
+                acknowledgeNote,
+                resolvedBy,
+                resolvedAt,
+                resolveNote);
     }
 
     Alert acknowledge(String by, String note, Instant at) {
-        return new Alert(alertId, communeCode, rule, severity, AlertState.ACKNOWLEDGED, firstSeen, lastSeen, count,
-                reasons, by, at, note, null, null, null);
+        return new Alert(
+                alertId,
+                communeCode,
+                rule,
+                severity,
+                AlertState.ACKNOWLEDGED,
+                firstSeen,
+                lastSeen,
+                count,
+                reasons,
+                by,
+                at,
+                note,
+                null,
+                null,
+                null);
     }
 
     Alert resolve(String by, String note, Instant at) {
-        return new Alert(alertId, communeCode, rule, severity, AlertState.RESOLVED, firstSeen, lastSeen, count,
-                reasons, acknowledgedBy, acknowledgedAt, acknowledgeNote, by, at, note);
+        return new Alert(
+                alertId,
+                communeCode,
+                rule,
+                severity,
+                AlertState.RESOLVED,
+                firstSeen,
+                lastSeen,
+                count,
+                reasons,
+                acknowledgedBy,
+                acknowledgedAt,
+                acknowledgeNote,
+                by,
+                at,
+                note);
     }
 }

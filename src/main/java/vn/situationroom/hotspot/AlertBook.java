@@ -41,9 +41,15 @@ final class AlertBook {
     Raised raise(String commune, Trigger trigger, UUID eventId, Instant at) {
         String key = commune + SEPARATOR + trigger.rule().name();
         Alert active = get(key);
-        Alert alert = active != null ? active.merge(trigger, at)
-                : Alert.open(UUID.nameUUIDFromBytes((commune + "/" + trigger.rule() + "/" + eventId)
-                        .getBytes(StandardCharsets.UTF_8)).toString(), commune, trigger, at);
+        Alert alert = active != null
+                ? active.merge(trigger, at)
+                : Alert.open(
+                        UUID.nameUUIDFromBytes((commune + "/" + trigger.rule() + "/" + eventId)
+                                        .getBytes(StandardCharsets.UTF_8))
+                                .toString(),
+                        commune,
+                        trigger,
+                        at);
         put(key, alert);
         return new Raised(key, alert, active == null);
     }
@@ -79,8 +85,11 @@ final class AlertBook {
             }
         }
         if (target == null) {
-            log.info("Command {} for alert {} of {} found no active alert; it was resolved already",
-                    command.commandId(), command.alertId(), commune);
+            log.info(
+                    "Command {} for alert {} of {} found no active alert; it was resolved already",
+                    command.commandId(),
+                    command.alertId(),
+                    commune);
             return null;
         }
         Alert alert = command.action() == AlertCommand.Action.ACKNOWLEDGE
@@ -96,10 +105,15 @@ final class AlertBook {
      * since, is not raised again. Returns the new alert, or null.
      */
     Alert raiseStanding(String commune, AlertCommand command) {
-        if (command.rule() == null || command.rule().fromEvents() || command.severity() == null
+        if (command.rule() == null
+                || command.rule().fromEvents()
+                || command.severity() == null
                 || command.reason() == null) {
-            log.warn("Command {} to raise {} of {} lacks a standing rule, severity or reason; ignored",
-                    command.commandId(), command.alertId(), commune);
+            log.warn(
+                    "Command {} to raise {} of {} lacks a standing rule, severity or reason; ignored",
+                    command.commandId(),
+                    command.alertId(),
+                    commune);
             return null;
         }
         if (raised.get(command.alertId()) != null) {
@@ -107,8 +121,11 @@ final class AlertBook {
             return null;
         }
         raised.put(command.alertId(), command.at().toEpochMilli());
-        Alert alert = Alert.open(command.alertId(), commune,
-                new Trigger(command.rule(), command.severity(), command.reason()), command.at());
+        Alert alert = Alert.open(
+                command.alertId(),
+                commune,
+                new Trigger(command.rule(), command.severity(), command.reason()),
+                command.at());
         put(commune + SEPARATOR + command.rule().name() + "/" + command.alertId(), alert);
         return alert;
     }
@@ -152,7 +169,8 @@ final class AlertBook {
 
     private List<KeyValue<String, Alert>> activeEntries(String commune) {
         List<KeyValue<String, Alert>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> of = alerts.prefixScan(commune + SEPARATOR, Serdes.String().serializer())) {
+        try (KeyValueIterator<String, Alert> of =
+                alerts.prefixScan(commune + SEPARATOR, Serdes.String().serializer())) {
             of.forEachRemaining(entries::add);
         }
         return entries;

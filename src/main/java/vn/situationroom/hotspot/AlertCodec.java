@@ -31,8 +31,8 @@ final class AlertCodec implements Serde<Alert> {
     }
 
     static byte[] encode(Alert alert) {
-        StateCodec.Writer out = new StateCodec.Writer(96).varint(VERSION).text(alert.alertId())
-                .text(alert.communeCode());
+        StateCodec.Writer out =
+                new StateCodec.Writer(96).varint(VERSION).text(alert.alertId()).text(alert.communeCode());
         enumValue(out, alert.rule());
         enumValue(out, alert.severity());
         enumValue(out, alert.state());
@@ -85,11 +85,33 @@ final class AlertCodec implements Serde<Alert> {
             String subject = text(in);
             String step = text(in);
             long day = in.signed();
-            reasons.add(new Reason(kind, reasonSeverity, observed, expected, threshold, reasonAlert, subject, step,
+            reasons.add(new Reason(
+                    kind,
+                    reasonSeverity,
+                    observed,
+                    expected,
+                    threshold,
+                    reasonAlert,
+                    subject,
+                    step,
                     day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day)));
         }
-        return new Alert(alertId, commune, rule, severity, state, firstSeen, lastSeen, count, reasons, text(in),
-                instant(in), text(in), text(in), instant(in), text(in));
+        return new Alert(
+                alertId,
+                commune,
+                rule,
+                severity,
+                state,
+                firstSeen,
+                lastSeen,
+                count,
+                reasons,
+                text(in),
+                instant(in),
+                text(in),
+                text(in),
+                instant(in),
+                text(in));
     }
 
     private static void text(StateCodec.Writer out, String value) {

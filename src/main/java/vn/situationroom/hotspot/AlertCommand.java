@@ -21,8 +21,17 @@ import vn.situationroom.region.Region;
  * @param reason its reason (RAISE only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AlertCommand(UUID commandId, String alertId, String communeCode, Action action, String by, String note,
-        Instant at, AlertRule rule, HotspotLevel severity, Reason reason) {
+public record AlertCommand(
+        UUID commandId,
+        String alertId,
+        String communeCode,
+        Action action,
+        String by,
+        String note,
+        Instant at,
+        AlertRule rule,
+        HotspotLevel severity,
+        Reason reason) {
 
     /** The key of alerts about the district as a whole rather than one commune. */
     public static final String DISTRICT = Region.DISTRICT;
@@ -36,18 +45,18 @@ public record AlertCommand(UUID commandId, String alertId, String communeCode, A
     }
 
     /** A person's (or the app's) acknowledgement or resolution. */
-    public AlertCommand(UUID commandId, String alertId, String communeCode, Action action, String by, String note,
-            Instant at) {
+    public AlertCommand(
+            UUID commandId, String alertId, String communeCode, Action action, String by, String note, Instant at) {
         this(commandId, alertId, communeCode, action, by, note, at, null, null, null);
     }
 
     /** The app raises the alert of a standing condition; its id must be the same each time the condition is found. */
-    public static AlertCommand raise(String alertId, String communeCode, AlertRule rule, HotspotLevel severity,
-            Reason reason, Instant at) {
+    public static AlertCommand raise(
+            String alertId, String communeCode, AlertRule rule, HotspotLevel severity, Reason reason, Instant at) {
         if (rule.fromEvents()) {
             throw new IllegalArgumentException("the rule " + rule + " is raised by events, not by a command");
         }
-        return new AlertCommand(UUID.randomUUID(), alertId, communeCode, Action.RAISE, Alert.SYSTEM, null, at, rule,
-                severity, reason);
+        return new AlertCommand(
+                UUID.randomUUID(), alertId, communeCode, Action.RAISE, Alert.SYSTEM, null, at, rule, severity, reason);
     }
 }

@@ -25,8 +25,12 @@ public final class AlertTexts {
      * threshold, {3} the subject (a case's reference), {4} the step ("accept", "resolve"), {5} the day.
      */
     public static String reason(Translator t, Reason reason) {
-        return t.get("reason." + reason.kind(), number(reason.observed()), number(reason.expected()),
-                number(reason.threshold()), reason.subject() == null ? "" : reason.subject(),
+        return t.get(
+                "reason." + reason.kind(),
+                number(reason.observed()),
+                number(reason.expected()),
+                number(reason.threshold()),
+                reason.subject() == null ? "" : reason.subject(),
                 reason.step() == null ? "" : t.get("reason.step." + reason.step()),
                 reason.date() == null ? "" : DATE.format(reason.date()));
     }
@@ -35,8 +39,8 @@ public final class AlertTexts {
      * Who acknowledged and who resolved an alert, with their notes; the system's notes in words. Empty when nobody
      * did anything yet.
      */
-    public static String handling(Translator t, String acknowledgedBy, String acknowledgeNote, String resolvedBy,
-            String resolveNote) {
+    public static String handling(
+            Translator t, String acknowledgedBy, String acknowledgeNote, String resolvedBy, String resolveNote) {
         List<String> parts = new ArrayList<>();
         if (acknowledgedBy != null) {
             parts.add(t.get("analysis.alerts.acknowledged", acknowledgedBy, note(t, acknowledgedBy, acknowledgeNote)));

@@ -55,12 +55,15 @@ final class CheckEvent implements FixedKeyProcessor<String, byte[], CheckEvent.C
                     return;
                 }
                 long eventTime = valid.event().occurredAt().toInstant().toEpochMilli();
-                context.forward(record.withValue(new Checked(valid.event(), null, home)).withTimestamp(eventTime));
+                context.forward(
+                        record.withValue(new Checked(valid.event(), null, home)).withTimestamp(eventTime));
             }
             case EventCheck.Invalid invalid -> {
                 record.headers().remove(IntakeTopics.REJECTION_REASON_HEADER);
-                record.headers().add(IntakeTopics.REJECTION_REASON_HEADER,
-                        invalid.summary().getBytes(StandardCharsets.UTF_8));
+                record.headers()
+                        .add(
+                                IntakeTopics.REJECTION_REASON_HEADER,
+                                invalid.summary().getBytes(StandardCharsets.UTF_8));
                 context.forward(record.withValue(new Checked(null, record.value(), false)));
             }
         }

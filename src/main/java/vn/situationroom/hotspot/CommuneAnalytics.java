@@ -56,6 +56,7 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     private static final Duration RAISED_KEPT = Duration.ofDays(30);
     /** The most entries a sweep for retention looks at in one go, so that processing never pauses long. */
     private static final int SWEEP_LIMIT = 10_000;
+
     private static final char SEPARATOR = '\u0000';
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
@@ -72,9 +73,11 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     private KeyValueStore<String, Long> since;
     /** Each commune's series for the statistics, built from its windows when first needed and kept in step. */
     private final Map<String, CommuneSeries> series = new HashMap<>();
+
     private KeyValueStore<String, byte[]> cases;
     /** The cases in use, decoded; the store stays the truth. */
     private final RecentEntries<String, CaseVisits> recentCases = new RecentEntries<>(50_000);
+
     private AlertBook alerts;
     private PendingOutputs pending;
     private String casesSweptTo;
@@ -127,8 +130,8 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         long at = event.occurredAt().toInstant().toEpochMilli();
         long wall = context.currentSystemTimeMs();
         countInSeries(commune, event, at);
-        List<WindowKey> own = List.of(windows.keyOf(WindowSize.HOUR, at, commune),
-                windows.keyOf(WindowSize.DAY, at, commune));
+        List<WindowKey> own =
+                List.of(windows.keyOf(WindowSize.HOUR, at, commune), windows.keyOf(WindowSize.DAY, at, commune));
         int caseVisits = 0;
         List<WindowKey> cameBack = List.of();
         if (Rules.isCaseVisit(event)) {
@@ -232,12 +235,20 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         long wall = context.currentSystemTimeMs();
         long today = Instant.ofEpochMilli(wall).atZone(zone).toLocalDate().toEpochDay();
         for (long day = today - seriesDays + 1; day <= today; day++) {
-            long start = LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant().toEpochMilli();
-            of.set(day, windows.peek(new WindowKey(WindowSize.DAY, start, commune)).visitsAndPetitions(), true);
+            long start =
+                    LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant().toEpochMilli();
+            of.set(
+                    day,
+                    windows.peek(new WindowKey(WindowSize.DAY, start, commune)).visitsAndPetitions(),
+                    true);
         }
         long hour = Math.floorDiv(wall, HOUR);
         for (long h = hour - seriesHours + 1; h <= hour; h++) {
-            of.set(h, windows.peek(new WindowKey(WindowSize.HOUR, h * HOUR, commune)).visitsAndPetitions(), false);
+            of.set(
+                    h,
+                    windows.peek(new WindowKey(WindowSize.HOUR, h * HOUR, commune))
+                            .visitsAndPetitions(),
+                    false);
         }
         return of;
     }
@@ -301,8 +312,13 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     }
 
     private void publishHotspot(String commune, long wall, boolean always) {
-        CommuneHotspot hotspot = publisher.hotspot(commune, seriesOf(commune),
-                windows.get(windows.keyOf(WindowSize.HOUR, wall, commune)), alerts.active(commune), wall, always);
+        CommuneHotspot hotspot = publisher.hotspot(
+                commune,
+                seriesOf(commune),
+                windows.get(windows.keyOf(WindowSize.HOUR, wall, commune)),
+                alerts.active(commune),
+                wall,
+                always);
         if (hotspot != null) {
             forward(commune, new Out(null, null, hotspot));
         }

@@ -15,8 +15,15 @@ import java.util.List;
  * @param people people in the current hour (sum of headcounts)
  * @param asOf the time this state was computed
  */
-public record CommuneHotspot(String communeCode, HotspotLevel level, List<Reason> reasons, Instant windowStart,
-        Instant windowEnd, long events, long people, Instant asOf) {
+public record CommuneHotspot(
+        String communeCode,
+        HotspotLevel level,
+        List<Reason> reasons,
+        Instant windowStart,
+        Instant windowEnd,
+        long events,
+        long people,
+        Instant asOf) {
 
     public CommuneHotspot {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

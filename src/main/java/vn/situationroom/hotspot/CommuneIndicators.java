@@ -14,8 +14,13 @@ import java.time.Instant;
  * @param isFinal whether the window is closed and these are its last counts
  * @param counts the counters
  */
-public record CommuneIndicators(String communeCode, WindowSize window, Instant windowStart, Instant windowEnd,
-        @JsonProperty("final") boolean isFinal, Indicators counts) {
+public record CommuneIndicators(
+        String communeCode,
+        WindowSize window,
+        Instant windowStart,
+        Instant windowEnd,
+        @JsonProperty("final") boolean isFinal,
+        Indicators counts) {
 
     /** The two window sizes. */
     public enum WindowSize {

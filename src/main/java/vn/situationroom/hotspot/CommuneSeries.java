@@ -15,6 +15,7 @@ final class CommuneSeries {
     private long sinceDay = NEVER;
     /** Bumped on every change, so that the statistics are evaluated again only when their input changed. */
     private long version;
+
     private long firstDay;
     private final long[] daily;
     private long firstHour;

@@ -25,16 +25,18 @@ final class CommuneWindows {
     private final KeyValueStore<Bytes, byte[]> store;
     /** For each size, the start before which every window was written final by a close (epoch ms). */
     private final KeyValueStore<String, Long> closedBefore;
+
     private final ZoneId zone;
     private final long grace;
     private final RecentEntries<Bytes, WindowCounts> recent = new RecentEntries<>(20_000);
     /** The local day last asked for: its start and end (epoch ms). */
     private long dayStart = Long.MAX_VALUE;
+
     private long dayEnd = Long.MIN_VALUE;
     private long day;
 
-    CommuneWindows(KeyValueStore<Bytes, byte[]> store, KeyValueStore<String, Long> closedBefore, ZoneId zone,
-            Duration grace) {
+    CommuneWindows(
+            KeyValueStore<Bytes, byte[]> store, KeyValueStore<String, Long> closedBefore, ZoneId zone, Duration grace) {
         this.store = store;
         this.closedBefore = closedBefore;
         this.zone = zone;
@@ -111,8 +113,13 @@ final class CommuneWindows {
 
     /** The record of a window for {@code commune-indicators}, final if it is closed at {@code now}. */
     CommuneIndicators record(WindowKey key, WindowCounts counts, long now) {
-        return new CommuneIndicators(key.commune(), key.size(), Instant.ofEpochMilli(key.start()),
-                Instant.ofEpochMilli(endOf(key)), isClosed(key, now), counts.indicators());
+        return new CommuneIndicators(
+                key.commune(),
+                key.size(),
+                Instant.ofEpochMilli(key.start()),
+                Instant.ofEpochMilli(endOf(key)),
+                isClosed(key, now),
+                counts.indicators());
     }
 
     /**
@@ -129,8 +136,8 @@ final class CommuneWindows {
             if (bound <= from) {
                 continue;
             }
-            try (KeyValueIterator<Bytes, byte[]> windows = store.range(WindowKey.from(size, from),
-                    WindowKey.from(size, bound))) {
+            try (KeyValueIterator<Bytes, byte[]> windows =
+                    store.range(WindowKey.from(size, from), WindowKey.from(size, bound))) {
                 windows.forEachRemaining(entry -> {
                     WindowKey key = WindowKey.of(entry.key);
                     if (key.start() < bound) {
@@ -147,8 +154,8 @@ final class CommuneWindows {
     int forgetBefore(long cutoff, int limit) {
         List<KeyValue<Bytes, byte[]>> gone = new ArrayList<>();
         for (WindowSize size : SIZES) {
-            try (KeyValueIterator<Bytes, byte[]> old = store.range(WindowKey.from(size, 0),
-                    WindowKey.from(size, cutoff))) {
+            try (KeyValueIterator<Bytes, byte[]> old =
+                    store.range(WindowKey.from(size, 0), WindowKey.from(size, cutoff))) {
                 while (old.hasNext() && gone.size() < limit) {
                     KeyValue<Bytes, byte[]> entry = old.next();
                     if (WindowKey.of(entry.key).start() < cutoff) {

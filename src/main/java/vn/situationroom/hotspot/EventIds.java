@@ -29,8 +29,10 @@ final class EventIds {
 
     /** Whether the id comes for the first time; it is remembered from now on. */
     boolean firstTime(UUID id, long now) {
-        Bytes key = Bytes.wrap(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits()).array());
+        Bytes key = Bytes.wrap(ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array());
         if (seen.get(key) != null) {
             return false;
         }

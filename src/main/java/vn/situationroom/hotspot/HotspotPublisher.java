@@ -40,8 +40,8 @@ final class HotspotPublisher {
      *
      * @param hour the counts of the current hour's window
      */
-    CommuneHotspot hotspot(String commune, CommuneSeries series, WindowCounts hour, List<Alert> active, long wall,
-            boolean always) {
+    CommuneHotspot hotspot(
+            String commune, CommuneSeries series, WindowCounts hour, List<Alert> active, long wall, boolean always) {
         if (AlertCommand.DISTRICT.equals(commune)) {
             return null; // the district's own alerts give no commune a level
         }
@@ -53,8 +53,15 @@ final class HotspotPublisher {
         reasons.addAll(statisticsOf(commune, series, wall));
         reasons.sort(Comparator.comparing(Reason::severity).reversed());
         HotspotLevel level = reasons.stream().map(Reason::severity).reduce(HotspotLevel.NORMAL, HotspotLevel::max);
-        CommuneHotspot hotspot = new CommuneHotspot(commune, level, reasons, Instant.ofEpochMilli(hourStart),
-                Instant.ofEpochMilli(hourStart + HOUR), hour.events(), hour.people(), Instant.ofEpochMilli(wall));
+        CommuneHotspot hotspot = new CommuneHotspot(
+                commune,
+                level,
+                reasons,
+                Instant.ofEpochMilli(hourStart),
+                Instant.ofEpochMilli(hourStart + HOUR),
+                hour.events(),
+                hour.people(),
+                Instant.ofEpochMilli(wall));
         if (!always && sameApartFromTime(hotspot, written.get(commune))) {
             return null;
         }
@@ -88,7 +95,11 @@ final class HotspotPublisher {
     }
 
     private static boolean sameApartFromTime(CommuneHotspot a, CommuneHotspot b) {
-        return b != null && a.level() == b.level() && a.reasons().equals(b.reasons())
-                && a.windowStart().equals(b.windowStart()) && a.events() == b.events() && a.people() == b.people();
+        return b != null
+                && a.level() == b.level()
+                && a.reasons().equals(b.reasons())
+                && a.windowStart().equals(b.windowStart())
+                && a.events() == b.events()
+                && a.people() == b.people();
     }
 }

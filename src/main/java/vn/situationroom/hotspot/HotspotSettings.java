@@ -56,14 +56,18 @@ public record HotspotSettings(
         streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
         if (grace.isNegative() || repeatHorizon.compareTo(Duration.ofDays(1).plus(grace)) < 0) {
             throw new IllegalArgumentException("situationroom.hotspot: grace must not be negative and repeat-horizon "
-                    + "must be at least a day plus the grace (" + Duration.ofDays(1).plus(grace) + ")");
+                    + "must be at least a day plus the grace ("
+                    + Duration.ofDays(1).plus(grace) + ")");
         }
         if (historyDays < 31) {
             throw new IllegalArgumentException("situationroom.hotspot.history-days must be at least 31, the EWMA's "
                     + "28 baseline days, its 2-day guard and today");
         }
-        if (punctuateInterval.isZero() || punctuateInterval.isNegative() || publishInterval.isZero()
-                || publishInterval.isNegative() || alertQuietPeriod.isNegative()) {
+        if (punctuateInterval.isZero()
+                || punctuateInterval.isNegative()
+                || publishInterval.isZero()
+                || publishInterval.isNegative()
+                || alertQuietPeriod.isNegative()) {
             throw new IllegalArgumentException("situationroom.hotspot: punctuate-interval, publish-interval and "
                     + "alert-quiet-period must be positive");
         }

@@ -35,8 +35,14 @@ class HotspotStreams implements SmartLifecycle {
     private final IntakeProperties intake;
     private volatile KafkaStreams streams;
 
-    HotspotStreams(HotspotSettings settings, ElectionCalendar calendar, Region region, PlatformProperties platform,
-            KafkaConnectionDetails kafka, DataDirectory data, IntakeProperties intake) {
+    HotspotStreams(
+            HotspotSettings settings,
+            ElectionCalendar calendar,
+            Region region,
+            PlatformProperties platform,
+            KafkaConnectionDetails kafka,
+            DataDirectory data,
+            IntakeProperties intake) {
         this.intake = intake;
         this.settings = settings;
         this.calendar = calendar;
@@ -50,19 +56,24 @@ class HotspotStreams implements SmartLifecycle {
     public void start() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getStreams().getBootstrapServers()));
+        config.put(
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getStreams().getBootstrapServers()));
         config.put(StreamsConfig.STATE_DIR_CONFIG, data.resolve("streams").toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // A level must reach the wall screen in well under a second: the analytics publish what changed every
         // publish-interval and the transaction commits every commit-interval (read_committed readers see records only
         // then). The record cache only spares the stores and changelogs repeated writes of one entry in between.
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheSize());
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        config.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                settings.commitInterval().toMillis());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Static membership: an instance that restarts after a crash takes its tasks back at once, instead of
         // waiting out the session of its dead self (45 s) before the group rebalances.
-        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        config.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 "situation-room-hotspots-" + data.instanceId());
         // The changelogs and outputs go out in batches of up to 10 ms: a few ms later, far fewer requests for the
         // broker to handle (measured with bench/stream.sh, README).
@@ -72,8 +83,14 @@ class HotspotStreams implements SmartLifecycle {
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         config.putAll(settings.streamsConfig());
         streams = new KafkaStreams(
-                HotspotTopology.buildTopology(settings, calendar, region.codes(), platform.topicPartitions(),
-                        Clock.systemUTC(), intake.maxEventAge()), config);
+                HotspotTopology.buildTopology(
+                        settings,
+                        calendar,
+                        region.codes(),
+                        platform.topicPartitions(),
+                        Clock.systemUTC(),
+                        intake.maxEventAge()),
+                config);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Hotspot stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -13,16 +13,16 @@ public final class HotspotTopics {
             "commune-hotspots", Serdes.String(), new JsonSerde<>(CommuneHotspot.class), Retention.COMPACTED);
 
     /** Hour and day indicators per commune, updated while a window is open and once more, final, when it closes. */
-    public static final Topic<String, CommuneIndicators> COMMUNE_INDICATORS = new Topic<>("commune-indicators",
-            Serdes.String(), new JsonSerde<>(CommuneIndicators.class), Retention.DEFAULT);
+    public static final Topic<String, CommuneIndicators> COMMUNE_INDICATORS = new Topic<>(
+            "commune-indicators", Serdes.String(), new JsonSerde<>(CommuneIndicators.class), Retention.DEFAULT);
 
     /** Alerts raised by the rules, in every state of their life; compacted, keyed by alert id. */
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("alerts", Serdes.String(), new JsonSerde<>(Alert.class), Retention.COMPACTED);
 
     /** People's acknowledgements and resolutions of alerts, keyed by the alert's commune; kept as the audit trail. */
-    public static final Topic<String, AlertCommand> ALERT_COMMANDS = new Topic<>("alert-commands", Serdes.String(),
-            new JsonSerde<>(AlertCommand.class), Retention.FOREVER);
+    public static final Topic<String, AlertCommand> ALERT_COMMANDS =
+            new Topic<>("alert-commands", Serdes.String(), new JsonSerde<>(AlertCommand.class), Retention.FOREVER);
 
     private HotspotTopics() {}
 }

@@ -1,17 +1,8 @@
 package vn.situationroom.hotspot;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,18 +12,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.intake.IntakeTopics;
-import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.ReceptionEvent;
 import vn.situationroom.intake.ReceptionEventReader;
-import vn.situationroom.platform.JsonSerde;
 
 /**
  * The hotspot analytics: reception events, checked and counted once, and people's decisions about alerts → the
@@ -49,8 +33,12 @@ public final class HotspotTopology {
     private HotspotTopology() {}
 
     /** Builds the topology with the default oldest event: free of Spring, so that tests build it the same way. */
-    public static Topology buildTopology(HotspotSettings settings, ElectionCalendar calendar, Set<String> communeCodes,
-            int partitions, Clock clock) {
+    public static Topology buildTopology(
+            HotspotSettings settings,
+            ElectionCalendar calendar,
+            Set<String> communeCodes,
+            int partitions,
+            Clock clock) {
         return buildTopology(settings, calendar, communeCodes, partitions, clock, ReceptionEventReader.MAX_AGE);
     }
 
@@ -61,8 +49,13 @@ public final class HotspotTopology {
      * @param maxEventAge how old an event may be: older ones are rejected, younger ones are counted in their windows
      *     however late they come, and the windows are kept that long
      */
-    public static Topology buildTopology(HotspotSettings settings, ElectionCalendar calendar, Set<String> communeCodes,
-            int partitions, Clock clock, Duration maxEventAge) {
+    public static Topology buildTopology(
+            HotspotSettings settings,
+            ElectionCalendar calendar,
+            Set<String> communeCodes,
+            int partitions,
+            Clock clock,
+            Duration maxEventAge) {
         StreamsBuilder builder = new StreamsBuilder();
         ReceptionEventReader reader = ReceptionEventReader.forTopic(communeCodes, clock, maxEventAge);
         addStores(builder);
@@ -71,8 +64,10 @@ public final class HotspotTopology {
         // set aside with its original bytes instead of stopping the stream.
         KStream<String, byte[]> raw = builder.stream(
                 IntakeTopics.RECEPTION_EVENTS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()));
-        KStream<String, CheckEvent.Checked> checked = raw.processValues(() -> new CheckEvent(reader, partitions,
-                settings.repeatHorizon(), settings.punctuateInterval()), Named.as("check-event"), EVENT_IDS_STORE);
+        KStream<String, CheckEvent.Checked> checked = raw.processValues(
+                () -> new CheckEvent(reader, partitions, settings.repeatHorizon(), settings.punctuateInterval()),
+                Named.as("check-event"),
+                EVENT_IDS_STORE);
 
         var branches = checked.split(Named.as("event-"))
                 .branch((code, c) -> c.event() != null && c.home(), Branched.as("home"))
@@ -81,7 +76,8 @@ public final class HotspotTopology {
 
         branches.get("event-rejected")
                 .mapValues(CheckEvent.Checked::raw, Named.as("original-bytes"))
-                .to(IntakeTopics.RECEPTION_EVENTS_REJECTED.name(),
+                .to(
+                        IntakeTopics.RECEPTION_EVENTS_REJECTED.name(),
                         Produced.with(IntakeTopics.RECEPTION_EVENTS_REJECTED.keySerde(), Serdes.ByteArray()));
 
         var eventSerde = IntakeTopics.RECEPTION_EVENTS.valueSerde();
@@ -96,9 +92,14 @@ public final class HotspotTopology {
                         .withValueSerde(eventSerde)
                         .withNumberOfPartitions(partitions));
         KStream<String, HotspotFlow.In> events = branches.get("event-home")
-                .merge(away.processValues(() -> new DropRepeats(settings.repeatHorizon()), Named.as("drop-repeats"),
-                        EVENT_IDS_STORE).mapValues(event -> new CheckEvent.Checked(event, null, true),
-                        Named.as("away-checked")), Named.as("events"))
+                .merge(
+                        away.processValues(
+                                        () -> new DropRepeats(settings.repeatHorizon()),
+                                        Named.as("drop-repeats"),
+                                        EVENT_IDS_STORE)
+                                .mapValues(
+                                        event -> new CheckEvent.Checked(event, null, true), Named.as("away-checked")),
+                        Named.as("events"))
                 .mapValues(event -> new HotspotFlow.In(event.event(), null), Named.as("event-in"));
 
         // People's decisions about alerts join the events of the alert's commune, so that one task holds both;
@@ -110,20 +111,24 @@ public final class HotspotTopology {
                 .split(Named.as("command-"))
                 .branch((key, command) -> command.home(), Branched.as("home"))
                 .defaultBranch(Branched.as("away"));
-        KStream<String, AlertCommand> commandsAway = commandBranches.get("command-away")
+        KStream<String, AlertCommand> commandsAway = commandBranches
+                .get("command-away")
                 .selectKey((key, command) -> command.command().communeCode(), Named.as("command-commune"))
                 .mapValues(ReadCommand.RoutedCommand::command, Named.as("away-command"))
                 .repartition(Repartitioned.<String, AlertCommand>as("commands-by-commune")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(commandsTopic.valueSerde())
                         .withNumberOfPartitions(partitions));
-        KStream<String, HotspotFlow.In> commands = commandBranches.get("command-home")
+        KStream<String, HotspotFlow.In> commands = commandBranches
+                .get("command-home")
                 .mapValues(ReadCommand.RoutedCommand::command, Named.as("home-command"))
                 .merge(commandsAway, Named.as("commands"))
                 .mapValues(command -> new HotspotFlow.In(null, command), Named.as("command-in"));
 
         KStream<String, HotspotFlow.Out> out = events.merge(commands, Named.as("events-and-commands"))
-                .process(() -> new CommuneAnalytics(settings, calendar, maxEventAge), Named.as("commune-analytics"),
+                .process(
+                        () -> new CommuneAnalytics(settings, calendar, maxEventAge),
+                        Named.as("commune-analytics"),
                         CommuneAnalytics.STORES);
 
         var indicators = HotspotTopics.COMMUNE_INDICATORS;
@@ -147,26 +152,25 @@ public final class HotspotTopology {
      * changes of one entry between two commits into one write of its store and its changelog.
      */
     private static void addStores(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENT_IDS_STORE),
-                Serdes.Bytes(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CommuneAnalytics.WINDOWS), Serdes.Bytes(), Serdes.ByteArray())
+                Stores.persistentKeyValueStore(EVENT_IDS_STORE), Serdes.Bytes(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CommuneAnalytics.WINDOWS), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(CommuneAnalytics.WINDOWS_CLOSED), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(CommuneAnalytics.SINCE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CommuneAnalytics.CASES), Serdes.String(), Serdes.ByteArray())
+                        Stores.persistentKeyValueStore(CommuneAnalytics.CASES), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(CommuneAnalytics.ALERTS), Serdes.String(), new AlertCodec())
+                        Stores.inMemoryKeyValueStore(CommuneAnalytics.ALERTS), Serdes.String(), new AlertCodec())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(CommuneAnalytics.RAISED), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(CommuneAnalytics.PENDING), Serdes.Bytes(), Serdes.ByteArray())
+                        Stores.inMemoryKeyValueStore(CommuneAnalytics.PENDING), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
     }
-
 }

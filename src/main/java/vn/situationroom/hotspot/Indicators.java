@@ -23,9 +23,20 @@ import vn.situationroom.intake.Field;
  * @param repeatCases how many distinct cases came back in the window: a case counts once in a window where one of its
  *     visits had another visit of it within the repeat span before it
  */
-public record Indicators(long events, long visits, long petitions, long people, Map<Content, Long> content,
-        Map<Field, Long> field, long crowds, long complex, long candidateRelated, long incidents, long escalations,
-        long caseUpdates, long repeatCases) {
+public record Indicators(
+        long events,
+        long visits,
+        long petitions,
+        long people,
+        Map<Content, Long> content,
+        Map<Field, Long> field,
+        long crowds,
+        long complex,
+        long candidateRelated,
+        long incidents,
+        long escalations,
+        long caseUpdates,
+        long repeatCases) {
 
     public Indicators {
         content = content == null ? new EnumMap<>(Content.class) : new EnumMap<>(content);

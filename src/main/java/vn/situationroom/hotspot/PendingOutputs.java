@@ -48,8 +48,11 @@ final class PendingOutputs {
                 byte[] key = entry.key.get();
                 Kind kind = KINDS[key[0]];
                 byte[] id = Arrays.copyOfRange(key, 1, key.length);
-                marked.put(kind == Kind.WINDOW ? WindowKey.of(Bytes.wrap(id))
-                        : new Named(kind, new String(id, StandardCharsets.UTF_8)), entry.key);
+                marked.put(
+                        kind == Kind.WINDOW
+                                ? WindowKey.of(Bytes.wrap(id))
+                                : new Named(kind, new String(id, StandardCharsets.UTF_8)),
+                        entry.key);
             });
         }
     }
@@ -80,8 +83,10 @@ final class PendingOutputs {
         List<Pending> pending = new ArrayList<>(marked.size());
         List<KeyValue<Bytes, byte[]>> done = new ArrayList<>(marked.size());
         marked.forEach((output, key) -> {
-            pending.add(output instanceof WindowKey window ? new Pending(Kind.WINDOW, window, null)
-                    : new Pending(((Named) output).kind(), null, ((Named) output).name()));
+            pending.add(
+                    output instanceof WindowKey window
+                            ? new Pending(Kind.WINDOW, window, null)
+                            : new Pending(((Named) output).kind(), null, ((Named) output).name()));
             done.add(KeyValue.pair(key, null));
         });
         marked.clear();

@@ -19,7 +19,9 @@ final class Placement {
 
     /** Whether the record being processed is in the partition that holds its key's commune. */
     static boolean home(ProcessingContext context, String key, int partitions) {
-        return key != null && context.recordMetadata()
-                .map(metadata -> metadata.partition() == owner(key, partitions)).orElse(false);
+        return key != null
+                && context.recordMetadata()
+                        .map(metadata -> metadata.partition() == owner(key, partitions))
+                        .orElse(false);
     }
 }

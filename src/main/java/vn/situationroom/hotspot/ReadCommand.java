@@ -30,8 +30,7 @@ final class ReadCommand implements FixedKeyProcessor<String, byte[], ReadCommand
         } catch (RuntimeException e) {
             command = null;
         }
-        if (command == null || command.communeCode() == null || command.alertId() == null
-                || command.action() == null) {
+        if (command == null || command.communeCode() == null || command.alertId() == null || command.action() == null) {
             context.forward(record.withValue(null));
             return;
         }

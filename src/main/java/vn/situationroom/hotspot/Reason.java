@@ -20,12 +20,20 @@ import java.time.LocalDate;
  * @param date the day of a standing condition: a case's deadline, the day without anyone on duty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Reason(String kind, HotspotLevel severity, Double observed, Double expected, Double threshold,
-        String alertId, String subject, String step, LocalDate date) {
+public record Reason(
+        String kind,
+        HotspotLevel severity,
+        Double observed,
+        Double expected,
+        Double threshold,
+        String alertId,
+        String subject,
+        String step,
+        LocalDate date) {
 
     /** A reason of a rule or statistic, which has numbers only. */
-    public Reason(String kind, HotspotLevel severity, Double observed, Double expected, Double threshold,
-            String alertId) {
+    public Reason(
+            String kind, HotspotLevel severity, Double observed, Double expected, Double threshold, String alertId) {
         this(kind, severity, observed, expected, threshold, alertId, null, null, null);
     }
 

@@ -40,23 +40,30 @@ final class Rules {
         int threshold = settings.crowdThreshold();
         if (isCrowd(event)) {
             boolean critical = event.headcount() >= 2 * threshold;
-            triggers.add(trigger(AlertRule.CROWD, critical ? HotspotLevel.CRITICAL : HotspotLevel.WARNING,
-                    event.headcount(), critical ? 2 * threshold : threshold));
+            triggers.add(trigger(
+                    AlertRule.CROWD,
+                    critical ? HotspotLevel.CRITICAL : HotspotLevel.WARNING,
+                    event.headcount(),
+                    critical ? 2 * threshold : threshold));
         }
         if (event.type() == EventType.INCIDENT) {
             triggers.add(trigger(AlertRule.INCIDENT, HotspotLevel.CRITICAL, event.headcount(), null));
         }
         if (event.content() == Content.DENUNCIATION
                 && (event.candidateRelated() || event.field() == Field.ELECTION_CANDIDATE)) {
-            long days = calendar.daysUntilElection(event.occurredAt().atZoneSameInstant(calendar.zone()).toLocalDate());
+            long days = calendar.daysUntilElection(
+                    event.occurredAt().atZoneSameInstant(calendar.zone()).toLocalDate());
             boolean close = days >= 0 && days <= settings.candidateCriticalDays();
-            triggers.add(trigger(AlertRule.CANDIDATE, close ? HotspotLevel.CRITICAL : HotspotLevel.WARNING,
-                    (double) days, (double) settings.candidateCriticalDays()));
+            triggers.add(trigger(
+                    AlertRule.CANDIDATE, close ? HotspotLevel.CRITICAL : HotspotLevel.WARNING, (double) days, (double)
+                            settings.candidateCriticalDays()));
         }
         if (event.type() == EventType.ESCALATION && event.destination() != null) {
-            triggers.add(trigger(AlertRule.ESCALATION,
+            triggers.add(trigger(
+                    AlertRule.ESCALATION,
                     event.destination().isCentral() ? HotspotLevel.CRITICAL : HotspotLevel.WARNING,
-                    event.headcount(), null));
+                    event.headcount(),
+                    null));
         }
         if (isCaseVisit(event) && caseVisits >= settings.repeatCount()) {
             triggers.add(trigger(AlertRule.REPEAT, HotspotLevel.WATCH, caseVisits, settings.repeatCount()));
@@ -65,7 +72,15 @@ final class Rules {
     }
 
     private static Trigger trigger(AlertRule rule, HotspotLevel severity, double observed, Number threshold) {
-        return new Trigger(rule, severity, new Reason(rule.name(), severity, observed, null,
-                threshold == null ? null : threshold.doubleValue(), null));
+        return new Trigger(
+                rule,
+                severity,
+                new Reason(
+                        rule.name(),
+                        severity,
+                        observed,
+                        null,
+                        threshold == null ? null : threshold.doubleValue(),
+                        null));
     }
 }

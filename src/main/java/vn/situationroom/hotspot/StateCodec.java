@@ -137,8 +137,8 @@ final class StateCodec {
         }
 
         SerializationException damaged(String detail) {
-            return new SerializationException("A damaged " + what + " in the analytics' state (" + bytes.length
-                    + " bytes): " + detail);
+            return new SerializationException(
+                    "A damaged " + what + " in the analytics' state (" + bytes.length + " bytes): " + detail);
         }
 
         private byte next() {

@@ -21,8 +21,8 @@ final class Statistics {
 
     Statistics(DetectorSettings settings) {
         this.settings = settings;
-        this.surge = new HourlySurge(settings.surgeDays(), settings.surgeK(), settings.ewmaMinSigma(),
-                settings.surgeMinCount());
+        this.surge = new HourlySurge(
+                settings.surgeDays(), settings.surgeK(), settings.ewmaMinSigma(), settings.surgeMinCount());
     }
 
     /**
@@ -42,9 +42,13 @@ final class Statistics {
                 Detection today = EarsC.detect(daily, params).getLast();
                 if (Boolean.TRUE.equals(today.alarm())) {
                     int lag = method == EarsC.Method.C1 ? 1 : 3;
-                    reasons.add(new Reason("EARS_" + method, method == EarsC.Method.C3 ? HotspotLevel.WATCH
-                            : HotspotLevel.WARNING, today.observed(), mean(daily, daily.length - 1 - lag, 7),
-                            today.upperbound(), null));
+                    reasons.add(new Reason(
+                            "EARS_" + method,
+                            method == EarsC.Method.C3 ? HotspotLevel.WATCH : HotspotLevel.WARNING,
+                            today.observed(),
+                            mean(daily, daily.length - 1 - lag, 7),
+                            today.upperbound(),
+                            null));
                 }
             }
         }
@@ -56,9 +60,13 @@ final class Statistics {
                 if (Boolean.TRUE.equals(today.alarm())) {
                     HotspotLevel severity = "RED".equals(today.level()) ? HotspotLevel.WARNING : HotspotLevel.WATCH;
                     if (ewma == null || severity.compareTo(ewma.severity()) > 0) {
-                        ewma = new Reason("EWMA", severity, today.statistic(),
+                        ewma = new Reason(
+                                "EWMA",
+                                severity,
+                                today.statistic(),
                                 mean(daily, daily.length - 1 - params.guard() - 1, params.baseline()),
-                                today.upperbound(), null);
+                                today.upperbound(),
+                                null);
                     }
                 }
             }
@@ -67,8 +75,13 @@ final class Statistics {
             reasons.add(ewma);
         }
         if (sameHourBefore.length >= settings.surgeDays() && surge.isSurge(thisHour, sameHourBefore)) {
-            reasons.add(new Reason("HOURLY_SURGE", HotspotLevel.WATCH, thisHour,
-                    Arrays.stream(sameHourBefore).average().orElse(0), surge.bound(sameHourBefore), null));
+            reasons.add(new Reason(
+                    "HOURLY_SURGE",
+                    HotspotLevel.WATCH,
+                    thisHour,
+                    Arrays.stream(sameHourBefore).average().orElse(0),
+                    surge.bound(sameHourBefore),
+                    null));
         }
         return reasons;
     }

@@ -101,9 +101,20 @@ final class WindowCounts {
                 field.put(f, counts[FIELD + f.ordinal()]);
             }
         }
-        return new Indicators(counts[EVENTS], counts[VISITS], counts[PETITIONS], counts[PEOPLE], content, field,
-                counts[CROWDS], counts[COMPLEX], counts[CANDIDATE_RELATED], counts[INCIDENTS], counts[ESCALATIONS],
-                counts[CASE_UPDATES], counts[REPEAT_CASES]);
+        return new Indicators(
+                counts[EVENTS],
+                counts[VISITS],
+                counts[PETITIONS],
+                counts[PEOPLE],
+                content,
+                field,
+                counts[CROWDS],
+                counts[COMPLEX],
+                counts[CANDIDATE_RELATED],
+                counts[INCIDENTS],
+                counts[ESCALATIONS],
+                counts[CASE_UPDATES],
+                counts[REPEAT_CASES]);
     }
 
     /** The compact form: how many numbers, then each; a window kept by an older version with fewer reads as zeros. */

@@ -35,8 +35,11 @@ final class WindowKey {
         this.commune = commune;
         if (bytes == null) {
             byte[] code = commune.getBytes(StandardCharsets.UTF_8);
-            bytes = Bytes.wrap(ByteBuffer.allocate(9 + code.length).put((byte) size.ordinal()).putLong(start)
-                    .put(code).array());
+            bytes = Bytes.wrap(ByteBuffer.allocate(9 + code.length)
+                    .put((byte) size.ordinal())
+                    .putLong(start)
+                    .put(code)
+                    .array());
         }
         this.bytes = bytes;
     }
@@ -60,14 +63,20 @@ final class WindowKey {
 
     /** The lowest key of the windows of a size that start at {@code start} or later. */
     static Bytes from(WindowSize size, long start) {
-        return Bytes.wrap(ByteBuffer.allocate(9).put((byte) size.ordinal()).putLong(Math.max(0, start)).array());
+        return Bytes.wrap(ByteBuffer.allocate(9)
+                .put((byte) size.ordinal())
+                .putLong(Math.max(0, start))
+                .array());
     }
 
     static WindowKey of(Bytes key) {
         byte[] raw = key.get();
         ByteBuffer buffer = ByteBuffer.wrap(raw);
-        return new WindowKey(SIZES[buffer.get()], buffer.getLong(),
-                new String(Arrays.copyOfRange(raw, 9, raw.length), StandardCharsets.UTF_8), key);
+        return new WindowKey(
+                SIZES[buffer.get()],
+                buffer.getLong(),
+                new String(Arrays.copyOfRange(raw, 9, raw.length), StandardCharsets.UTF_8),
+                key);
     }
 
     @Override

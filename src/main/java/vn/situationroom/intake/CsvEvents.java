@@ -38,9 +38,12 @@ public final class CsvEvents {
                     ? ReceptionEventReader.PERSON_FIELDS.stream().map(p -> "person." + p)
                     : java.util.stream.Stream.of(f))
             .toList();
-    private static final List<String> REQUIRED = List.of("eventId", "occurredAt", "communeCode", "receptionPoint", "type");
+
+    private static final List<String> REQUIRED =
+            List.of("eventId", "occurredAt", "communeCode", "receptionPoint", "type");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,18}");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
@@ -66,10 +69,12 @@ public final class CsvEvents {
     public static Parsed parse(byte[] file, int maxRows) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(file)).toString();
+                    .decode(ByteBuffer.wrap(file))
+                    .toString();
         } catch (MalformedInputException e) {
             return failed(0, "$", "not-utf-8", "the file is not UTF-8 text; save it as \"CSV UTF-8\"");
         } catch (CharacterCodingException e) {
@@ -78,7 +83,8 @@ public final class CsvEvents {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // the byte-order mark spreadsheets write before UTF-8 CSV
         }
-        try (Reader reader = new StringReader(text); CSVParser parser = FORMAT.parse(reader)) {
+        try (Reader reader = new StringReader(text);
+                CSVParser parser = FORMAT.parse(reader)) {
             List<RowViolation> headerProblems = checkHeader(parser.getHeaderNames());
             if (!headerProblems.isEmpty()) {
                 return new Parsed(List.of(), headerProblems);
@@ -86,16 +92,23 @@ public final class CsvEvents {
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() == maxRows) {
-                    return failed(0, "$", "too-many", "the file has more than " + maxRows
-                            + " rows; split it into several files");
+                    return failed(
+                            0,
+                            "$",
+                            "too-many",
+                            "the file has more than " + maxRows + " rows; split it into several files");
                 }
                 // Row numbers as a spreadsheet shows them: the header is row 1, so data record n is row n + 1.
                 long row = record.getRecordNumber() + 1;
                 // More cells than columns means a cell holds an unquoted comma: which column would the rest belong to?
                 // Fewer cells are empty trailing cells, which some spreadsheets leave out.
                 RowViolation problem = record.size() > parser.getHeaderNames().size()
-                        ? new RowViolation(row, "$", "too-many-cells", "the row has " + record.size() + " cells and the "
-                                + "header " + parser.getHeaderNames().size() + "; quote a cell that holds a comma")
+                        ? new RowViolation(
+                                row,
+                                "$",
+                                "too-many-cells",
+                                "the row has " + record.size() + " cells and the " + "header "
+                                        + parser.getHeaderNames().size() + "; quote a cell that holds a comma")
                         : null;
                 rows.add(new Row(row, toJson(record), problem));
             }
@@ -109,18 +122,37 @@ public final class CsvEvents {
 
     /** An example row in the order of {@link #COLUMNS}, for a template file: a land complaint of seven citizens. */
     public static String exampleRow(String communeCode) {
-        return String.join(",", UUID.randomUUID().toString(),
-                OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.MINUTES).toString(), communeCode,
-                "DISTRICT_OFFICE", "VISIT", "COMPLAINT", "LAND", "7", "false", "false", "KN-001", "\"...\"", "", "", "",
-                "", "", "", "");
+        return String.join(
+                ",",
+                UUID.randomUUID().toString(),
+                OffsetDateTime.now(ZoneOffset.ofHours(7))
+                        .truncatedTo(ChronoUnit.MINUTES)
+                        .toString(),
+                communeCode,
+                "DISTRICT_OFFICE",
+                "VISIT",
+                "COMPLAINT",
+                "LAND",
+                "7",
+                "false",
+                "false",
+                "KN-001",
+                "\"...\"",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "");
     }
 
     private static List<RowViolation> checkHeader(List<String> header) {
         List<RowViolation> problems = new ArrayList<>();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
-                problems.add(new RowViolation(1, column, "unknown-field",
-                        "is not a column of reception events; the columns are " + COLUMNS));
+                problems.add(new RowViolation(
+                        1, column, "unknown-field", "is not a column of reception events; the columns are " + COLUMNS));
             }
         }
         for (String column : REQUIRED) {

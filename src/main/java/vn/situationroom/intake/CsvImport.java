@@ -57,15 +57,23 @@ public class CsvImport {
     /** Checks every row of a file, telling {@code progress} how many rows are done every so often. */
     public Checked check(byte[] file, IntConsumer progress) {
         if (file.length > maxFileBytes()) {
-            return new Checked(0, List.of(new RowViolation(0, "$", "too-large", "the file is larger than "
-                    + maxFileBytes() + " bytes; split it into several files")), List.of(), 0);
+            return new Checked(
+                    0,
+                    List.of(new RowViolation(
+                            0,
+                            "$",
+                            "too-large",
+                            "the file is larger than " + maxFileBytes() + " bytes; split it into several files")),
+                    List.of(),
+                    0);
         }
         CsvEvents.Parsed parsed = CsvEvents.parse(file, properties.maxImportRows());
         if (!parsed.fileProblems().isEmpty()) {
             return new Checked(0, parsed.fileProblems(), List.of(), 0);
         }
         List<CsvEvents.Row> rows = parsed.rows();
-        List<EventCheck> checks = intake.check(rows.stream().map(CsvEvents.Row::event).toList(), progress);
+        List<EventCheck> checks =
+                intake.check(rows.stream().map(CsvEvents.Row::event).toList(), progress);
         List<RowViolation> problems = new ArrayList<>();
         List<EventCheck.Valid> valid = new ArrayList<>();
         int invalidRows = 0;
@@ -105,7 +113,10 @@ public class CsvImport {
     private static RowViolation inRows(long row, Violation violation, List<CsvEvents.Row> rows) {
         if (violation.code().equals("duplicate-id") && !violation.arguments().isEmpty()) {
             long first = rows.get((Integer) violation.arguments().getFirst()).row();
-            return new RowViolation(row, violation.field(), violation.code(),
+            return new RowViolation(
+                    row,
+                    violation.field(),
+                    violation.code(),
                     "repeats the id of row " + first + " with different content; an id names one event");
         }
         return RowViolation.of(row, violation);

@@ -22,7 +22,9 @@ public sealed interface EventCheck {
 
         /** The reasons in one line, for a log or a Kafka header. */
         public String summary() {
-            return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
+            return String.join(
+                    "; ",
+                    violations.stream().map(v -> v.field() + ": " + v.message()).toList());
         }
     }
 }

@@ -43,23 +43,26 @@ class EventsController {
                     + "several requests of at most " + MAX_EVENTS_PER_REQUEST + " events");
         }
         if (body.length == 0) {
-            return IntakeProblems.invalid(List.of(new Violation("$", "empty",
-                    "the body is empty; send one event object or an array of events")));
+            return IntakeProblems.invalid(List.of(
+                    new Violation("$", "empty", "the body is empty; send one event object or an array of events")));
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            return IntakeProblems.invalid(List.of(
-                    new Violation("$", "malformed-json", "malformed JSON: " + e.getOriginalMessage())));
+            return IntakeProblems.invalid(
+                    List.of(new Violation("$", "malformed-json", "malformed JSON: " + e.getOriginalMessage())));
         }
         if (root == null || root.isMissingNode() || !(root.isObject() || root.isArray())) {
-            return IntakeProblems.invalid(List.of(new Violation("$", "not-an-object",
-                    "the body must be one event object or an array of events")));
+            return IntakeProblems.invalid(List.of(
+                    new Violation("$", "not-an-object", "the body must be one event object or an array of events")));
         }
         if (root.isArray() && (root.isEmpty() || root.size() > MAX_EVENTS_PER_REQUEST)) {
-            return IntakeProblems.invalid(List.of(new Violation("$", "too-many", "an array must hold from 1 to "
-                    + MAX_EVENTS_PER_REQUEST + " events, not " + root.size(), List.of(MAX_EVENTS_PER_REQUEST))));
+            return IntakeProblems.invalid(List.of(new Violation(
+                    "$",
+                    "too-many",
+                    "an array must hold from 1 to " + MAX_EVENTS_PER_REQUEST + " events, not " + root.size(),
+                    List.of(MAX_EVENTS_PER_REQUEST))));
         }
         List<JsonNode> elements = root.isArray() ? root.valueStream().toList() : List.of(root);
         List<EventCheck> checks = intake.check(elements);

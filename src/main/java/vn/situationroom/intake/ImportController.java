@@ -29,24 +29,26 @@ class ImportController {
     }
 
     @PostMapping(consumes = "text/csv")
-    ResponseEntity<?> importCsv(HttpServletRequest request,
-            @RequestParam(name = "mode", defaultValue = "all-or-nothing") String mode) throws IOException {
+    ResponseEntity<?> importCsv(
+            HttpServletRequest request, @RequestParam(name = "mode", defaultValue = "all-or-nothing") String mode)
+            throws IOException {
         CsvImport.Mode importMode = switch (mode) {
             case "all-or-nothing" -> CsvImport.Mode.ALL_OR_NOTHING;
             case "valid-rows" -> CsvImport.Mode.VALID_ROWS;
             default -> null;
         };
         if (importMode == null) {
-            return IntakeProblems.invalid(List.of(new RowViolation(0, "mode", "unknown-value",
-                    "must be all-or-nothing or valid-rows, not " + mode)));
+            return IntakeProblems.invalid(List.of(
+                    new RowViolation(0, "mode", "unknown-value", "must be all-or-nothing or valid-rows, not " + mode)));
         }
         byte[] file = EventsController.readAtMost(request, csvImport.maxFileBytes());
         if (file == null) {
-            return IntakeProblems.tooLarge("the file is larger than " + csvImport.maxFileBytes()
-                    + " bytes; split it into several files");
+            return IntakeProblems.tooLarge(
+                    "the file is larger than " + csvImport.maxFileBytes() + " bytes; split it into several files");
         }
         CsvImport.Checked checked = csvImport.check(file, done -> {});
-        if (!checked.readable() || checked.valid().isEmpty()
+        if (!checked.readable()
+                || checked.valid().isEmpty()
                 || (importMode == CsvImport.Mode.ALL_OR_NOTHING && !checked.clean())) {
             return IntakeProblems.invalid(checked.problems());
         }

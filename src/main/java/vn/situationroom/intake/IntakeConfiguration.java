@@ -45,12 +45,12 @@ class IntakeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ReceptionEventPublisher receptionEventPublisher(ProducerFactory<String, byte[]> producerFactory,
-            DataDirectory data) {
+    ReceptionEventPublisher receptionEventPublisher(
+            ProducerFactory<String, byte[]> producerFactory, DataDirectory data) {
         // Intake's own producer, transactional so that an offer is written whole or not at all. Boot's producer stays
         // as it is: making it transactional would also make Boot create a Kafka transaction manager for every listener.
-        var transactional = new DefaultKafkaProducerFactory<>(producerFactory.getConfigurationProperties(),
-                new StringSerializer(), new ByteArraySerializer());
+        var transactional = new DefaultKafkaProducerFactory<>(
+                producerFactory.getConfigurationProperties(), new StringSerializer(), new ByteArraySerializer());
         // One id per app instance, the same across its restarts: two instances with one id would fence each other
         // off, and a restarted instance under its old id aborts at once what a crash left open, instead of leaving
         // every read_committed consumer waiting for the broker's transaction timeout.

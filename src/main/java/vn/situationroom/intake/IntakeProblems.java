@@ -18,12 +18,14 @@ final class IntakeProblems {
 
     /** 400: the offered events, with every violation; nothing was written. */
     static ResponseEntity<ProblemDetail> invalid(List<?> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() + " problem(s) in the offered events; nothing was stored.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, errors.size() + " problem(s) in the offered events; nothing was stored.");
         problem.setType(INVALID_EVENTS);
         problem.setTitle("Invalid reception events");
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** 413: the body is over the limit; nothing was read past it and nothing was written. */
@@ -32,13 +34,15 @@ final class IntakeProblems {
         problem.setType(TOO_LARGE);
         problem.setTitle("Request too large");
         problem.setProperty("errors", List.of(new Violation("$", "too-large", detail)));
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     /** 503: the broker did not commit; nothing was written and the same request may be sent again. */
     static ProblemDetail brokerUnavailable(IntakeService.PublishFailedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The events were not stored: " + e.getMessage() + ". Send the same request again; ids already "
                         + "stored are counted once.");
         problem.setType(BROKER_UNAVAILABLE);

@@ -16,8 +16,12 @@ import org.springframework.util.unit.DataSize;
  *     in its own windows up to this far back and keep their windows that long; an older one is refused
  */
 @ConfigurationProperties("situationroom.intake")
-public record IntakeProperties(String personHashSalt, DataSize maxRequestSize, DataSize maxImportSize,
-        Integer maxImportRows, Duration maxEventAge) {
+public record IntakeProperties(
+        String personHashSalt,
+        DataSize maxRequestSize,
+        DataSize maxImportSize,
+        Integer maxImportRows,
+        Duration maxEventAge) {
 
     public IntakeProperties {
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(1) : maxRequestSize;
@@ -25,8 +29,8 @@ public record IntakeProperties(String personHashSalt, DataSize maxRequestSize, D
         maxImportRows = maxImportRows == null ? 100_000 : maxImportRows;
         maxEventAge = maxEventAge == null ? ReceptionEventReader.MAX_AGE : maxEventAge;
         if (maxEventAge.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("situationroom.intake.max-event-age must be at least a day, not "
-                    + maxEventAge);
+            throw new IllegalArgumentException(
+                    "situationroom.intake.max-event-age must be at least a day, not " + maxEventAge);
         }
     }
 }

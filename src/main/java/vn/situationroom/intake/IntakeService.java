@@ -49,7 +49,9 @@ public class IntakeService {
             if (check instanceof EventCheck.Valid valid) {
                 Integer first = firstIndexOfId.putIfAbsent(valid.event().eventId(), i);
                 if (first != null && !checks.get(first).equals(valid)) {
-                    check = new EventCheck.Invalid(List.of(new Violation("eventId", "duplicate-id",
+                    check = new EventCheck.Invalid(List.of(new Violation(
+                            "eventId",
+                            "duplicate-id",
                             "repeats the id of element " + first + " with different content; an id names one event",
                             List.of(first))));
                 }
@@ -74,12 +76,16 @@ public class IntakeService {
      */
     public List<UUID> submit(List<EventCheck.Valid> accepted) {
         // A commune's officer records for their own commune only, whatever a screen or a file says.
-        Viewer.current().communes(accepted.stream().map(v -> v.event().communeCode()).distinct().toList());
+        Viewer.current()
+                .communes(accepted.stream()
+                        .map(v -> v.event().communeCode())
+                        .distinct()
+                        .toList());
         Instant now = clock.instant();
         Map<UUID, EventCheck.Valid> byId = new LinkedHashMap<>();
         for (EventCheck.Valid valid : accepted) {
-            byId.putIfAbsent(valid.event().eventId(),
-                    new EventCheck.Valid(valid.event().recordedAt(now), valid.person()));
+            byId.putIfAbsent(
+                    valid.event().eventId(), new EventCheck.Valid(valid.event().recordedAt(now), valid.person()));
         }
         publisher.publish(List.copyOf(byId.values()));
         return List.copyOf(byId.keySet());

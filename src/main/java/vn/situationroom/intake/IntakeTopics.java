@@ -9,12 +9,12 @@ import vn.situationroom.platform.Topic.Retention;
 public final class IntakeTopics {
 
     /** Every offered reception event, keyed by commune code; the source of truth. */
-    public static final Topic<String, ReceptionEvent> RECEPTION_EVENTS = new Topic<>(
-            "reception-events", Serdes.String(), new JsonSerde<>(ReceptionEvent.class), Retention.FOREVER);
+    public static final Topic<String, ReceptionEvent> RECEPTION_EVENTS =
+            new Topic<>("reception-events", Serdes.String(), new JsonSerde<>(ReceptionEvent.class), Retention.FOREVER);
 
     /** Records that failed validation in the stream, with their original bytes and the reason in a header. */
-    public static final Topic<String, byte[]> RECEPTION_EVENTS_REJECTED = new Topic<>(
-            "reception-events-rejected", Serdes.String(), Serdes.ByteArray(), Retention.FOREVER);
+    public static final Topic<String, byte[]> RECEPTION_EVENTS_REJECTED =
+            new Topic<>("reception-events-rejected", Serdes.String(), Serdes.ByteArray(), Retention.FOREVER);
 
     /**
      * The person behind each event that names one, keyed by event id: personal data, apart from the analytics topics

@@ -41,7 +41,9 @@ final class JsonFields {
 
     boolean has(String name) {
         JsonNode value = object.get(name);
-        return !(value == null || value.isNull() || (value.isString() && value.asString().isBlank()));
+        return !(value == null
+                || value.isNull()
+                || (value.isString() && value.asString().isBlank()));
     }
 
     JsonNode node(String name) {
@@ -65,7 +67,8 @@ final class JsonFields {
         try {
             if (value.isString()) {
                 String text = value.asString().strip();
-                // UUID.fromString accepts shortened groups such as 1-2-3-4-5; an id must be the canonical 36 characters.
+                // UUID.fromString accepts shortened groups such as 1-2-3-4-5; an id must be the canonical 36
+                // characters.
                 if (text.length() == 36) {
                     return UUID.fromString(text);
                 }
@@ -90,7 +93,9 @@ final class JsonFields {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        violate(name, "invalid-format",
+        violate(
+                name,
+                "invalid-format",
                 "must be an ISO-8601 time with offset, such as 2026-03-15T08:30:00+07:00" + not(value));
         return null;
     }
@@ -119,7 +124,8 @@ final class JsonFields {
     private static final ClassValue<Map<String, Enum<?>>> ENUM_CONSTANTS = new ClassValue<>() {
         @Override
         protected Map<String, Enum<?>> computeValue(Class<?> type) {
-            return Arrays.stream(type.getEnumConstants()).map(c -> (Enum<?>) c)
+            return Arrays.stream(type.getEnumConstants())
+                    .map(c -> (Enum<?>) c)
                     .collect(Collectors.toUnmodifiableMap(Enum::name, c -> c));
         }
     };
@@ -142,8 +148,7 @@ final class JsonFields {
         }
         JsonNode value = node(name);
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
-            violate(name, "out-of-range", "must be a whole number from " + min + " to " + max + not(value), min,
-                    max);
+            violate(name, "out-of-range", "must be a whole number from " + min + " to " + max + not(value), min, max);
             return null;
         }
         return value.asInt();
@@ -160,8 +165,11 @@ final class JsonFields {
         }
         String text = value.asString().strip();
         if (text.codePointCount(0, text.length()) > maxLength) {
-            violate(name, "too-long", "must be at most " + maxLength + " characters, not "
-                    + text.codePointCount(0, text.length()), maxLength);
+            violate(
+                    name,
+                    "too-long",
+                    "must be at most " + maxLength + " characters, not " + text.codePointCount(0, text.length()),
+                    maxLength);
             return null;
         }
         if (hasUnpairedSurrogate(text)) {

@@ -13,8 +13,11 @@ final class PersonFields {
             return null;
         }
         if (source == ReceptionEventReader.Source.TOPIC) {
-            event.violate("person", "personal-data-on-topic", "personal data must not be written to reception-events, "
-                    + "where every consumer reads it; send the event with its person to POST /api/v1/events");
+            event.violate(
+                    "person",
+                    "personal-data-on-topic",
+                    "personal data must not be written to reception-events, "
+                            + "where every consumer reads it; send the event with its person to POST /api/v1/events");
             return null;
         }
         JsonNode node = event.node("person");

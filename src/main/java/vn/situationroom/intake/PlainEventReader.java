@@ -73,7 +73,8 @@ final class PlainEventReader {
                 }
                 continue;
             }
-            if (token == JsonToken.VALUE_NUMBER_INT && name.equals("headcount")
+            if (token == JsonToken.VALUE_NUMBER_INT
+                    && name.equals("headcount")
                     && parser.getNumberType() == JsonParser.NumberType.INT) {
                 headcount = parser.getIntValue();
                 if (headcount < 1 || headcount > ReceptionEventReader.MAX_HEADCOUNT) {
@@ -113,7 +114,8 @@ final class PlainEventReader {
                 case "destination" -> destination = Destination.valueOf(value);
                 case "status" -> status = CaseStatus.valueOf(value);
                 case "personHash" -> {
-                    if (source != ReceptionEventReader.Source.TOPIC || !HASH.matcher(value).matches()) {
+                    if (source != ReceptionEventReader.Source.TOPIC
+                            || !HASH.matcher(value).matches()) {
                         return null;
                     }
                     personHash = value;
@@ -126,8 +128,13 @@ final class PlainEventReader {
                 return null;
             }
         }
-        if (parser.nextToken() != null || eventId == null || occurredAt == null || communeCode == null
-                || receptionPoint == null || type == null || !communeExists.test(communeCode)
+        if (parser.nextToken() != null
+                || eventId == null
+                || occurredAt == null
+                || communeCode == null
+                || receptionPoint == null
+                || type == null
+                || !communeExists.test(communeCode)
                 || !rules.isRecent(occurredAt)) {
             return null;
         }
@@ -139,8 +146,24 @@ final class PlainEventReader {
                 || (type == EventType.CASE_UPDATE && caseRef == null)) {
             return null;
         }
-        return new ReceptionEvent(eventId, occurredAt, recordedAt, communeCode, receptionPoint, type, content, field,
-                headcount, complex, candidateRelated, caseRef, summary, severity, destination, status, personHash);
+        return new ReceptionEvent(
+                eventId,
+                occurredAt,
+                recordedAt,
+                communeCode,
+                receptionPoint,
+                type,
+                content,
+                field,
+                headcount,
+                complex,
+                candidateRelated,
+                caseRef,
+                summary,
+                severity,
+                destination,
+                status,
+                personHash);
     }
 
     /** A text as the full reader keeps it, or {@code null} where it would refuse it. */

@@ -50,7 +50,23 @@ public record ReceptionEvent(
 
     /** The same event as intake accepted it at {@code time}. */
     public ReceptionEvent recordedAt(Instant time) {
-        return new ReceptionEvent(eventId, occurredAt, time, communeCode, receptionPoint, type, content, field,
-                headcount, complex, candidateRelated, caseRef, summary, severity, destination, status, personHash);
+        return new ReceptionEvent(
+                eventId,
+                occurredAt,
+                time,
+                communeCode,
+                receptionPoint,
+                type,
+                content,
+                field,
+                headcount,
+                complex,
+                candidateRelated,
+                caseRef,
+                summary,
+                severity,
+                destination,
+                status,
+                personHash);
     }
 }

@@ -41,7 +41,9 @@ class ReceptionEventPublisher implements AutoCloseable {
                     operations.send(new ProducerRecord<>(events.name(), null, timestamp, event.communeCode(), value));
                     if (valid.person() != null) {
                         var recorded = new PersonRecorded(event.eventId(), event.communeCode(), valid.person());
-                        operations.send(persons.name(), event.eventId().toString(),
+                        operations.send(
+                                persons.name(),
+                                event.eventId().toString(),
                                 persons.valueSerde().serializer().serialize(persons.name(), recorded));
                     }
                 }

@@ -46,9 +46,25 @@ public final class ReceptionEventReader {
         TOPIC
     }
 
-    static final List<String> FIELDS = List.of("eventId", "occurredAt", "recordedAt", "communeCode", "receptionPoint",
-            "type", "content", "field", "headcount", "complex", "candidateRelated", "caseRef", "summary", "severity",
-            "destination", "status", "person", "personHash");
+    static final List<String> FIELDS = List.of(
+            "eventId",
+            "occurredAt",
+            "recordedAt",
+            "communeCode",
+            "receptionPoint",
+            "type",
+            "content",
+            "field",
+            "headcount",
+            "complex",
+            "candidateRelated",
+            "caseRef",
+            "summary",
+            "severity",
+            "destination",
+            "status",
+            "person",
+            "personHash");
     static final List<String> PERSON_FIELDS = List.of("name", "idNumber", "phone", "address");
 
     private final Predicate<String> communeExists;
@@ -63,8 +79,8 @@ public final class ReceptionEventReader {
      * @param clock the clock that decides what lies in the future, and what is too old
      * @param maxAge how old an event may be
      */
-    public ReceptionEventReader(Predicate<String> communeExists, PersonHasher personHasher, Clock clock,
-            Duration maxAge) {
+    public ReceptionEventReader(
+            Predicate<String> communeExists, PersonHasher personHasher, Clock clock, Duration maxAge) {
         this.communeExists = communeExists;
         this.personHasher = personHasher;
         this.clock = clock;
@@ -83,8 +99,11 @@ public final class ReceptionEventReader {
      */
     public EventCheck readRecord(String key, byte[] value) {
         EventCheck check = read(value, Source.TOPIC);
-        if (check instanceof EventCheck.Valid valid && !valid.event().communeCode().equals(key)) {
-            return new EventCheck.Invalid(List.of(new Violation("key", "key-mismatch",
+        if (check instanceof EventCheck.Valid valid
+                && !valid.event().communeCode().equals(key)) {
+            return new EventCheck.Invalid(List.of(new Violation(
+                    "key",
+                    "key-mismatch",
                     "the record key must be the commune code " + valid.event().communeCode() + ", not " + key)));
         }
         return check;
@@ -142,15 +161,36 @@ public final class ReceptionEventReader {
         if (!violations.isEmpty()) {
             return new EventCheck.Invalid(violations);
         }
-        return new EventCheck.Valid(new ReceptionEvent(eventId, occurredAt, recordedAt, communeCode, receptionPoint,
-                type, content, field, headcount, complex, candidateRelated, caseRef, summary, severity, destination,
-                status, personHash), person);
+        return new EventCheck.Valid(
+                new ReceptionEvent(
+                        eventId,
+                        occurredAt,
+                        recordedAt,
+                        communeCode,
+                        receptionPoint,
+                        type,
+                        content,
+                        field,
+                        headcount,
+                        complex,
+                        candidateRelated,
+                        caseRef,
+                        summary,
+                        severity,
+                        destination,
+                        status,
+                        personHash),
+                person);
     }
 
     private OffsetDateTime notInFuture(JsonFields fields, OffsetDateTime time) {
         if (time != null && time.isAfter(OffsetDateTime.now(clock).plus(MAX_FUTURE))) {
-            fields.violate("occurredAt", "future", "lies in the future (" + time + "); at most "
-                    + MAX_FUTURE.toMinutes() + " minutes ahead of the server clock is accepted", MAX_FUTURE.toMinutes());
+            fields.violate(
+                    "occurredAt",
+                    "future",
+                    "lies in the future (" + time + "); at most " + MAX_FUTURE.toMinutes()
+                            + " minutes ahead of the server clock is accepted",
+                    MAX_FUTURE.toMinutes());
             return null;
         }
         return time;
@@ -164,8 +204,11 @@ public final class ReceptionEventReader {
 
     private OffsetDateTime notTooOld(JsonFields fields, OffsetDateTime time) {
         if (time != null && time.isBefore(OffsetDateTime.now(clock).minus(maxAge))) {
-            fields.violate("occurredAt", "too-old", "lies more than " + maxAge.toDays() + " days in the past (" + time
-                    + "); the analytics count events up to that far back (situationroom.intake.max-event-age)",
+            fields.violate(
+                    "occurredAt",
+                    "too-old",
+                    "lies more than " + maxAge.toDays() + " days in the past (" + time
+                            + "); the analytics count events up to that far back (situationroom.intake.max-event-age)",
                     maxAge.toDays());
             return null;
         }
@@ -190,7 +233,8 @@ public final class ReceptionEventReader {
             return null;
         }
         JsonNode value = fields.node("communeCode");
-        String code = value.isString() || value.isIntegralNumber() ? value.asString().strip() : "";
+        String code =
+                value.isString() || value.isIntegralNumber() ? value.asString().strip() : "";
         if (!communeExists.test(code)) {
             fields.violate("communeCode", "unknown-commune", "is not a commune of the loaded region: " + value);
             return null;
@@ -199,8 +243,8 @@ public final class ReceptionEventReader {
     }
 
     /** A field that belongs to one type of event: required there, refused on every other type. */
-    private static <E extends Enum<E>> E onlyFor(JsonFields fields, EventType type, EventType owner, String name,
-            Class<E> values) {
+    private static <E extends Enum<E>> E onlyFor(
+            JsonFields fields, EventType type, EventType owner, String name, Class<E> values) {
         if (type == owner || type == null) {
             return fields.enumValue(name, values, type == owner);
         }

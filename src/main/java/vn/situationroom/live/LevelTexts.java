@@ -30,15 +30,21 @@ public final class LevelTexts {
      * How each commune of the region is drawn: its level, and its first reason as the detail line; a commune without
      * a state yet is drawn as having none.
      */
-    public static Map<String, CommuneMap.CommuneStyle> mapStyles(Component screen, Region region,
-            Map<String, CommuneHotspot> hotspots) {
+    public static Map<String, CommuneMap.CommuneStyle> mapStyles(
+            Component screen, Region region, Map<String, CommuneHotspot> hotspots) {
         Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
         for (Commune commune : region.communes()) {
             CommuneHotspot hotspot = hotspots.get(commune.code());
-            styles.put(commune.code(), hotspot == null
-                    ? new CommuneMap.CommuneStyle("NONE", screen.getTranslation("level.NONE"), "")
-                    : new CommuneMap.CommuneStyle(hotspot.level().name(), level(screen, hotspot.level()),
-                            hotspot.reasons().isEmpty() ? "" : reason(screen, hotspot.reasons().getFirst())));
+            styles.put(
+                    commune.code(),
+                    hotspot == null
+                            ? new CommuneMap.CommuneStyle("NONE", screen.getTranslation("level.NONE"), "")
+                            : new CommuneMap.CommuneStyle(
+                                    hotspot.level().name(),
+                                    level(screen, hotspot.level()),
+                                    hotspot.reasons().isEmpty()
+                                            ? ""
+                                            : reason(screen, hotspot.reasons().getFirst())));
         }
         return styles;
     }

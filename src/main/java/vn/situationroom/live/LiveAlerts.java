@@ -40,7 +40,8 @@ public class LiveAlerts extends CompactedTopicFeed<Alert> {
             properties = {"isolation.level=read_committed", "auto.offset.reset=earliest"})
     void onRecord(ConsumerRecord<String, byte[]> record) {
         var topic = HotspotTopics.ALERTS;
-        Alert alert = record.value() == null ? null
+        Alert alert = record.value() == null
+                ? null
                 : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
         if (alert == null) {
             return;

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.hotspot.CommuneHotspot;
+import vn.situationroom.hotspot.HotspotTopics;
 
 /**
  * The live picture of every commune's hotspot state in this app instance, kept from {@code commune-hotspots}, and
@@ -38,7 +38,9 @@ public class LiveHotspots extends CompactedTopicFeed<CommuneHotspot> {
         }
         // Records of one commune arrive in the order they were computed; should an older one ever come after a newer
         // one (a replay of the topic), the newer state stays.
-        CommuneHotspot kept = latest.merge(hotspot.communeCode(), hotspot,
+        CommuneHotspot kept = latest.merge(
+                hotspot.communeCode(),
+                hotspot,
                 (held, offered) -> offered.asOf().isBefore(held.asOf()) ? held : offered);
         if (kept != hotspot) {
             return;

@@ -27,7 +27,10 @@ public final class DataDirectory implements AutoCloseable {
             if (properties.ephemeral()) {
                 return new DataDirectory(Files.createTempDirectory("situation-room-"), true);
             }
-            return new DataDirectory(Files.createDirectories(properties.dataDir().toAbsolutePath().normalize()), false);
+            return new DataDirectory(
+                    Files.createDirectories(
+                            properties.dataDir().toAbsolutePath().normalize()),
+                    false);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
         }

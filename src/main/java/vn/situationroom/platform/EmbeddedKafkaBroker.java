@@ -91,7 +91,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             String clusterId = Uuid.randomUuid().toString();
             int status = StorageTool.execute(
-                    new String[] {"format", "--config", file.toString(), "--cluster-id", clusterId, "--ignore-formatted"},
+                    new String[] {"format", "--config", file.toString(), "--cluster-id", clusterId, "--ignore-formatted"
+                    },
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             Files.deleteIfExists(file);
             if (status != 0) {
@@ -105,8 +106,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static void awaitReady(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) READY_TIMEOUT.toMillis()))) {
             admin.describeCluster().nodes().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("The embedded Kafka broker on " + bootstrap + " did not become ready", e);

@@ -31,7 +31,8 @@ public final class JsonSerde<T> implements Serde<T> {
                 return Json.MAPPER.readValue(bytes, type);
             } catch (JacksonException e) {
                 throw new SerializationException(
-                        "Not a valid " + type.getSimpleName() + " on topic " + topic + ": " + e.getOriginalMessage(), e);
+                        "Not a valid " + type.getSimpleName() + " on topic " + topic + ": " + e.getOriginalMessage(),
+                        e);
             }
         };
     }

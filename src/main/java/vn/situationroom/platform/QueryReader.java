@@ -64,8 +64,11 @@ public final class QueryReader {
     /** The communes named (repeated or comma-separated), each one that {@code known} does not know noted. */
     public List<String> communes(Predicate<String> known, String regionName) {
         List<String> codes = query.getOrDefault("commune", List.of()).stream()
-                .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
-                .filter(code -> !code.isEmpty()).distinct().toList();
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(code -> !code.isEmpty())
+                .distinct()
+                .toList();
         for (String code : codes) {
             if (!known.test(code)) {
                 error("commune", "'" + code + "' is not a commune of " + regionName);
@@ -143,12 +146,17 @@ public final class QueryReader {
 
     /** The 400 that names every problem noted. */
     public ResponseEntity<ProblemDetail> problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() + " problem(s) in the query: " + errors.stream()
-                        .map(e -> e.get("field") + " " + e.get("message")).collect(Collectors.joining("; ")));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                errors.size() + " problem(s) in the query: "
+                        + errors.stream()
+                                .map(e -> e.get("field") + " " + e.get("message"))
+                                .collect(Collectors.joining("; ")));
         problem.setTitle(title);
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private <E extends Enum<E>> E parse(String name, Class<E> type, String value) {
@@ -157,8 +165,10 @@ public final class QueryReader {
                 return constant;
             }
         }
-        error(name, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining(", ")));
+        error(
+                name,
+                "'" + value + "' is not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         return null;
     }
 

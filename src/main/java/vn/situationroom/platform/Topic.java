@@ -23,11 +23,11 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, R
 
     /** The topic as the app's {@code KafkaAdmin} creates it when it is missing. */
     public NewTopic toNewTopic(PlatformProperties properties) {
-        TopicBuilder builder = TopicBuilder.name(name)
-                .partitions(properties.topicPartitions())
-                .replicas(properties.topicReplicas());
+        TopicBuilder builder =
+                TopicBuilder.name(name).partitions(properties.topicPartitions()).replicas(properties.topicReplicas());
         return switch (retention) {
-            case FOREVER -> builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+            case FOREVER ->
+                builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
             case COMPACTED -> builder.compact().build();
             case DEFAULT -> builder.build();
         };

@@ -47,7 +47,9 @@ public final class Region {
 
     /** The full name of a commune, the region's name for {@link #DISTRICT}, or the code itself if it is unknown. */
     public String placeName(String code) {
-        return DISTRICT.equals(code) ? name : commune(code).map(Commune::fullName).orElse(code);
+        return DISTRICT.equals(code)
+                ? name
+                : commune(code).map(Commune::fullName).orElse(code);
     }
 
     /** The short name of a commune, the region's name for {@link #DISTRICT}, or the code itself if it is unknown. */

@@ -18,7 +18,11 @@ class RegionConfiguration {
         String source = properties.geojson().getDescription();
         try {
             Region region = RegionLoader.load(properties.geojson().getInputStream(), source, properties.name());
-            log.info("Region {}: {} communes from {}", region.name(), region.communes().size(), source);
+            log.info(
+                    "Region {}: {} communes from {}",
+                    region.name(),
+                    region.communes().size(),
+                    source);
             return region;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the region file " + source, e);

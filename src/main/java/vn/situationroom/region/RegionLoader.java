@@ -36,7 +36,10 @@ public final class RegionLoader {
         // A region of several districts (a province) may hold two communes of one name: each is then named with its
         // district, so that a list or a picker never shows two alike.
         Set<String> districts = new HashSet<>();
-        root.path("features").valueStream().forEach(f -> districts.add(f.path("properties").path("district").asString("")));
+        root.path("features")
+                .valueStream()
+                .forEach(
+                        f -> districts.add(f.path("properties").path("district").asString("")));
         boolean severalDistricts = districts.size() > 1;
         JsonNode features = root.path("features");
         for (int i = 0; i < features.size(); i++) {
@@ -52,12 +55,15 @@ public final class RegionLoader {
             }
             String geometryType = feature.path("geometry").path("type").asString("");
             if (!geometryType.equals("Polygon") && !geometryType.equals("MultiPolygon")) {
-                throw new InvalidRegionException(source, where + " (" + code + ") has no Polygon or MultiPolygon geometry");
+                throw new InvalidRegionException(
+                        source, where + " (" + code + ") has no Polygon or MultiPolygon geometry");
             }
             String shortName = properties.path("name").asString(code);
             String fullName = properties.path("full_name").asString(shortName);
             String district = properties.path("district").asString("");
-            communes.add(new Commune(code, shortName,
+            communes.add(new Commune(
+                    code,
+                    shortName,
                     severalDistricts && !district.isBlank() ? fullName + " (" + district + ")" : fullName));
         }
         if (communes.isEmpty()) {

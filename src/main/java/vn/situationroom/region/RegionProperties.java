@@ -14,4 +14,7 @@ import org.springframework.core.io.Resource;
  */
 @ConfigurationProperties("situationroom.region")
 public record RegionProperties(
-        @DefaultValue("classpath:region/cau-ngang-communes.geojson") Resource geojson, @DefaultValue("") String name) {}
+        @DefaultValue("classpath:region/cau-ngang-communes.geojson")
+        Resource geojson,
+
+        @DefaultValue("") String name) {}

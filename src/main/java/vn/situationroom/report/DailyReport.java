@@ -24,32 +24,66 @@ import vn.situationroom.hotspot.HotspotLevel;
  * @param texts the labels of the report, in its language
  * @param generatedAt when the report was made
  */
-record DailyReport(LocalDate from, LocalDate day, String title, String subtitle, Map<Counter, Long> today,
-        Map<Counter, Long> weekBefore, List<CommuneLine> communes, List<AlertLine> alerts, List<CaseLine> overdue,
-        String overdueSummary, byte[] map, Texts texts, Instant generatedAt) {
+record DailyReport(
+        LocalDate from,
+        LocalDate day,
+        String title,
+        String subtitle,
+        Map<Counter, Long> today,
+        Map<Counter, Long> weekBefore,
+        List<CommuneLine> communes,
+        List<AlertLine> alerts,
+        List<CaseLine> overdue,
+        String overdueSummary,
+        byte[] map,
+        Texts texts,
+        Instant generatedAt) {
 
     /** The counters in the totals table, in order. */
-    static final List<Counter> TOTALS = List.of(Counter.EVENTS, Counter.VISITS, Counter.PETITIONS, Counter.PEOPLE,
-            Counter.CROWDS, Counter.COMPLEX, Counter.INCIDENTS, Counter.CANDIDATE_RELATED, Counter.ESCALATIONS,
+    static final List<Counter> TOTALS = List.of(
+            Counter.EVENTS,
+            Counter.VISITS,
+            Counter.PETITIONS,
+            Counter.PEOPLE,
+            Counter.CROWDS,
+            Counter.COMPLEX,
+            Counter.INCIDENTS,
+            Counter.CANDIDATE_RELATED,
+            Counter.ESCALATIONS,
             Counter.REPEAT_CASES);
 
     /** The counters by content and by field. */
-    static final List<Counter> BREAKDOWN = List.of(Counter.CONTENT_COMPLAINT, Counter.CONTENT_DENUNCIATION,
-            Counter.CONTENT_RECOMMENDATION, Counter.CONTENT_REFLECTION, Counter.CONTENT_MIXED, Counter.FIELD_LAND,
-            Counter.FIELD_COMPENSATION, Counter.FIELD_SOCIAL_POLICY, Counter.FIELD_ELECTION_CANDIDATE,
-            Counter.FIELD_OFFICIAL_MISCONDUCT, Counter.FIELD_ADMINISTRATION, Counter.FIELD_OTHER);
+    static final List<Counter> BREAKDOWN = List.of(
+            Counter.CONTENT_COMPLAINT,
+            Counter.CONTENT_DENUNCIATION,
+            Counter.CONTENT_RECOMMENDATION,
+            Counter.CONTENT_REFLECTION,
+            Counter.CONTENT_MIXED,
+            Counter.FIELD_LAND,
+            Counter.FIELD_COMPENSATION,
+            Counter.FIELD_SOCIAL_POLICY,
+            Counter.FIELD_ELECTION_CANDIDATE,
+            Counter.FIELD_OFFICIAL_MISCONDUCT,
+            Counter.FIELD_ADMINISTRATION,
+            Counter.FIELD_OTHER);
 
     /** The counters in each commune's row. */
-    static final List<Counter> COMMUNE_COLUMNS = List.of(Counter.VISITS, Counter.PETITIONS, Counter.PEOPLE,
-            Counter.CROWDS, Counter.INCIDENTS, Counter.CANDIDATE_RELATED, Counter.ESCALATIONS);
+    static final List<Counter> COMMUNE_COLUMNS = List.of(
+            Counter.VISITS,
+            Counter.PETITIONS,
+            Counter.PEOPLE,
+            Counter.CROWDS,
+            Counter.INCIDENTS,
+            Counter.CANDIDATE_RELATED,
+            Counter.ESCALATIONS);
 
     /** One commune: its level at the end of the day (or now, for today) with why, and its counts. */
-    record CommuneLine(String code, String name, HotspotLevel level, String levelName, String reason,
-            Map<Counter, Long> counts) {}
+    record CommuneLine(
+            String code, String name, HotspotLevel level, String levelName, String reason, Map<Counter, Long> counts) {}
 
     /** One alert: when, where, how serious, why, and who did what about it. */
-    record AlertLine(String time, String commune, HotspotLevel severity, String severityName, String reason,
-            String handling) {}
+    record AlertLine(
+            String time, String commune, HotspotLevel severity, String severityName, String reason, String handling) {}
 
     /** One overdue case: which, where, what about, which step by what day, and how many days late. */
     record CaseLine(String caseRef, String commune, String content, String step, String deadline, long daysLate) {}

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import vn.situationroom.cases.Cases;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.history.Counter;
 import vn.situationroom.history.AlertHistory;
+import vn.situationroom.history.Counter;
 import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertTexts;
@@ -46,18 +46,41 @@ public class DailyReportService {
     static final int MAX_OVERDUE = 30;
     /** The alerts the report lists: of events, and the district's days without duty; late cases have their section. */
     private static final List<String> REPORTED_RULES = Arrays.stream(AlertRule.values())
-            .filter(rule -> rule.fromEvents() || rule == AlertRule.ROSTER_GAP).map(Enum::name).toList();
-    private static final List<String> LABELS = List.of("report.title", "report.generated", "report.totals",
-            "report.column.counter", "report.column.day", "report.column.week-before", "report.column.change",
-            "report.breakdown", "report.communes", "report.column.commune", "report.column.level",
-            "report.column.reason", "report.alerts", "report.column.time", "report.column.severity",
-            "report.column.handling", "report.alerts.none", "report.map", "report.legend", "report.overdue",
-            "report.overdue.none", "report.column.case", "report.column.content", "report.column.step",
-            "report.column.deadline", "report.column.late");
+            .filter(rule -> rule.fromEvents() || rule == AlertRule.ROSTER_GAP)
+            .map(Enum::name)
+            .toList();
+
+    private static final List<String> LABELS = List.of(
+            "report.title",
+            "report.generated",
+            "report.totals",
+            "report.column.counter",
+            "report.column.day",
+            "report.column.week-before",
+            "report.column.change",
+            "report.breakdown",
+            "report.communes",
+            "report.column.commune",
+            "report.column.level",
+            "report.column.reason",
+            "report.alerts",
+            "report.column.time",
+            "report.column.severity",
+            "report.column.handling",
+            "report.alerts.none",
+            "report.map",
+            "report.legend",
+            "report.overdue",
+            "report.overdue.none",
+            "report.column.case",
+            "report.column.content",
+            "report.column.step",
+            "report.column.deadline",
+            "report.column.late");
 
     /** The labels that a report of several days words differently ({@code <key>.span}). */
-    private static final List<String> SPAN_LABELS = List.of("report.totals", "report.column.day",
-            "report.column.week-before", "report.alerts", "report.alerts.none");
+    private static final List<String> SPAN_LABELS = List.of(
+            "report.totals", "report.column.day", "report.column.week-before", "report.alerts", "report.alerts.none");
 
     private final HistoryQueries history;
     private final AlertHistory alerts;
@@ -69,13 +92,24 @@ public class DailyReportService {
     private final Clock clock;
 
     @Autowired
-    public DailyReportService(HistoryQueries history, AlertHistory alerts, Cases cases, Region region,
-            ElectionCalendar calendar, I18NProvider i18n) {
+    public DailyReportService(
+            HistoryQueries history,
+            AlertHistory alerts,
+            Cases cases,
+            Region region,
+            ElectionCalendar calendar,
+            I18NProvider i18n) {
         this(history, alerts, cases, region, calendar, i18n, Clock.systemUTC());
     }
 
-    DailyReportService(HistoryQueries history, AlertHistory alerts, Cases cases, Region region,
-            ElectionCalendar calendar, I18NProvider i18n, Clock clock) {
+    DailyReportService(
+            HistoryQueries history,
+            AlertHistory alerts,
+            Cases cases,
+            Region region,
+            ElectionCalendar calendar,
+            I18NProvider i18n,
+            Clock clock) {
         this.history = history;
         this.alerts = alerts;
         this.cases = cases;
@@ -115,30 +149,47 @@ public class DailyReportService {
             }
             Map<Counter, Long> counts = new EnumMap<>(Counter.class);
             counts.putAll(communeCounts.getOrDefault(commune.code(), Map.of()));
-            communes.add(new DailyReport.CommuneLine(commune.code(), commune.fullName(), level,
+            communes.add(new DailyReport.CommuneLine(
+                    commune.code(),
+                    commune.fullName(),
+                    level,
                     t(locale, "level." + (level == null ? "NONE" : level.name())),
-                    hotspot == null || hotspot.reasons().isEmpty() ? "" : reason(locale, hotspot.reasons().getFirst()),
+                    hotspot == null || hotspot.reasons().isEmpty()
+                            ? ""
+                            : reason(locale, hotspot.reasons().getFirst()),
                     counts));
         }
-        communes.sort(Comparator.comparing((DailyReport.CommuneLine c) -> c.level() == null ? -1 : c.level().ordinal())
-                .reversed().thenComparing(c -> -c.counts().getOrDefault(Counter.PEOPLE, 0L))
+        communes.sort(Comparator.comparing((DailyReport.CommuneLine c) ->
+                        c.level() == null ? -1 : c.level().ordinal())
+                .reversed()
+                .thenComparing(c -> -c.counts().getOrDefault(Counter.PEOPLE, 0L))
                 .thenComparing(DailyReport.CommuneLine::name));
 
         List<DailyReport.AlertLine> alerts = new ArrayList<>();
-        for (AlertHistory.StoredAlert alert : this.alerts.alerts(from, day,
-                new AlertHistory.AlertFilter(List.of(), null, null, REPORTED_RULES), 0, MAX_ALERTS).items()) {
+        for (AlertHistory.StoredAlert alert : this.alerts
+                .alerts(from, day, new AlertHistory.AlertFilter(List.of(), null, null, REPORTED_RULES), 0, MAX_ALERTS)
+                .items()) {
             HotspotLevel severity = HotspotLevel.valueOf(alert.severity());
-            alerts.add(new DailyReport.AlertLine(TIME.format(alert.firstSeen().atZone(zone)),
-                    region.placeName(alert.communeCode()), severity,
+            alerts.add(new DailyReport.AlertLine(
+                    TIME.format(alert.firstSeen().atZone(zone)),
+                    region.placeName(alert.communeCode()),
+                    severity,
                     t(locale, "level." + severity.name()),
-                    alert.reasons().isEmpty() ? "" : reason(locale, alert.reasons().getFirst()), handling(locale, alert)));
+                    alert.reasons().isEmpty()
+                            ? ""
+                            : reason(locale, alert.reasons().getFirst()),
+                    handling(locale, alert)));
         }
 
         List<Cases.CaseSummary> late = cases.overdueAt(day);
-        List<DailyReport.CaseLine> overdue = late.stream().limit(MAX_OVERDUE)
-                .map(c -> new DailyReport.CaseLine(c.caseRef(), region.placeName(c.communeCode()),
+        List<DailyReport.CaseLine> overdue = late.stream()
+                .limit(MAX_OVERDUE)
+                .map(c -> new DailyReport.CaseLine(
+                        c.caseRef(),
+                        region.placeName(c.communeCode()),
                         c.content() == null ? "" : t(locale, "enum.Content." + c.content()),
-                        t(locale, "cases.steps.deadline." + c.next()), DATE.format(c.deadline()),
+                        t(locale, "cases.steps.deadline." + c.next()),
+                        DATE.format(c.deadline()),
                         ChronoUnit.DAYS.between(c.deadline(), day)))
                 .toList();
         String overdueSummary = t(locale, "report.overdue.total", late.size(), overdue.size());
@@ -161,14 +212,29 @@ public class DailyReportService {
         String subtitle = span
                 ? t(locale, "report.subtitle.span", region.name(), DATE.format(from), DATE.format(day), phase)
                 : t(locale, "report.subtitle", region.name(), DATE.format(day), phase);
-        return new DailyReport(from, day, t(locale, "report.title"), subtitle, history.regionDays(from, day),
-                history.regionDays(from.minusWeeks(weeksBack), day.minusWeeks(weeksBack)), communes, alerts, overdue,
-                overdueSummary, mapImage.png(MAP_WIDTH, mapLevels), new DailyReport.Texts(labels), now);
+        return new DailyReport(
+                from,
+                day,
+                t(locale, "report.title"),
+                subtitle,
+                history.regionDays(from, day),
+                history.regionDays(from.minusWeeks(weeksBack), day.minusWeeks(weeksBack)),
+                communes,
+                alerts,
+                overdue,
+                overdueSummary,
+                mapImage.png(MAP_WIDTH, mapLevels),
+                new DailyReport.Texts(labels),
+                now);
     }
 
     private String handling(Locale locale, AlertHistory.StoredAlert alert) {
-        String handling = AlertTexts.handling((key, params) -> t(locale, key, params), alert.acknowledgedBy(),
-                alert.acknowledgeNote(), alert.resolvedBy(), alert.resolveNote());
+        String handling = AlertTexts.handling(
+                (key, params) -> t(locale, key, params),
+                alert.acknowledgedBy(),
+                alert.acknowledgeNote(),
+                alert.resolvedBy(),
+                alert.resolveNote());
         return handling.isEmpty() ? t(locale, "analysis.alerts.state." + alert.state()) : handling;
     }
 

@@ -30,18 +30,31 @@ import vn.situationroom.hotspot.HotspotLevel;
 final class DocxReport {
 
     private static final String FONT = "Times New Roman";
-    private static final Map<HotspotLevel, String> LEVEL = Map.of(HotspotLevel.NORMAL, "7CC88A",
-            HotspotLevel.WATCH, "F2D024", HotspotLevel.WARNING, "F08C00", HotspotLevel.CRITICAL, "D62828");
+    private static final Map<HotspotLevel, String> LEVEL = Map.of(
+            HotspotLevel.NORMAL,
+            "7CC88A",
+            HotspotLevel.WATCH,
+            "F2D024",
+            HotspotLevel.WARNING,
+            "F08C00",
+            HotspotLevel.CRITICAL,
+            "D62828");
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final double MAP_WIDTH_POINTS = 450;
 
     byte[] write(DailyReport report, ZoneId zone) {
         DailyReport.Texts t = report.texts();
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             paragraph(document, report.title(), 16, true, ParagraphAlignment.CENTER);
             paragraph(document, report.subtitle(), 13, true, ParagraphAlignment.CENTER);
-            paragraph(document, t.get("report.generated") + " " + GENERATED.format(report.generatedAt().atZone(zone)),
-                    11, false, ParagraphAlignment.CENTER);
+            paragraph(
+                    document,
+                    t.get("report.generated") + " "
+                            + GENERATED.format(report.generatedAt().atZone(zone)),
+                    11,
+                    false,
+                    ParagraphAlignment.CENTER);
 
             paragraph(document, t.get("report.totals"), 13, true, ParagraphAlignment.LEFT);
             counterTable(document, report, DailyReport.TOTALS);
@@ -53,18 +66,24 @@ final class DocxReport {
             double height = MAP_WIDTH_POINTS * size.getHeight() / size.getWidth();
             XWPFParagraph picture = document.createParagraph();
             picture.setAlignment(ParagraphAlignment.CENTER);
-            picture.createRun().addPicture(new ByteArrayInputStream(report.map()), Document.PICTURE_TYPE_PNG, "map.png",
-                    Units.toEMU(MAP_WIDTH_POINTS), Units.toEMU(height));
+            picture.createRun()
+                    .addPicture(
+                            new ByteArrayInputStream(report.map()),
+                            Document.PICTURE_TYPE_PNG,
+                            "map.png",
+                            Units.toEMU(MAP_WIDTH_POINTS),
+                            Units.toEMU(height));
             paragraph(document, t.get("report.legend"), 10, false, ParagraphAlignment.LEFT);
 
             paragraph(document, t.get("report.communes"), 13, true, ParagraphAlignment.LEFT);
-            List<String> headers = new ArrayList<>(List.of(t.get("report.column.commune"),
-                    t.get("report.column.level"), t.get("report.column.reason")));
+            List<String> headers = new ArrayList<>(List.of(
+                    t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
             DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
             XWPFTable communes = table(document, headers);
             for (DailyReport.CommuneLine line : report.communes()) {
                 List<String> cells = new ArrayList<>(List.of(line.name(), line.levelName(), line.reason()));
-                DailyReport.COMMUNE_COLUMNS.forEach(c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
+                DailyReport.COMMUNE_COLUMNS.forEach(
+                        c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
                 XWPFTableRow row = row(communes, cells);
                 if (line.level() != null) {
                     row.getCell(1).setColor(LEVEL.get(line.level()));
@@ -75,12 +94,25 @@ final class DocxReport {
             if (report.alerts().isEmpty()) {
                 paragraph(document, t.get("report.alerts.none"), 11, false, ParagraphAlignment.LEFT);
             } else {
-                XWPFTable alerts = table(document, List.of(t.get("report.column.time"),
-                        t.get("report.column.commune"), t.get("report.column.severity"), t.get("report.column.reason"),
-                        t.get("report.column.handling")));
+                XWPFTable alerts = table(
+                        document,
+                        List.of(
+                                t.get("report.column.time"),
+                                t.get("report.column.commune"),
+                                t.get("report.column.severity"),
+                                t.get("report.column.reason"),
+                                t.get("report.column.handling")));
                 for (DailyReport.AlertLine alert : report.alerts()) {
-                    row(alerts, List.of(alert.time(), alert.commune(), alert.severityName(), alert.reason(),
-                            alert.handling())).getCell(2).setColor(LEVEL.get(alert.severity()));
+                    row(
+                                    alerts,
+                                    List.of(
+                                            alert.time(),
+                                            alert.commune(),
+                                            alert.severityName(),
+                                            alert.reason(),
+                                            alert.handling()))
+                            .getCell(2)
+                            .setColor(LEVEL.get(alert.severity()));
                 }
             }
 
@@ -89,12 +121,25 @@ final class DocxReport {
                 paragraph(document, t.get("report.overdue.none"), 11, false, ParagraphAlignment.LEFT);
             } else {
                 paragraph(document, report.overdueSummary(), 11, false, ParagraphAlignment.LEFT);
-                XWPFTable overdue = table(document, List.of(t.get("report.column.case"),
-                        t.get("report.column.commune"), t.get("report.column.content"), t.get("report.column.step"),
-                        t.get("report.column.deadline"), t.get("report.column.late")));
+                XWPFTable overdue = table(
+                        document,
+                        List.of(
+                                t.get("report.column.case"),
+                                t.get("report.column.commune"),
+                                t.get("report.column.content"),
+                                t.get("report.column.step"),
+                                t.get("report.column.deadline"),
+                                t.get("report.column.late")));
                 for (DailyReport.CaseLine line : report.overdue()) {
-                    row(overdue, List.of(line.caseRef(), line.commune(), line.content(), line.step(), line.deadline(),
-                            String.valueOf(line.daysLate())));
+                    row(
+                            overdue,
+                            List.of(
+                                    line.caseRef(),
+                                    line.commune(),
+                                    line.content(),
+                                    line.step(),
+                                    line.deadline(),
+                                    String.valueOf(line.daysLate())));
                 }
             }
             document.write(bytes);
@@ -108,14 +153,24 @@ final class DocxReport {
 
     private static void counterTable(XWPFDocument document, DailyReport report, List<Counter> counters) {
         DailyReport.Texts t = report.texts();
-        XWPFTable table = table(document, List.of(t.get("report.column.counter"), t.get("report.column.day"),
-                t.get("report.column.week-before"), t.get("report.column.change")));
+        XWPFTable table = table(
+                document,
+                List.of(
+                        t.get("report.column.counter"),
+                        t.get("report.column.day"),
+                        t.get("report.column.week-before"),
+                        t.get("report.column.change")));
         for (Counter counter : counters) {
             long day = report.today().getOrDefault(counter, 0L);
             long before = report.weekBefore().getOrDefault(counter, 0L);
             long change = day - before;
-            row(table, List.of(t.get("counter." + counter.apiName()), String.valueOf(day), String.valueOf(before),
-                    (change > 0 ? "+" : "") + change));
+            row(
+                    table,
+                    List.of(
+                            t.get("counter." + counter.apiName()),
+                            String.valueOf(day),
+                            String.valueOf(before),
+                            (change > 0 ? "+" : "") + change));
         }
     }
 
@@ -139,7 +194,9 @@ final class DocxReport {
     }
 
     private static void text(XWPFTableCell cell, String text, boolean bold) {
-        XWPFParagraph paragraph = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().getFirst();
+        XWPFParagraph paragraph = cell.getParagraphs().isEmpty()
+                ? cell.addParagraph()
+                : cell.getParagraphs().getFirst();
         XWPFRun run = paragraph.createRun();
         run.setFontFamily(FONT);
         run.setFontSize(10);
@@ -147,8 +204,8 @@ final class DocxReport {
         run.setText(text == null ? "" : text);
     }
 
-    private static void paragraph(XWPFDocument document, String text, int size, boolean bold,
-            ParagraphAlignment alignment) {
+    private static void paragraph(
+            XWPFDocument document, String text, int size, boolean bold, ParagraphAlignment alignment) {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setAlignment(alignment);
         XWPFRun run = paragraph.createRun();

@@ -29,8 +29,14 @@ import vn.situationroom.hotspot.HotspotLevel;
 final class PdfReport {
 
     private static final Map<HotspotLevel, Color> LEVEL = Map.of(
-            HotspotLevel.NORMAL, new Color(0x7cc88a), HotspotLevel.WATCH, new Color(0xf2d024),
-            HotspotLevel.WARNING, new Color(0xf08c00), HotspotLevel.CRITICAL, new Color(0xd62828));
+            HotspotLevel.NORMAL,
+            new Color(0x7cc88a),
+            HotspotLevel.WATCH,
+            new Color(0xf2d024),
+            HotspotLevel.WARNING,
+            new Color(0xf08c00),
+            HotspotLevel.CRITICAL,
+            new Color(0xd62828));
     private static final Color HEADER = new Color(0xe2e8f0);
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -55,8 +61,8 @@ final class PdfReport {
         try {
             // An image that does not fit the page goes to the next one, and the text after it waits for it.
             PdfWriter.getInstance(document, bytes).setStrictImageSequence(true);
-            document.addTitle(report.title() + " " + (report.from().equals(report.day()) ? report.day()
-                    : report.from() + "/" + report.day()));
+            document.addTitle(report.title() + " "
+                    + (report.from().equals(report.day()) ? report.day() : report.from() + "/" + report.day()));
             document.open();
             Paragraph top = new Paragraph(report.title(), title);
             top.setAlignment(Element.ALIGN_CENTER);
@@ -64,27 +70,43 @@ final class PdfReport {
             Paragraph sub = new Paragraph(report.subtitle(), heading);
             sub.setAlignment(Element.ALIGN_CENTER);
             document.add(sub);
-            Paragraph generated = new Paragraph(t.get("report.generated") + " "
-                    + GENERATED.format(report.generatedAt().atZone(zone)), body);
+            Paragraph generated = new Paragraph(
+                    t.get("report.generated") + " "
+                            + GENERATED.format(report.generatedAt().atZone(zone)),
+                    body);
             generated.setAlignment(Element.ALIGN_CENTER);
             generated.setSpacingAfter(8);
             document.add(generated);
 
             section(document, t.get("report.totals"));
-            PdfPTable totals = table(new float[] {4, 1.4f, 1.4f, 1.4f}, t.get("report.column.counter"),
-                    t.get("report.column.day"), t.get("report.column.week-before"), t.get("report.column.change"));
+            PdfPTable totals = table(
+                    new float[] {4, 1.4f, 1.4f, 1.4f},
+                    t.get("report.column.counter"),
+                    t.get("report.column.day"),
+                    t.get("report.column.week-before"),
+                    t.get("report.column.change"));
             for (Counter counter : DailyReport.TOTALS) {
-                addCounterRow(totals, t.get("counter." + counter.apiName()), report.today().getOrDefault(counter, 0L),
+                addCounterRow(
+                        totals,
+                        t.get("counter." + counter.apiName()),
+                        report.today().getOrDefault(counter, 0L),
                         report.weekBefore().getOrDefault(counter, 0L));
             }
             document.add(totals);
 
             section(document, t.get("report.breakdown"));
-            PdfPTable breakdown = table(new float[] {4, 1.4f, 1.4f, 1.4f}, t.get("report.column.counter"),
-                    t.get("report.column.day"), t.get("report.column.week-before"), t.get("report.column.change"));
+            PdfPTable breakdown = table(
+                    new float[] {4, 1.4f, 1.4f, 1.4f},
+                    t.get("report.column.counter"),
+                    t.get("report.column.day"),
+                    t.get("report.column.week-before"),
+                    t.get("report.column.change"));
             for (Counter counter : DailyReport.BREAKDOWN) {
-                addCounterRow(breakdown, t.get("counter." + counter.apiName()),
-                        report.today().getOrDefault(counter, 0L), report.weekBefore().getOrDefault(counter, 0L));
+                addCounterRow(
+                        breakdown,
+                        t.get("counter." + counter.apiName()),
+                        report.today().getOrDefault(counter, 0L),
+                        report.weekBefore().getOrDefault(counter, 0L));
             }
             document.add(breakdown);
 
@@ -96,8 +118,8 @@ final class PdfReport {
             document.add(new Paragraph(t.get("report.legend"), body));
 
             section(document, t.get("report.communes"));
-            List<String> headers = new ArrayList<>(List.of(t.get("report.column.commune"),
-                    t.get("report.column.level"), t.get("report.column.reason")));
+            List<String> headers = new ArrayList<>(List.of(
+                    t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
             DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
             float[] widths = new float[headers.size()];
             widths[0] = 3;
@@ -125,8 +147,12 @@ final class PdfReport {
             if (report.alerts().isEmpty()) {
                 document.add(new Paragraph(t.get("report.alerts.none"), body));
             } else {
-                PdfPTable alerts = table(new float[] {1.4f, 2.6f, 1.5f, 4, 4}, t.get("report.column.time"),
-                        t.get("report.column.commune"), t.get("report.column.severity"), t.get("report.column.reason"),
+                PdfPTable alerts = table(
+                        new float[] {1.4f, 2.6f, 1.5f, 4, 4},
+                        t.get("report.column.time"),
+                        t.get("report.column.commune"),
+                        t.get("report.column.severity"),
+                        t.get("report.column.reason"),
                         t.get("report.column.handling"));
                 for (DailyReport.AlertLine alert : report.alerts()) {
                     alerts.addCell(cell(alert.time(), body));
@@ -147,9 +173,14 @@ final class PdfReport {
                 Paragraph summary = new Paragraph(report.overdueSummary(), body);
                 summary.setSpacingAfter(6);
                 document.add(summary);
-                PdfPTable overdue = table(new float[] {2.6f, 2.6f, 1.8f, 2.4f, 1.5f, 1.2f}, t.get("report.column.case"),
-                        t.get("report.column.commune"), t.get("report.column.content"), t.get("report.column.step"),
-                        t.get("report.column.deadline"), t.get("report.column.late"));
+                PdfPTable overdue = table(
+                        new float[] {2.6f, 2.6f, 1.8f, 2.4f, 1.5f, 1.2f},
+                        t.get("report.column.case"),
+                        t.get("report.column.commune"),
+                        t.get("report.column.content"),
+                        t.get("report.column.step"),
+                        t.get("report.column.deadline"),
+                        t.get("report.column.late"));
                 for (DailyReport.CaseLine line : report.overdue()) {
                     overdue.addCell(cell(line.caseRef(), body));
                     overdue.addCell(cell(line.commune(), body));
@@ -216,8 +247,13 @@ final class PdfReport {
             if (in == null) {
                 throw new IllegalStateException("The report's font " + resource + " is missing from the application");
             }
-            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+            return BaseFont.createFont(
+                    resource.substring(resource.lastIndexOf('/') + 1),
+                    BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED,
+                    true,
+                    in.readAllBytes(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (DocumentException e) {

@@ -52,7 +52,8 @@ final class RegionMapImage {
             List<double[][]> rings = new ArrayList<>();
             JsonNode geometry = feature.path("geometry");
             JsonNode polygons = "MultiPolygon".equals(geometry.path("type").asString())
-                    ? geometry.path("coordinates") : Json.MAPPER.createArrayNode().add(geometry.path("coordinates"));
+                    ? geometry.path("coordinates")
+                    : Json.MAPPER.createArrayNode().add(geometry.path("coordinates"));
             for (JsonNode polygon : polygons) {
                 for (JsonNode ring : polygon) {
                     double[][] points = new double[ring.size()][];
@@ -69,7 +70,8 @@ final class RegionMapImage {
                 }
             }
             JsonNode properties = feature.path("properties");
-            shapes.add(new Shape(properties.path("code").asString(), properties.path("name").asString(), rings));
+            shapes.add(new Shape(
+                    properties.path("code").asString(), properties.path("name").asString(), rings));
         }
         minLon = box[0];
         maxLon = box[1];

@@ -75,13 +75,18 @@ class ReportController {
         }
         audit.record(AuditLog.Action.REPORT, from.equals(to) ? from.toString() : from + "/" + to, format);
         DailyReport report = reports.build(from, to, VIETNAMESE);
-        byte[] file = format.equals("pdf") ? new PdfReport().write(report, calendar.zone())
+        byte[] file = format.equals("pdf")
+                ? new PdfReport().write(report, calendar.zone())
                 : new DocxReport().write(report, calendar.zone());
         return ResponseEntity.ok()
                 .contentType(format.equals("pdf") ? MediaType.APPLICATION_PDF : DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("bao-cao-tinh-hinh-" + (from.equals(to) ? from : from + "_" + to) + "." + format)
-                        .build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("bao-cao-tinh-hinh-" + (from.equals(to) ? from : from + "_" + to) + "."
+                                        + format)
+                                .build()
+                                .toString())
                 .body(file);
     }
 }

@@ -28,7 +28,13 @@ public class DutyRoster {
      * @param officer the officer's name and title
      * @param phone how to reach the officer, if given
      */
-    public record Shift(long id, LocalDate day, LocalTime starts, LocalTime ends, ReceptionPoint point, String officer,
+    public record Shift(
+            long id,
+            LocalDate day,
+            LocalTime starts,
+            LocalTime ends,
+            ReceptionPoint point,
+            String officer,
             String phone) {
 
         /** Whether it runs past midnight into the next day. */
@@ -66,7 +72,9 @@ public class DutyRoster {
         if (shift.point() == null) {
             problems.add("point");
         }
-        if (shift.officer() == null || shift.officer().isBlank() || shift.officer().length() > MAX_TEXT) {
+        if (shift.officer() == null
+                || shift.officer().isBlank()
+                || shift.officer().length() > MAX_TEXT) {
             problems.add("officer");
         }
         if (shift.phone() != null && shift.phone().length() > MAX_TEXT) {
@@ -76,9 +84,16 @@ public class DutyRoster {
             jdbc.sql("""
                     INSERT INTO duty_shift (day, starts, ends, reception_point, officer, phone)
                     VALUES (:day, :starts, :ends, :point, :officer, :phone)""")
-                    .param("day", shift.day()).param("starts", shift.starts()).param("ends", shift.ends())
-                    .param("point", shift.point().name()).param("officer", shift.officer().strip())
-                    .param("phone", shift.phone() == null || shift.phone().isBlank() ? null : shift.phone().strip())
+                    .param("day", shift.day())
+                    .param("starts", shift.starts())
+                    .param("ends", shift.ends())
+                    .param("point", shift.point().name())
+                    .param("officer", shift.officer().strip())
+                    .param(
+                            "phone",
+                            shift.phone() == null || shift.phone().isBlank()
+                                    ? null
+                                    : shift.phone().strip())
                     .update();
         }
         return problems;
@@ -86,7 +101,10 @@ public class DutyRoster {
 
     /** Removes a shift; true if there was one. */
     public boolean remove(long id) {
-        return jdbc.sql("DELETE FROM duty_shift WHERE shift_id = :id").param("id", id).update() == 1;
+        return jdbc.sql("DELETE FROM duty_shift WHERE shift_id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** The shifts of the days {@code from} to {@code to}, in order. */
@@ -94,16 +112,23 @@ public class DutyRoster {
         return jdbc.sql("""
                 SELECT shift_id, day, starts, ends, reception_point, officer, phone FROM duty_shift
                 WHERE day BETWEEN :from AND :to ORDER BY day, starts, reception_point, officer""")
-                .param("from", from).param("to", to)
-                .query((rs, row) -> new Shift(rs.getLong("shift_id"), rs.getObject("day", LocalDate.class),
-                        rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class),
-                        ReceptionPoint.valueOf(rs.getString("reception_point")), rs.getString("officer"),
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new Shift(
+                        rs.getLong("shift_id"),
+                        rs.getObject("day", LocalDate.class),
+                        rs.getObject("starts", LocalTime.class),
+                        rs.getObject("ends", LocalTime.class),
+                        ReceptionPoint.valueOf(rs.getString("reception_point")),
+                        rs.getString("officer"),
                         rs.getString("phone")))
                 .list();
     }
 
     /** Who is on duty at a local time, a night shift of the day before included. */
     public List<Shift> onDutyAt(LocalDateTime at) {
-        return between(at.toLocalDate().minusDays(1), at.toLocalDate()).stream().filter(s -> s.covers(at)).toList();
+        return between(at.toLocalDate().minusDays(1), at.toLocalDate()).stream()
+                .filter(s -> s.covers(at))
+                .toList();
     }
 }

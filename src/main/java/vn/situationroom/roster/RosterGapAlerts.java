@@ -46,12 +46,24 @@ public class RosterGapAlerts implements StandingAlerts.Check {
         LocalDate today = LocalDate.now(clock);
         List<StandingAlerts.Condition> found = new ArrayList<>();
         for (LocalDate day = today; !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
-            if (calendar.isDutyDay(day) && roster.between(day, day).stream()
-                    .noneMatch(shift -> shift.point() == ReceptionPoint.DISTRICT_OFFICE)) {
-                found.add(new StandingAlerts.Condition(StandingAlerts.idOf(AlertRule.ROSTER_GAP, day),
-                        AlertCommand.DISTRICT, AlertRule.ROSTER_GAP, HotspotLevel.WATCH,
-                        new Reason(AlertRule.ROSTER_GAP.name(), HotspotLevel.WATCH,
-                                (double) calendar.daysUntilElection(day), null, null, null, null, null, day)));
+            if (calendar.isDutyDay(day)
+                    && roster.between(day, day).stream()
+                            .noneMatch(shift -> shift.point() == ReceptionPoint.DISTRICT_OFFICE)) {
+                found.add(new StandingAlerts.Condition(
+                        StandingAlerts.idOf(AlertRule.ROSTER_GAP, day),
+                        AlertCommand.DISTRICT,
+                        AlertRule.ROSTER_GAP,
+                        HotspotLevel.WATCH,
+                        new Reason(
+                                AlertRule.ROSTER_GAP.name(),
+                                HotspotLevel.WATCH,
+                                (double) calendar.daysUntilElection(day),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                day)));
             }
         }
         return standing.sync(Set.of(AlertRule.ROSTER_GAP), List.of(), found, clock.instant());

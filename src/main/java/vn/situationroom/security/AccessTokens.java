@@ -1,12 +1,12 @@
 package vn.situationroom.security;
 
+import jakarta.annotation.PreDestroy;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Array;
-import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +42,17 @@ public class AccessTokens {
     }
 
     /** A token as the database keeps it, without its secret. */
-    public record Token(long id, Kind kind, String name, List<String> scopes, String createdBy, Instant createdAt,
-            Instant lastUsedAt, Instant revokedAt, String revokedBy) implements Serializable {
+    public record Token(
+            long id,
+            Kind kind,
+            String name,
+            List<String> scopes,
+            String createdBy,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            String revokedBy)
+            implements Serializable {
 
         /** The name the audit log and the live sessions know it by. */
         public String auditName() {
@@ -61,10 +70,16 @@ public class AccessTokens {
 
     private static final RowMapper<Token> TOKEN = (rs, n) -> {
         Array scopes = rs.getArray("scopes");
-        return new Token(rs.getLong("token_id"), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
-                Arrays.asList((String[]) scopes.getArray()), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
-                instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"));
+        return new Token(
+                rs.getLong("token_id"),
+                Kind.valueOf(rs.getString("kind")),
+                rs.getString("name"),
+                Arrays.asList((String[]) scopes.getArray()),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")),
+                rs.getString("revoked_by"));
     };
 
     /** Every token by the SHA-256 of its secret and by its id, as last read. */
@@ -82,8 +97,8 @@ public class AccessTokens {
         this.jdbc = jdbc;
         this.audit = audit;
         this.live = live;
-        this.known = new Snapshot<>("access tokens", this::readAll, new Known(Map.of(), Map.of()),
-                Duration.ofSeconds(5));
+        this.known =
+                new Snapshot<>("access tokens", this::readAll, new Known(Map.of(), Map.of()), Duration.ofSeconds(5));
         known.refresh();
     }
 
@@ -95,7 +110,8 @@ public class AccessTokens {
     private Known readAll() {
         for (Map.Entry<Long, Instant> use : Map.copyOf(used).entrySet()) {
             jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE token_id = ?")
-                    .params(Timestamp.from(use.getValue()), use.getKey()).update();
+                    .params(Timestamp.from(use.getValue()), use.getKey())
+                    .update();
             used.remove(use.getKey(), use.getValue());
         }
         Map<String, Token> byHash = new HashMap<>();
@@ -135,7 +151,8 @@ public class AccessTokens {
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String secret = (kind == Kind.API ? "sra_" : "srk_") + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = (kind == Kind.API ? "sra_" : "srk_")
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return new Issued(store(kind, name.strip(), List.copyOf(checked), secret), secret);
     }
 
@@ -151,8 +168,14 @@ public class AccessTokens {
     private Token store(Kind kind, String name, List<String> scopes, String secret) {
         long id = jdbc.sql("INSERT INTO access_token (kind, name, token_hash, scopes, created_by)"
                         + " VALUES (?, ?, ?, ?, ?) RETURNING token_id")
-                .params(kind.name(), name, hash(secret), scopes.toArray(String[]::new), Viewer.current().name())
-                .query(Long.class).single();
+                .params(
+                        kind.name(),
+                        name,
+                        hash(secret),
+                        scopes.toArray(String[]::new),
+                        Viewer.current().name())
+                .query(Long.class)
+                .single();
         known.refresh();
         Token token = known.get().byId().get(id);
         audit.record(AuditLog.Action.TOKEN_CREATED, token.auditName(), name + " " + scopes);
@@ -179,14 +202,17 @@ public class AccessTokens {
     /** The tokens of a kind, the working ones first, the newest first. */
     public List<Token> list(Kind kind) {
         return jdbc.sql("SELECT * FROM access_token WHERE kind = ? ORDER BY revoked_at IS NOT NULL, created_at DESC")
-                .param(kind.name()).query(TOKEN).list();
+                .param(kind.name())
+                .query(TOKEN)
+                .list();
     }
 
     /** Revokes a token: it is refused from its next use, and the walls signed in with it close now. */
     public void revoke(long id) {
         int changed = jdbc.sql("UPDATE access_token SET revoked_at = now(), revoked_by = ? WHERE token_id = ?"
                         + " AND revoked_at IS NULL")
-                .params(Viewer.current().name(), id).update();
+                .params(Viewer.current().name(), id)
+                .update();
         known.refresh();
         if (changed > 0) {
             Token token = known.get().byId().get(id);
@@ -197,8 +223,8 @@ public class AccessTokens {
 
     private static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

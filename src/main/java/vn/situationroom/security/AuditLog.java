@@ -54,23 +54,35 @@ public class AuditLog {
     }
 
     /** One audited act. */
-    public record Entry(long id, Instant at, String actor, Action action, String target, String detail,
-            String remoteAddr) {}
+    public record Entry(
+            long id, Instant at, String actor, Action action, String target, String detail, String remoteAddr) {}
 
-    private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-            rs.getString(3), Action.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
+    private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(
+            rs.getLong(1),
+            rs.getTimestamp(2).toInstant(),
+            rs.getString(3),
+            Action.valueOf(rs.getString(4)),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7));
 
     private final JdbcClient jdbc;
     /**
      * Writes the rows off the caller's thread, in order: an acknowledgement or a login never waits for the database,
      * and while it is down the rows wait here (10,000 at most; beyond that they go to the log).
      */
-    private final ExecutorService writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(10_000), runnable -> {
+    private final ExecutorService writer = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(10_000),
+            runnable -> {
                 Thread thread = new Thread(runnable, "audit-writer");
                 thread.setDaemon(true);
                 return thread;
-            }, (task, executor) -> log.error("audit queue full: an audit row went to the log only"));
+            },
+            (task, executor) -> log.error("audit queue full: an audit row went to the log only"));
 
     AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -134,7 +146,8 @@ public class AuditLog {
 
     private void insert(String actor, Action action, String target, String detail, String address) {
         jdbc.sql("INSERT INTO audit_event (actor, action, target, detail, remote_addr) VALUES (?, ?, ?, ?, ?)")
-                .params(clip(actor, 100), action.name(), clip(target, 500), clip(detail, 2000), address).update();
+                .params(clip(actor, 100), action.name(), clip(target, 500), clip(detail, 2000), address)
+                .update();
         log.info("audit {} {} {}", actor, action, target == null ? "" : target);
     }
 
@@ -155,7 +168,10 @@ public class AuditLog {
     public int count(Action action, String actor) {
         List<Object> params = new ArrayList<>();
         String where = where(action, actor, params);
-        return jdbc.sql("SELECT count(*) FROM audit_event" + where).params(params).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM audit_event" + where)
+                .params(params)
+                .query(Integer.class)
+                .single();
     }
 
     /** The entries of one action since a time, oldest first (tests and the admin view's counters). */
@@ -175,7 +191,8 @@ public class AuditLog {
         }
         if (actor != null && !actor.isBlank()) {
             conditions.add("actor ILIKE ?");
-            params.add("%" + actor.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add("%"
+                    + actor.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

@@ -30,9 +30,13 @@ class AuthenticationAudit {
     void failed(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : "?";
+                ? details.getRemoteAddress()
+                : "?";
         throttle.failed(username, address);
-        audit.record(username == null ? "?" : username.strip().toLowerCase(), AuditLog.Action.LOGIN_FAILED, null,
+        audit.record(
+                username == null ? "?" : username.strip().toLowerCase(),
+                AuditLog.Action.LOGIN_FAILED,
+                null,
                 event.getException().getClass().getSimpleName());
     }
 }

@@ -39,8 +39,13 @@ class FirstAccounts implements ApplicationRunner {
     private final String port;
     private final SecureRandom random = new SecureRandom();
 
-    FirstAccounts(UserAccounts accounts, AccessTokens tokens, SecurityProperties properties, DataDirectory data,
-            Region region, Environment environment) {
+    FirstAccounts(
+            UserAccounts accounts,
+            AccessTokens tokens,
+            SecurityProperties properties,
+            DataDirectory data,
+            Region region,
+            Environment environment) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.properties = properties;
@@ -57,24 +62,27 @@ class FirstAccounts implements ApplicationRunner {
         String configuredToken = properties.initialApiToken();
         if (configuredToken != null && !configuredToken.isBlank()) {
             if (configuredToken.strip().length() < 32) {
-                throw new IllegalStateException("situationroom.security.initial-api-token must have at least 32"
-                        + " characters");
+                throw new IllegalStateException(
+                        "situationroom.security.initial-api-token must have at least 32" + " characters");
             }
-            tokens.storeConfigured(AccessTokens.Kind.API, "initial (configuration)", Scopes.ALL, configuredToken.strip());
+            tokens.storeConfigured(
+                    AccessTokens.Kind.API, "initial (configuration)", Scopes.ALL, configuredToken.strip());
         }
         Path file = data.resolve("secrets").resolve("demo-credentials.txt");
         if (accounts.count() == 0) {
             String password = properties.adminPassword();
             if (password != null && !password.isBlank()) {
                 accounts.create(properties.adminUsername(), "Administrator", password, List.of(Roles.ADMIN), null);
-                log.info("Made the first administrator, {}, from situationroom.security.admin-password",
+                log.info(
+                        "Made the first administrator, {}, from situationroom.security.admin-password",
                         properties.adminUsername());
             } else if (demo) {
                 write(file, demoAccounts());
             } else {
                 throw new IllegalStateException("There is no account yet. Set the first administrator's password in"
                         + " situationroom.security.admin-password (environment: SITUATIONROOM_SECURITY_ADMIN_PASSWORD),"
-                        + " at least " + UserAccounts.MIN_PASSWORD + " characters; it is used once, on this first start.");
+                        + " at least " + UserAccounts.MIN_PASSWORD
+                        + " characters; it is used once, on this first start.");
             }
         }
         if (demo && Files.exists(file)) {
@@ -89,7 +97,8 @@ class FirstAccounts implements ApplicationRunner {
 
     private String demoAccounts() {
         record Demo(String username, String displayName, String role) {}
-        List<Demo> demos = List.of(new Demo("admin", "Quản trị hệ thống", Roles.ADMIN),
+        List<Demo> demos = List.of(
+                new Demo("admin", "Quản trị hệ thống", Roles.ADMIN),
                 new Demo("lanhdao", "Lãnh đạo huyện", Roles.LEADERSHIP),
                 new Demo("congan", "Chỉ huy Công an huyện", Roles.POLICE),
                 new Demo("thanhtra", "Thanh tra huyện", Roles.INSPECTION),
@@ -102,9 +111,17 @@ class FirstAccounts implements ApplicationRunner {
         lines.add("==== Situation room demo: sign in at " + base + "/login ====");
         for (Demo demo : demos) {
             String password = password();
-            accounts.create(demo.username(), demo.displayName(), password, List.of(demo.role()),
+            accounts.create(
+                    demo.username(),
+                    demo.displayName(),
+                    password,
+                    List.of(demo.role()),
                     demo.role().equals(Roles.COMMUNE) ? commune : null);
-            lines.add(String.format("%-9s %-18s password %s%s", demo.username(), demo.role(), password,
+            lines.add(String.format(
+                    "%-9s %-18s password %s%s",
+                    demo.username(),
+                    demo.role(),
+                    password,
                     demo.role().equals(Roles.COMMUNE) ? "  (commune " + commune + ")" : ""));
         }
         AccessTokens.Issued kiosk = tokens.issue(AccessTokens.Kind.KIOSK, "Demo wall", List.of());

@@ -24,7 +24,8 @@ class IdleSignOut implements VaadinServiceInitListener {
             }
             try {
                 Object stored = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-                boolean kiosk = stored instanceof SecurityContext context && context.getAuthentication() != null
+                boolean kiosk = stored instanceof SecurityContext context
+                        && context.getAuthentication() != null
                         && context.getAuthentication().getPrincipal() instanceof AccessTokens.Token token
                         && token.kind() == AccessTokens.Kind.KIOSK;
                 if (!kiosk) {

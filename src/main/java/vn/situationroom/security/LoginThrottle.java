@@ -63,7 +63,8 @@ class LoginThrottle {
     void failed(String username, String address) {
         Instant now = clock.instant();
         if (failures.size() > MAX_KEYS) {
-            failures.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(now.minus(window)));
+            failures.values()
+                    .removeIf(times -> times.isEmpty() || times.peekLast().isBefore(now.minus(window)));
         }
         for (String key : new String[] {"user:" + normal(username), "addr:" + address}) {
             failures.compute(key, (k, times) -> {

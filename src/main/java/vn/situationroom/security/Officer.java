@@ -3,10 +3,10 @@ package vn.situationroom.security;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.CredentialsContainer;
 
 /** A signed-in officer: the account as Spring Security sees it, with the commune a COMMUNE officer is limited to. */
 public final class Officer implements UserDetails, CredentialsContainer {
@@ -19,8 +19,14 @@ public final class Officer implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final Instant validFrom;
 
-    Officer(String username, String displayName, String passwordHash, List<String> roles, String communeCode,
-            boolean enabled, Instant validFrom) {
+    Officer(
+            String username,
+            String displayName,
+            String passwordHash,
+            List<String> roles,
+            String communeCode,
+            boolean enabled,
+            Instant validFrom) {
         this.validFrom = validFrom;
         this.username = username;
         this.displayName = displayName;
@@ -42,7 +48,9 @@ public final class Officer implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return roles.stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
     }
 
     @Override

@@ -53,7 +53,8 @@ class SecurityConfiguration {
             return "";
         }
         // A tile URL is a template ({z}/{x}/{y}, {s} for sub-domains): its scheme and host are what matter.
-        java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(url);
+        java.util.regex.Matcher origin =
+                java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(url);
         return origin.find() ? origin.group(1) + origin.group(2).replace("{s}", "*") : "";
     }
 
@@ -67,48 +68,74 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts, AuditLog audit,
-            SecurityContextHolderStrategy holder, Environment environment) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            AccessTokens tokens,
+            UserAccounts accounts,
+            AuditLog audit,
+            SecurityContextHolderStrategy holder,
+            Environment environment)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyAuthority(role(Roles.ADMIN),
-                                Scopes.authority(Scopes.METRICS_READ))
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAnyAuthority(role(Roles.ADMIN), Scopes.authority(Scopes.METRICS_READ))
                         .requestMatchers(POST, "/api/v1/events", "/api/v1/events/import")
                         .hasAuthority(Scopes.authority(Scopes.EVENTS_WRITE))
-                        .requestMatchers(GET, "/api/v1/history/top").hasAnyAuthority(readers())
-                        .requestMatchers(GET, "/api/v1/history/**").hasAnyAuthority(readers(Roles.COMMUNE))
+                        .requestMatchers(GET, "/api/v1/history/top")
+                        .hasAnyAuthority(readers())
+                        .requestMatchers(GET, "/api/v1/history/**")
+                        .hasAnyAuthority(readers(Roles.COMMUNE))
                         .requestMatchers(POST, "/api/v1/analysis/detect")
                         .hasAuthority(Scopes.authority(Scopes.HISTORY_READ))
-                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*").hasAnyAuthority(
+                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*")
+                        .hasAnyAuthority(
                                 Scopes.authority(Scopes.HISTORY_READ), role(Roles.LEADERSHIP), role(Roles.POLICE))
                         .requestMatchers(POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve")
                         .hasAuthority(Scopes.authority(Scopes.ALERTS_WRITE))
-                        .requestMatchers(GET, "/api/v1/cases/*/persons").hasAnyRole(Roles.INSPECTION, Roles.OFFICE)
-                        .requestMatchers(GET, "/api/v1/cases").hasAnyAuthority(Scopes.authority(Scopes.HISTORY_READ),
-                                role(Roles.INSPECTION), role(Roles.OFFICE), role(Roles.COMMUNE))
-                        .requestMatchers(GET, "/api/v1/reports/**").hasAnyAuthority(
-                                Scopes.authority(Scopes.HISTORY_READ), role(Roles.LEADERSHIP), role(Roles.INSPECTION),
+                        .requestMatchers(GET, "/api/v1/cases/*/persons")
+                        .hasAnyRole(Roles.INSPECTION, Roles.OFFICE)
+                        .requestMatchers(GET, "/api/v1/cases")
+                        .hasAnyAuthority(
+                                Scopes.authority(Scopes.HISTORY_READ),
+                                role(Roles.INSPECTION),
+                                role(Roles.OFFICE),
+                                role(Roles.COMMUNE))
+                        .requestMatchers(GET, "/api/v1/reports/**")
+                        .hasAnyAuthority(
+                                Scopes.authority(Scopes.HISTORY_READ),
+                                role(Roles.LEADERSHIP),
+                                role(Roles.INSPECTION),
                                 role(Roles.OFFICE))
-                        .anyRequest().denyAll())
+                        .anyRequest()
+                        .denyAll())
                 // Only a token writes, and a token is no cookie a foreign page could ride on.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> {
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            TokenFilters.problem(response, 401, "Authentication required",
+                            TokenFilters.problem(
+                                    response,
+                                    401,
+                                    "Authentication required",
                                     "Send an API token: Authorization: Bearer <token>.");
                         })
                         .accessDeniedHandler((request, response, e) -> {
-                            audit.record(AuditLog.Action.ACCESS_DENIED, request.getMethod() + " "
-                                    + request.getRequestURI(), e.getMessage());
-                            TokenFilters.problem(response, 403, "Forbidden",
+                            audit.record(
+                                    AuditLog.Action.ACCESS_DENIED,
+                                    request.getMethod() + " " + request.getRequestURI(),
+                                    e.getMessage());
+                            TokenFilters.problem(
+                                    response,
+                                    403,
+                                    "Forbidden",
                                     "This token or user may not do this: " + e.getMessage());
                         }))
-                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder),
-                        SecurityContextHolderFilter.class)
+                .addFilterAfter(
+                        new TokenFilters.SessionCheck(accounts, tokens, holder), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenFilters.Bearer(tokens, holder), AnonymousAuthenticationFilter.class);
         headers(http, environment);
         return http.build();
@@ -116,22 +143,32 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts, AuditLog audit,
-            LoginThrottle throttle, SecurityProperties properties, SecurityContextHolderStrategy holder,
-            Environment environment) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize.requestMatchers("/sr/**", "/webjars/**").permitAll())
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login")
-                        .addLogoutHandler((request, response, authentication) -> {
+    SecurityFilterChain vaadinChain(
+            HttpSecurity http,
+            AccessTokens tokens,
+            UserAccounts accounts,
+            AuditLog audit,
+            LoginThrottle throttle,
+            SecurityProperties properties,
+            SecurityContextHolderStrategy holder,
+            Environment environment)
+            throws Exception {
+        http.authorizeHttpRequests(authorize ->
+                        authorize.requestMatchers("/sr/**", "/webjars/**").permitAll())
+                .with(
+                        VaadinSecurityConfigurer.vaadin(),
+                        vaadin -> vaadin.loginView("/login").addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null) {
                                 audit.record(Viewer.current().name(), AuditLog.Action.LOGOUT, null, null);
                                 TokenFilters.clearCookie(request, response);
                             }
                         }))
-                .addFilterAfter(new TokenFilters.SessionCheck(accounts, tokens, holder),
-                        SecurityContextHolderFilter.class)
+                .addFilterAfter(
+                        new TokenFilters.SessionCheck(accounts, tokens, holder), SecurityContextHolderFilter.class)
                 .addFilterBefore(new TokenFilters.Throttle(throttle, audit), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new TokenFilters.Kiosk(tokens, audit, Duration.ofDays(properties.kioskCookieDays()),
-                        holder), AnonymousAuthenticationFilter.class);
+                .addFilterBefore(
+                        new TokenFilters.Kiosk(tokens, audit, Duration.ofDays(properties.kioskCookieDays()), holder),
+                        AnonymousAuthenticationFilter.class);
         headers(http, environment);
         return http.build();
     }
@@ -151,7 +188,8 @@ class SecurityConfiguration {
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     // Sent on HTTPS only (behind TLS): a year, sub-domains included.
-                    .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
+                    .httpStrictTransportSecurity(
+                            hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
         });
     }
 

@@ -68,14 +68,16 @@ final class TokenFilters {
                 chain.doFilter(request, response);
                 return;
             }
-            Optional<AccessTokens.Token> token = tokens.authenticate(header.substring(7).strip(), AccessTokens.Kind.API);
+            Optional<AccessTokens.Token> token =
+                    tokens.authenticate(header.substring(7).strip(), AccessTokens.Kind.API);
             if (token.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 problem(response, 401, "Invalid token", "The API token is unknown or revoked.");
                 return;
             }
             List<SimpleGrantedAuthority> authorities = token.get().scopes().stream()
-                    .map(scope -> new SimpleGrantedAuthority(Scopes.authority(scope))).toList();
+                    .map(scope -> new SimpleGrantedAuthority(Scopes.authority(scope)))
+                    .toList();
             SecurityContext context = holder.createEmptyContext();
             context.setAuthentication(new PreAuthenticatedAuthenticationToken(token.get(), null, authorities));
             holder.setContext(context);
@@ -111,7 +113,8 @@ final class TokenFilters {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/kiosk/")) {
                 Optional<AccessTokens.Token> token = tokens.authenticate(path.substring(7), AccessTokens.Kind.KIOSK);
                 if (token.isEmpty()) {
@@ -153,8 +156,8 @@ final class TokenFilters {
             // int), after which it reloads and signs in again from its cookie.
             session.setMaxInactiveInterval(KIOSK_SESSION_SECONDS);
             SecurityContext context = holder.createEmptyContext();
-            context.setAuthentication(new PreAuthenticatedAuthenticationToken(token, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_" + Roles.KIOSK))));
+            context.setAuthentication(new PreAuthenticatedAuthenticationToken(
+                    token, null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.KIOSK))));
             holder.setContext(context);
             repository.saveContext(context, request, response);
             audit.record(token.auditName(), AuditLog.Action.KIOSK_SIGN_IN, token.auditName(), token.name());
@@ -247,8 +250,11 @@ final class TokenFilters {
             String username = request.getParameter("username");
             if (throttle.blocked(username, request.getRemoteAddr())) {
                 if (throttle.firstRefusal(username, request.getRemoteAddr())) {
-                    audit.record(username == null ? "?" : username.strip().toLowerCase(),
-                            AuditLog.Action.LOGIN_BLOCKED, null, null);
+                    audit.record(
+                            username == null ? "?" : username.strip().toLowerCase(),
+                            AuditLog.Action.LOGIN_BLOCKED,
+                            null,
+                            null);
                 }
                 response.sendRedirect(request.getContextPath() + "/login?blocked");
                 return;

@@ -1,9 +1,9 @@
 package vn.situationroom.security;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,11 +42,20 @@ public class UserAccounts implements UserDetailsService {
             Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.ADMIN);
 
     /** One account, without its password. */
-    public record Account(String username, String displayName, List<String> roles, String communeCode,
-            boolean enabled, Instant createdAt) {}
+    public record Account(
+            String username,
+            String displayName,
+            List<String> roles,
+            String communeCode,
+            boolean enabled,
+            Instant createdAt) {}
 
-    private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getString("username"),
-            rs.getString("display_name"), roles(rs), rs.getString("commune_code"), rs.getBoolean("enabled"),
+    private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(
+            rs.getString("username"),
+            rs.getString("display_name"),
+            roles(rs),
+            rs.getString("commune_code"),
+            rs.getBoolean("enabled"),
             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcClient jdbc;
@@ -74,8 +83,9 @@ public class UserAccounts implements UserDetailsService {
 
     private Map<String, Instant> readValidFrom() {
         Map<String, Instant> valid = new HashMap<>();
-        jdbc.sql("SELECT username, sessions_valid_from FROM app_user WHERE enabled").query((RowCallbackHandler) rs ->
-                valid.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        jdbc.sql("SELECT username, sessions_valid_from FROM app_user WHERE enabled")
+                .query((RowCallbackHandler)
+                        rs -> valid.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
         // A change made by another instance of the app closes this instance's screens of that account too.
         Map<String, Instant> before = validFrom == null ? Map.of() : validFrom.get();
         before.forEach((username, from) -> {
@@ -91,19 +101,31 @@ public class UserAccounts implements UserDetailsService {
         return jdbc.sql("SELECT username, display_name, password_hash, roles, commune_code, enabled,"
                         + " sessions_valid_from FROM app_user WHERE username = ?")
                 .param(username == null ? "" : username.strip().toLowerCase())
-                .query((rs, n) -> new Officer(rs.getString(1), rs.getString(2), rs.getString(3), roles(rs),
-                        rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
-                .optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
+                .query((rs, n) -> new Officer(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        roles(rs),
+                        rs.getString(5),
+                        rs.getBoolean(6),
+                        rs.getTimestamp(7).toInstant()))
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
     /** Every account, by username. */
     public List<Account> list() {
-        return jdbc.sql("SELECT * FROM app_user ORDER BY username").query(ACCOUNT).list();
+        return jdbc.sql("SELECT * FROM app_user ORDER BY username")
+                .query(ACCOUNT)
+                .list();
     }
 
     /** One account. */
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT * FROM app_user WHERE username = ?").param(username).query(ACCOUNT).optional();
+        return jdbc.sql("SELECT * FROM app_user WHERE username = ?")
+                .param(username)
+                .query(ACCOUNT)
+                .optional();
     }
 
     /** How many accounts there are. */
@@ -113,12 +135,12 @@ public class UserAccounts implements UserDetailsService {
 
     /** Makes an account. */
     @Transactional
-    public Account create(String username, String displayName, String password, List<String> roles,
-            String communeCode) {
+    public Account create(
+            String username, String displayName, String password, List<String> roles, String communeCode) {
         String name = username == null ? "" : username.strip().toLowerCase();
         if (!USERNAME.matcher(name).matches()) {
-            throw new AccountException("username", "username",
-                    "3 to 64 characters: lower-case letters, digits, dot, dash or underscore");
+            throw new AccountException(
+                    "username", "username", "3 to 64 characters: lower-case letters, digits, dot, dash or underscore");
         }
         if (find(name).isPresent()) {
             throw new AccountException("username", "taken", "is already taken");
@@ -128,36 +150,51 @@ public class UserAccounts implements UserDetailsService {
         String commune = checkCommune(checkedRoles, communeCode);
         jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, roles, commune_code)"
                         + " VALUES (?, ?, ?, ?, ?)")
-                .params(name, checkDisplayName(displayName), passwords.encode(password),
-                        checkedRoles.toArray(String[]::new), commune)
+                .params(
+                        name,
+                        checkDisplayName(displayName),
+                        passwords.encode(password),
+                        checkedRoles.toArray(String[]::new),
+                        commune)
                 .update();
         Transactions.afterCommit(validFrom::refresh);
-        audit.record(Viewer.current().name(), AuditLog.Action.USER_CREATED, name,
+        audit.record(
+                Viewer.current().name(),
+                AuditLog.Action.USER_CREATED,
+                name,
                 "roles=" + checkedRoles + (commune == null ? "" : " commune=" + commune));
         return find(name).orElseThrow();
     }
 
     /** Changes an account's name, roles, commune and whether it may sign in; open sessions end when it matters. */
     @Transactional
-    public Account update(String username, String displayName, List<String> roles, String communeCode,
-            boolean enabled) {
+    public Account update(
+            String username, String displayName, List<String> roles, String communeCode, boolean enabled) {
         Account before = find(username).orElseThrow(() -> new AccountException("username", "unknown", "no such user"));
         List<String> checkedRoles = checkRoles(roles);
         String commune = checkCommune(checkedRoles, communeCode);
         if (before.username().equals(Viewer.current().name())
-                && (!enabled || !checkedRoles.contains(Roles.ADMIN)) && before.roles().contains(Roles.ADMIN)) {
+                && (!enabled || !checkedRoles.contains(Roles.ADMIN))
+                && before.roles().contains(Roles.ADMIN)) {
             throw new AccountException("roles", "self-admin", "an administrator cannot remove their own access");
         }
-        boolean endSessions = !before.roles().equals(checkedRoles) || before.enabled() != enabled
+        boolean endSessions = !before.roles().equals(checkedRoles)
+                || before.enabled() != enabled
                 || !java.util.Objects.equals(before.communeCode(), commune);
         jdbc.sql("UPDATE app_user SET display_name = ?, roles = ?, commune_code = ?, enabled = ?, updated_at = now()"
                         + (endSessions ? ", sessions_valid_from = clock_timestamp()" : "") + " WHERE username = ?")
-                .params(checkDisplayName(displayName), checkedRoles.toArray(String[]::new), commune, enabled,
+                .params(
+                        checkDisplayName(displayName),
+                        checkedRoles.toArray(String[]::new),
+                        commune,
+                        enabled,
                         before.username())
                 .update();
         Transactions.afterCommit(validFrom::refresh);
-        audit.record(AuditLog.Action.USER_CHANGED, before.username(), "roles=" + checkedRoles
-                + (commune == null ? "" : " commune=" + commune) + " enabled=" + enabled);
+        audit.record(
+                AuditLog.Action.USER_CHANGED,
+                before.username(),
+                "roles=" + checkedRoles + (commune == null ? "" : " commune=" + commune) + " enabled=" + enabled);
         if (endSessions) {
             Transactions.afterCommit(() -> live.end(before.username()));
         }
@@ -170,7 +207,8 @@ public class UserAccounts implements UserDetailsService {
         checkPassword(password);
         int changed = jdbc.sql("UPDATE app_user SET password_hash = ?, updated_at = now(),"
                         + " sessions_valid_from = clock_timestamp() WHERE username = ?")
-                .params(passwords.encode(password), username).update();
+                .params(passwords.encode(password), username)
+                .update();
         if (changed == 0) {
             throw new AccountException("username", "unknown", "no such user");
         }
@@ -213,8 +251,8 @@ public class UserAccounts implements UserDetailsService {
             }
         }
         if (set.contains(Roles.COMMUNE) && set.stream().anyMatch(DISTRICT_ROLES::contains)) {
-            throw new AccountException("roles", "commune-mixed",
-                    "a commune's officer cannot also have a district-wide role");
+            throw new AccountException(
+                    "roles", "commune-mixed", "a commune's officer cannot also have a district-wide role");
         }
         return Roles.ASSIGNABLE.stream().filter(set::contains).toList();
     }

@@ -30,14 +30,18 @@ public record Viewer(String name, String displayName, Set<String> roles, String 
         if (authentication == null || !authentication.isAuthenticated()) {
             return NOBODY;
         }
-        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toUnmodifiableSet());
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a)
+                .collect(Collectors.toUnmodifiableSet());
         return switch (authentication.getPrincipal()) {
-            case Officer officer -> new Viewer(officer.getUsername(), officer.displayName(), roles,
-                    officer.communeCode());
+            case Officer officer ->
+                new Viewer(officer.getUsername(), officer.displayName(), roles, officer.communeCode());
             case AccessTokens.Token token -> new Viewer(token.auditName(), token.name(), roles, null);
-            default -> roles.contains("ANONYMOUS") ? NOBODY
-                    : new Viewer(authentication.getName(), authentication.getName(), roles, null);
+            default ->
+                roles.contains("ANONYMOUS")
+                        ? NOBODY
+                        : new Viewer(authentication.getName(), authentication.getName(), roles, null);
         };
     }
 

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,7 +45,9 @@ final class DistrictModel {
     /** The share of a weekday's events in each local hour: office hours 07:00–11:30 and 13:30–17:00. */
     private static final double[] WEEKDAY_RHYTHM = {
         0.002, 0.002, 0.002, 0.002, 0.002, 0.005, 0.015, 0.09, 0.13, 0.13, 0.12, 0.06,
-        0.02, 0.07, 0.12, 0.11, 0.07, 0.025, 0.01, 0.006, 0.004, 0.003, 0.002, 0.002};
+        0.02, 0.07, 0.12, 0.11, 0.07, 0.025, 0.01, 0.006, 0.004, 0.003, 0.002, 0.002
+    };
+
     private static final double WEEKEND_FACTOR = 0.2;
     private static final double FLARE_UP_CHANCE_PER_DAY = 0.03;
     /** The longest a case's steps run after its first event: the months to look back for steps in a window. */
@@ -75,13 +77,17 @@ final class DistrictModel {
         this.intensity = intensity;
         // Some communes are busier than others, the same ones for a seed: log-normal weights around 1.
         Random weights = new Random(seed);
-        this.communeWeights = communes.stream().mapToDouble(c -> Math.exp(0.5 * weights.nextGaussian())).toArray();
+        this.communeWeights = communes.stream()
+                .mapToDouble(c -> Math.exp(0.5 * weights.nextGaussian()))
+                .toArray();
     }
 
     /** Every event that occurs in {@code [from, to)}, in time order: what citizens bring, and the cases' steps. */
     List<SimulatedEvent> between(Instant from, Instant to) {
         List<SimulatedEvent> events = new ArrayList<>();
-        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS);
+                hour.isBefore(to);
+                hour = hour.plus(Duration.ofHours(1))) {
             for (int c = 0; c < communes.size(); c++) {
                 for (SimulatedEvent event : hour(c, hour)) {
                     if (within(event, from, to)) {
@@ -91,7 +97,8 @@ final class DistrictModel {
             }
         }
         YearMonth last = YearMonth.from(to.atZone(zone));
-        for (YearMonth month = YearMonth.from(from.atZone(zone)).minusMonths(LIFECYCLE_MONTHS); !month.isAfter(last);
+        for (YearMonth month = YearMonth.from(from.atZone(zone)).minusMonths(LIFECYCLE_MONTHS);
+                !month.isAfter(last);
                 month = month.plusMonths(1)) {
             for (int c = 0; c < communes.size(); c++) {
                 for (SimulatedEvent step : caseSteps(c, month)) {
@@ -115,20 +122,26 @@ final class DistrictModel {
         return caseSteps.computeIfAbsent(commune + "/" + month, key -> {
             Map<String, FirstEvent> first = new HashMap<>();
             Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-            for (Instant hour = month.atDay(1).atStartOfDay(zone).toInstant(); hour.isBefore(end);
+            for (Instant hour = month.atDay(1).atStartOfDay(zone).toInstant();
+                    hour.isBefore(end);
                     hour = hour.plus(Duration.ofHours(1))) {
                 for (SimulatedEvent event : hour(commune, hour)) {
                     String content = event.json().path("content").asString("");
                     String caseRef = event.json().path("caseRef").asString("");
                     if (!caseRef.isEmpty() && (content.equals("COMPLAINT") || content.equals("DENUNCIATION"))) {
-                        FirstEvent candidate = new FirstEvent(caseRef, event.occurredAt().toInstant(),
-                                content.equals("DENUNCIATION"), event.json().path("complex").asBoolean(false));
+                        FirstEvent candidate = new FirstEvent(
+                                caseRef,
+                                event.occurredAt().toInstant(),
+                                content.equals("DENUNCIATION"),
+                                event.json().path("complex").asBoolean(false));
                         first.merge(caseRef, candidate, (a, b) -> a.at().isBefore(b.at()) ? a : b);
                     }
                 }
             }
-            return first.values().stream().sorted(Comparator.comparing(FirstEvent::caseRef))
-                    .flatMap(f -> steps(commune, f).stream()).toList();
+            return first.values().stream()
+                    .sorted(Comparator.comparing(FirstEvent::caseRef))
+                    .flatMap(f -> steps(commune, f).stream())
+                    .toList();
         });
     }
 
@@ -149,8 +162,8 @@ final class DistrictModel {
             steps.add(step(commune, first, "REJECTED", received.plusDays(2 + random.nextInt(7)), random));
             return steps;
         }
-        LocalDate accepted = received.plusDays(random.nextDouble() < 0.9 ? 1 + random.nextInt(8)
-                : 11 + random.nextInt(8));
+        LocalDate accepted =
+                received.plusDays(random.nextDouble() < 0.9 ? 1 + random.nextInt(8) : 11 + random.nextInt(8));
         steps.add(step(commune, first, "ACCEPTED", accepted, random));
         if (random.nextDouble() < 0.6) {
             steps.add(step(commune, first, "IN_PROGRESS", accepted.plusDays(3 + random.nextInt(6)), random));
@@ -164,8 +177,8 @@ final class DistrictModel {
         if (late < 0.05) {
             return steps; // still not resolved
         }
-        LocalDate resolved = accepted.plusDays(late < 0.15 ? term + 1 + random.nextInt(15)
-                : 12 + random.nextInt(term - 12));
+        LocalDate resolved =
+                accepted.plusDays(late < 0.15 ? term + 1 + random.nextInt(15) : 12 + random.nextInt(term - 12));
         steps.add(step(commune, first, "RESOLVED", resolved, random));
         if (random.nextDouble() < 0.5) {
             steps.add(step(commune, first, "DECISION_IN_FORCE", resolved.plusDays(15 + random.nextInt(16)), random));
@@ -175,10 +188,14 @@ final class DistrictModel {
 
     private SimulatedEvent step(int commune, FirstEvent first, String status, LocalDate date, Random random) {
         // Offices do this work on weekdays.
-        LocalDate day = date.getDayOfWeek() == DayOfWeek.SATURDAY ? date.plusDays(2)
+        LocalDate day = date.getDayOfWeek() == DayOfWeek.SATURDAY
+                ? date.plusDays(2)
                 : date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.plusDays(1) : date;
-        OffsetDateTime at = day.atTime(8 + random.nextInt(8), random.nextInt(60)).atZone(zone).toOffsetDateTime();
-        UUID id = UUID.nameUUIDFromBytes((seed + "/" + first.caseRef() + "/" + status).getBytes(StandardCharsets.UTF_8));
+        OffsetDateTime at = day.atTime(8 + random.nextInt(8), random.nextInt(60))
+                .atZone(zone)
+                .toOffsetDateTime();
+        UUID id =
+                UUID.nameUUIDFromBytes((seed + "/" + first.caseRef() + "/" + status).getBytes(StandardCharsets.UTF_8));
         var event = new SimulatedEvent.Builder(id, at, communes.get(commune), EventType.CASE_UPDATE)
                 .receptionPoint(ReceptionPoint.DISTRICT_OFFICE)
                 .caseRef(first.caseRef())
@@ -195,9 +212,13 @@ final class DistrictModel {
         ZonedDateTime local = hourStart.atZone(zone);
         Random random = new Random(mix(seed, commune, hourStart.getEpochSecond() / 3600));
         boolean flaring = flaringAt(commune, local);
-        double expected = EVENTS_PER_COMMUNE_DAY * communeWeights[commune] * intensity
-                * WEEKDAY_RHYTHM[local.getHour()] * (isWeekend(local) ? WEEKEND_FACTOR : 1.0)
-                * electionBoost(local.toLocalDate()) * (flaring ? 6.0 : 1.0);
+        double expected = EVENTS_PER_COMMUNE_DAY
+                * communeWeights[commune]
+                * intensity
+                * WEEKDAY_RHYTHM[local.getHour()]
+                * (isWeekend(local) ? WEEKEND_FACTOR : 1.0)
+                * electionBoost(local.toLocalDate())
+                * (flaring ? 6.0 : 1.0);
         int count = poisson(random, expected);
         List<SimulatedEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -216,19 +237,25 @@ final class DistrictModel {
         LocalDate date = at.toLocalDate();
         long daysToElection = calendar.daysUntilElection(date);
         boolean campaign = daysToElection >= 0 && daysToElection <= 60;
-        EventType type = pick(random, EventType.values(), flaring
-                ? new double[] {0.55, 0.15, 0.12, 0.06, 0.12}
-                : new double[] {0.55, 0.31, 0.015, 0.025, 0.10});
-        UUID id = new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | Long.MIN_VALUE);
+        EventType type = pick(
+                random,
+                EventType.values(),
+                flaring ? new double[] {0.55, 0.15, 0.12, 0.06, 0.12} : new double[] {0.55, 0.31, 0.015, 0.025, 0.10});
+        UUID id = new UUID(
+                random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | Long.MIN_VALUE);
         var event = new SimulatedEvent.Builder(id, at, communes.get(commune), type);
         switch (type) {
             case VISIT, PETITION -> fillCase(event, random, commune, date, campaign, flaring);
-            case INCIDENT -> event.receptionPoint(pick(random, new ReceptionPoint[] {
-                            ReceptionPoint.COMMUNE_OFFICE, ReceptionPoint.DISTRICT_OFFICE, ReceptionPoint.POLICE},
-                            new double[] {0.5, 0.3, 0.2}))
-                    .severity(pick(random, Severity.values(), new double[] {0.6, 0.32, 0.08}))
-                    .headcount(5 + random.nextInt(flaring ? 56 : 16))
-                    .summary(vocabulary.summary("INCIDENT", random));
+            case INCIDENT ->
+                event.receptionPoint(pick(
+                                random,
+                                new ReceptionPoint[] {
+                                    ReceptionPoint.COMMUNE_OFFICE, ReceptionPoint.DISTRICT_OFFICE, ReceptionPoint.POLICE
+                                },
+                                new double[] {0.5, 0.3, 0.2}))
+                        .severity(pick(random, Severity.values(), new double[] {0.6, 0.32, 0.08}))
+                        .headcount(5 + random.nextInt(flaring ? 56 : 16))
+                        .summary(vocabulary.summary("INCIDENT", random));
             case ESCALATION -> {
                 Destination destination = pick(random, Destination.values(), new double[] {0.7, 0.15, 0.15});
                 event.receptionPoint(ReceptionPoint.valueOf(destination.name()))
@@ -237,24 +264,36 @@ final class DistrictModel {
                         .caseRef(caseRef(random, commune, date, Content.COMPLAINT))
                         .summary(vocabulary.summary("ESCALATION", random));
             }
-            case CASE_UPDATE -> event.receptionPoint(random.nextBoolean()
-                            ? ReceptionPoint.DISTRICT_OFFICE : ReceptionPoint.COMMUNE_OFFICE)
-                    .caseRef(caseRef(random, commune, date, Content.COMPLAINT))
-                    // The acceptances and resolutions follow each case's own course (see steps); these are the
-                    // dialogues held along the way.
-                    .status(CaseStatus.DIALOGUE);
+            case CASE_UPDATE ->
+                event.receptionPoint(
+                                random.nextBoolean() ? ReceptionPoint.DISTRICT_OFFICE : ReceptionPoint.COMMUNE_OFFICE)
+                        .caseRef(caseRef(random, commune, date, Content.COMPLAINT))
+                        // The acceptances and resolutions follow each case's own course (see steps); these are the
+                        // dialogues held along the way.
+                        .status(CaseStatus.DIALOGUE);
         }
         return event.build();
     }
 
-    private void fillCase(SimulatedEvent.Builder event, RandomGenerator random, int commune, LocalDate date,
-            boolean campaign, boolean flaring) {
+    private void fillCase(
+            SimulatedEvent.Builder event,
+            RandomGenerator random,
+            int commune,
+            LocalDate date,
+            boolean campaign,
+            boolean flaring) {
         Content content = pick(random, Content.values(), new double[] {0.45, 0.15, 0.2, 0.15, 0.05});
-        Field field = pick(random, Field.values(), campaign
-                ? new double[] {0.5, 0.13, 0.09, 0.1, 0.06, 0.07, 0.05}
-                : new double[] {0.56, 0.15, 0.1, 0.01, 0.06, 0.07, 0.05});
-        event.receptionPoint(pick(random, new ReceptionPoint[] {
-                        ReceptionPoint.DISTRICT_OFFICE, ReceptionPoint.COMMUNE_OFFICE, ReceptionPoint.OTHER},
+        Field field = pick(
+                random,
+                Field.values(),
+                campaign
+                        ? new double[] {0.5, 0.13, 0.09, 0.1, 0.06, 0.07, 0.05}
+                        : new double[] {0.56, 0.15, 0.1, 0.01, 0.06, 0.07, 0.05});
+        event.receptionPoint(pick(
+                        random,
+                        new ReceptionPoint[] {
+                            ReceptionPoint.DISTRICT_OFFICE, ReceptionPoint.COMMUNE_OFFICE, ReceptionPoint.OTHER
+                        },
                         new double[] {0.5, 0.45, 0.05}))
                 .content(content)
                 .field(field)
@@ -264,7 +303,8 @@ final class DistrictModel {
         if (event.type() == EventType.VISIT) {
             double crowd = flaring ? 0.4 : 0.04;
             double r = random.nextDouble();
-            event.headcount(r < crowd ? 5 + random.nextInt(flaring ? 40 : 15) : r < crowd + 0.15 ? 2 + random.nextInt(3) : 1);
+            event.headcount(
+                    r < crowd ? 5 + random.nextInt(flaring ? 40 : 15) : r < crowd + 0.15 ? 2 + random.nextInt(3) : 1);
         }
         if (content != Content.RECOMMENDATION && content != Content.REFLECTION) {
             String caseRef = caseRef(random, commune, date, content);
@@ -299,7 +339,8 @@ final class DistrictModel {
 
     /** Whether a flare-up is going on in the commune at that time: on 3% of days, for two to eight hours. */
     private boolean flaringAt(int commune, ZonedDateTime local) {
-        Random day = new Random(mix(seed ^ 0x5DEECE66DL, commune, local.toLocalDate().toEpochDay()));
+        Random day =
+                new Random(mix(seed ^ 0x5DEECE66DL, commune, local.toLocalDate().toEpochDay()));
         if (day.nextDouble() >= FLARE_UP_CHANCE_PER_DAY) {
             return false;
         }

@@ -128,12 +128,14 @@ final class Simulator implements SmartLifecycle {
         int written = 0;
         for (int from = 0; from < events.size(); from += BATCH) {
             List<SimulatedEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH));
-            List<EventCheck> checks = intake.check(batch.stream().<JsonNode>map(SimulatedEvent::json).toList());
+            List<EventCheck> checks = intake.check(
+                    batch.stream().<JsonNode>map(SimulatedEvent::json).toList());
             List<EventCheck.Valid> valid = new ArrayList<>();
             for (EventCheck check : checks) {
                 switch (check) {
                     case EventCheck.Valid v -> valid.add(v);
-                    case EventCheck.Invalid invalid -> log.warn("Simulator made an invalid event: {}", invalid.summary());
+                    case EventCheck.Invalid invalid ->
+                        log.warn("Simulator made an invalid event: {}", invalid.summary());
                 }
             }
             written += submitWithRetry(valid);
@@ -146,7 +148,9 @@ final class Simulator implements SmartLifecycle {
             try {
                 return intake.submit(valid).size();
             } catch (IntakeService.PublishFailedException e) {
-                log.warn("Simulator: the broker did not take {} events, trying again in 5 s: {}", valid.size(),
+                log.warn(
+                        "Simulator: the broker did not take {} events, trying again in 5 s: {}",
+                        valid.size(),
                         e.getMessage());
                 Thread.sleep(Duration.ofSeconds(5));
             }

@@ -17,15 +17,19 @@ class SimulatorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
 
     @Bean
-    Simulator simulator(SimulatorProperties properties, Region region, ElectionCalendar calendar, IntakeService intake,
+    Simulator simulator(
+            SimulatorProperties properties,
+            Region region,
+            ElectionCalendar calendar,
+            IntakeService intake,
             Environment environment) {
         boolean embeddedBroker = !environment.containsProperty("spring.kafka.bootstrap-servers");
         boolean enabled = properties.enabled() != null ? properties.enabled() : embeddedBroker;
         if (!enabled) {
             log.info("Simulator is off; situationroom.simulator.enabled=true turns it on");
         }
-        var model = new DistrictModel(properties.seed(), region.codes().stream().sorted().toList(), calendar,
-                properties.intensity());
+        var model = new DistrictModel(
+                properties.seed(), region.codes().stream().sorted().toList(), calendar, properties.intensity());
         return new Simulator(model, intake, properties, Clock.systemUTC(), enabled);
     }
 }

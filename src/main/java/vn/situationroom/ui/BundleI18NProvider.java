@@ -32,7 +32,8 @@ public class BundleI18NProvider implements I18NProvider {
     public String getTranslation(String key, Locale locale, Object... params) {
         Locale language = locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.ROOT;
         try {
-            String pattern = ResourceBundle.getBundle(BUNDLE, language, NO_FALLBACK).getString(key);
+            String pattern =
+                    ResourceBundle.getBundle(BUNDLE, language, NO_FALLBACK).getString(key);
             return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
         } catch (MissingResourceException e) {
             return "!" + key;

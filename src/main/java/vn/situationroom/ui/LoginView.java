@@ -59,7 +59,8 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle, Before
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
         form.setError(parameters.containsKey("error"));
         for (String reason : List.of("blocked", "ended", "kiosk")) {
             if (parameters.containsKey(reason)) {

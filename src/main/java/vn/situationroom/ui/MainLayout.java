@@ -45,8 +45,10 @@ public class MainLayout extends AppLayout {
         language.addClassName("shell-language");
         language.setItems(BundleI18NProvider.VIETNAMESE, Locale.ENGLISH);
         language.setItemLabelGenerator(locale -> locale.getLanguage().equals("en") ? "English" : "Tiếng Việt");
-        language.setValue(getLocale() != null && getLocale().getLanguage().equals("en") ? Locale.ENGLISH
-                : BundleI18NProvider.VIETNAMESE);
+        language.setValue(
+                getLocale() != null && getLocale().getLanguage().equals("en")
+                        ? Locale.ENGLISH
+                        : BundleI18NProvider.VIETNAMESE);
         language.setAriaLabel(getTranslation("shell.language"));
         language.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -58,12 +60,16 @@ public class MainLayout extends AppLayout {
         spacer.addClassName("shell-spacer");
 
         Viewer viewer = Viewer.current();
-        Span who = new Span(viewer.displayName() + (viewer.limitedToCommune()
-                ? " · " + region.commune(viewer.communeCode()).map(c -> c.fullName()).orElse(viewer.communeCode())
-                : ""));
+        Span who = new Span(viewer.displayName()
+                + (viewer.limitedToCommune()
+                        ? " · "
+                                + region.commune(viewer.communeCode())
+                                        .map(c -> c.fullName())
+                                        .orElse(viewer.communeCode())
+                        : ""));
         who.addClassName("shell-user");
-        Button logout = new Button(getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(),
-                click -> authentication.logout());
+        Button logout = new Button(
+                getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("shell-logout");
         addToNavbar(new DrawerToggle(), title, spacer, who, language, logout);
@@ -72,8 +78,8 @@ public class MainLayout extends AppLayout {
         menu.addClassName("shell-menu");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path(), new Icon(entry.icon()));
-            item.setOpenInNewBrowserTab(entry.menuClass() != null
-                    && entry.menuClass().isAnnotationPresent(OwnWindow.class));
+            item.setOpenInNewBrowserTab(
+                    entry.menuClass() != null && entry.menuClass().isAnnotationPresent(OwnWindow.class));
             menu.addItem(item);
         }
         addToDrawer(menu);

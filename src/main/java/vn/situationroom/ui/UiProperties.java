@@ -17,5 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     map (a screen's address may set its own: {@code /wall?rotate=30}, in seconds)
  */
 @ConfigurationProperties("situationroom.ui")
-public record UiProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone, @DefaultValue("") String tileUrl,
-        @DefaultValue("true") boolean alertSound, @DefaultValue("0s") Duration wallRotation) {}
+public record UiProperties(
+        @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
+        @DefaultValue("") String tileUrl,
+        @DefaultValue("true") boolean alertSound,
+        @DefaultValue("0s") Duration wallRotation) {}

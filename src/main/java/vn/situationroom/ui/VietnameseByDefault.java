@@ -19,7 +19,9 @@ class VietnameseByDefault implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> {
-            Object chosen = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getAttribute(CHOSEN);
+            Object chosen = VaadinSession.getCurrent() == null
+                    ? null
+                    : VaadinSession.getCurrent().getAttribute(CHOSEN);
             init.getUI().setLocale(chosen instanceof Locale locale ? locale : BundleI18NProvider.VIETNAMESE);
         });
     }

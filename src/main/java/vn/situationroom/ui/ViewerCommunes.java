@@ -24,8 +24,8 @@ public final class ViewerCommunes {
     }
 
     /** Gives a single-commune picker the viewer's communes; a commune's officer gets theirs, fixed. */
-    public static <P extends AbstractField<?, Commune> & HasListDataView<Commune, ?>> void limit(P picker,
-            Region region) {
+    public static <P extends AbstractField<?, Commune> & HasListDataView<Commune, ?>> void limit(
+            P picker, Region region) {
         List<Commune> communes = of(region);
         picker.setItems(communes);
         if (Viewer.current().limitedToCommune()) {
@@ -35,8 +35,8 @@ public final class ViewerCommunes {
     }
 
     /** Gives a many-commune picker the viewer's communes; a commune's officer gets theirs, fixed. */
-    public static <P extends HasValue<?, Set<Commune>> & HasListDataView<Commune, ?>> void limitMany(P picker,
-            Region region) {
+    public static <P extends HasValue<?, Set<Commune>> & HasListDataView<Commune, ?>> void limitMany(
+            P picker, Region region) {
         List<Commune> communes = of(region);
         picker.setItems(communes);
         if (Viewer.current().limitedToCommune()) {

@@ -41,8 +41,15 @@ public class WatchLists {
      * @param lastContact the case's latest event, if any
      * @param addedBy who added it by hand (null when found in the events)
      */
-    public record Entry(String communeCode, Kind kind, String subject, boolean automatic, long contacts,
-            Instant lastContact, String addedBy, String reason) {}
+    public record Entry(
+            String communeCode,
+            Kind kind,
+            String subject,
+            boolean automatic,
+            long contacts,
+            Instant lastContact,
+            String addedBy,
+            String reason) {}
 
     private static final String CANDIDATES = """
             WITH c AS (
@@ -74,29 +81,44 @@ public class WatchLists {
         record Case(String commune, long contacts, int biggest, Instant last) {}
         Map<String, Case> cases = new HashMap<>();
         var candidates = jdbc.sql(CANDIDATES.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
-                .param("since", OffsetDateTime.now().minusDays(DAYS_BACK)).param("repeat", repeatCount)
+                .param("since", OffsetDateTime.now().minusDays(DAYS_BACK))
+                .param("repeat", repeatCount)
                 .param("crowd", crowdThreshold);
         if (!communes.isEmpty()) {
             candidates = candidates.param("communes", communes);
         }
-        candidates.query((RowCallbackHandler) rs -> cases.put(rs.getString("case_ref"), new Case(
-                rs.getString("commune_code"), rs.getLong("contacts"), rs.getInt("biggest"),
-                rs.getObject("last_contact", OffsetDateTime.class) == null ? Instant.EPOCH
-                        : rs.getObject("last_contact", OffsetDateTime.class).toInstant())));
+        candidates.query((RowCallbackHandler) rs -> cases.put(
+                rs.getString("case_ref"),
+                new Case(
+                        rs.getString("commune_code"),
+                        rs.getLong("contacts"),
+                        rs.getInt("biggest"),
+                        rs.getObject("last_contact", OffsetDateTime.class) == null
+                                ? Instant.EPOCH
+                                : rs.getObject("last_contact", OffsetDateTime.class)
+                                        .toInstant())));
         Map<String, Instant> removed = new HashMap<>();
         Map<String, Entry> entries = new LinkedHashMap<>();
         jdbc.sql("SELECT commune_code, kind, subject, added_by, reason, removed_at FROM watch_entry")
                 .query((RowCallbackHandler) rs -> {
-                    String key = key(rs.getString("commune_code"), Kind.valueOf(rs.getString("kind")),
-                            rs.getString("subject"));
+                    String key = key(
+                            rs.getString("commune_code"), Kind.valueOf(rs.getString("kind")), rs.getString("subject"));
                     OffsetDateTime removedAt = rs.getObject("removed_at", OffsetDateTime.class);
                     if (removedAt != null) {
                         removed.merge(key, removedAt.toInstant(), (a, b) -> a.isAfter(b) ? a : b);
                     } else {
                         Case c = cases.get(rs.getString("subject"));
-                        entries.put(key, new Entry(rs.getString("commune_code"), Kind.valueOf(rs.getString("kind")),
-                                rs.getString("subject"), false, c == null ? 0 : c.contacts(),
-                                c == null ? null : c.last(), rs.getString("added_by"), rs.getString("reason")));
+                        entries.put(
+                                key,
+                                new Entry(
+                                        rs.getString("commune_code"),
+                                        Kind.valueOf(rs.getString("kind")),
+                                        rs.getString("subject"),
+                                        false,
+                                        c == null ? 0 : c.contacts(),
+                                        c == null ? null : c.last(),
+                                        rs.getString("added_by"),
+                                        rs.getString("reason")));
                     }
                 });
         cases.forEach((caseRef, c) -> {
@@ -135,24 +157,34 @@ public class WatchLists {
         jdbc.sql("""
                 SELECT occurred_at, type, headcount, status FROM reception_event
                 WHERE case_ref = :subject AND commune_code = :commune ORDER BY occurred_at""")
-                .param("subject", entry.subject()).param("commune", entry.communeCode())
-                .query((RowCallbackHandler) rs -> steps.add(new Step(rs.getTimestamp("occurred_at").toInstant(),
+                .param("subject", entry.subject())
+                .param("commune", entry.communeCode())
+                .query((RowCallbackHandler) rs -> steps.add(new Step(
+                        rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("status") != null ? "STATUS_" + rs.getString("status") : rs.getString("type"),
-                        null, rs.getInt("headcount") > 1 ? String.valueOf(rs.getInt("headcount")) : null)));
+                        null,
+                        rs.getInt("headcount") > 1 ? String.valueOf(rs.getInt("headcount")) : null)));
         jdbc.sql("""
                 SELECT added_at, added_by, reason, removed_at, removed_by, removed_reason FROM watch_entry
                 WHERE commune_code = :commune AND kind = :kind AND subject = :subject ORDER BY added_at""")
-                .param("commune", entry.communeCode()).param("kind", entry.kind().name())
+                .param("commune", entry.communeCode())
+                .param("kind", entry.kind().name())
                 .param("subject", entry.subject())
                 .query((RowCallbackHandler) rs -> {
                     // A row added by 'system' only records the removal of an entry found in the events.
                     if (!"system".equals(rs.getString("added_by"))) {
-                        steps.add(new Step(rs.getTimestamp("added_at").toInstant(), "ADDED", rs.getString("added_by"),
+                        steps.add(new Step(
+                                rs.getTimestamp("added_at").toInstant(),
+                                "ADDED",
+                                rs.getString("added_by"),
                                 rs.getString("reason")));
                     }
                     if (rs.getTimestamp("removed_at") != null) {
-                        steps.add(new Step(rs.getTimestamp("removed_at").toInstant(), "REMOVED",
-                                rs.getString("removed_by"), rs.getString("removed_reason")));
+                        steps.add(new Step(
+                                rs.getTimestamp("removed_at").toInstant(),
+                                "REMOVED",
+                                rs.getString("removed_by"),
+                                rs.getString("removed_reason")));
                     }
                 });
         steps.sort(Comparator.comparing(Step::at));
@@ -177,8 +209,12 @@ public class WatchLists {
             jdbc.sql("""
                     INSERT INTO watch_entry (commune_code, kind, subject, added_by, reason)
                     VALUES (:commune, :kind, :subject, :by, :reason)""")
-                    .param("commune", commune).param("kind", kind.name()).param("subject", subject.strip())
-                    .param("by", by.strip()).param("reason", reason.strip()).update();
+                    .param("commune", commune)
+                    .param("kind", kind.name())
+                    .param("subject", subject.strip())
+                    .param("by", by.strip())
+                    .param("reason", reason.strip())
+                    .update();
             return Outcome.DONE;
         } catch (DuplicateKeyException e) {
             return Outcome.ALREADY_LISTED;
@@ -194,9 +230,13 @@ public class WatchLists {
         int updated = jdbc.sql("""
                 UPDATE watch_entry SET removed_by = :by, removed_reason = :reason, removed_at = :at
                 WHERE commune_code = :commune AND kind = :kind AND subject = :subject AND removed_at IS NULL""")
-                .param("by", by.strip()).param("reason", reason.strip()).param("at", now())
-                .param("commune", entry.communeCode()).param("kind", entry.kind().name())
-                .param("subject", entry.subject()).update();
+                .param("by", by.strip())
+                .param("reason", reason.strip())
+                .param("at", now())
+                .param("commune", entry.communeCode())
+                .param("kind", entry.kind().name())
+                .param("subject", entry.subject())
+                .update();
         if (updated == 0) {
             if (!entry.automatic()) {
                 return Outcome.NOT_LISTED;
@@ -205,9 +245,13 @@ public class WatchLists {
                     INSERT INTO watch_entry (commune_code, kind, subject, added_by, reason, removed_by, removed_reason,
                                              removed_at)
                     VALUES (:commune, :kind, :subject, 'system', NULL, :by, :reason, :at)""")
-                    .param("commune", entry.communeCode()).param("kind", entry.kind().name())
-                    .param("subject", entry.subject()).param("by", by.strip()).param("reason", reason.strip())
-                    .param("at", now()).update();
+                    .param("commune", entry.communeCode())
+                    .param("kind", entry.kind().name())
+                    .param("subject", entry.subject())
+                    .param("by", by.strip())
+                    .param("reason", reason.strip())
+                    .param("at", now())
+                    .update();
         }
         return Outcome.DONE;
     }

@@ -19,7 +19,6 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.live.LiveHotspots;
-import vn.situationroom.platform.Json;
 import vn.situationroom.region.Region;
 
 /** An incident raises an alert; police command acknowledges and resolves it over REST, and the commune calms down. */
@@ -41,33 +40,46 @@ class AlertsIT {
     @Test
     void an_incident_alert_is_acknowledged_then_resolved_and_the_level_falls_back() throws Exception {
         String commune = TestCommunes.fresh(region).code();
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         assertThat(post("/api/v1/events", """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
                 "type":"INCIDENT","severity":"SERIOUS","headcount":3}""".formatted(UUID.randomUUID(), at, commune))
-                .statusCode()).isEqualTo(202);
+                        .statusCode())
+                .isEqualTo(202);
 
         JsonNode alert = await().atMost(PATIENCE).until(() -> activeAlertOf(commune), a -> a != null);
         assertThat(alert.get("rule").asString()).isEqualTo("INCIDENT");
         assertThat(alert.get("severity").asString()).isEqualTo("CRITICAL");
-        await().atMost(PATIENCE).until(() -> live.current().get(commune) != null
-                && live.current().get(commune).level() == HotspotLevel.CRITICAL);
+        await().atMost(PATIENCE)
+                .until(() -> live.current().get(commune) != null
+                        && live.current().get(commune).level() == HotspotLevel.CRITICAL);
         String id = alert.get("alertId").asString();
 
-        assertThat(post("/api/v1/alerts/" + id + "/ack", "{\"by\":\"Trực ban công an huyện\",\"note\":\"Đã cử lực lượng\"}")
-                .statusCode()).isEqualTo(202);
+        assertThat(post(
+                                "/api/v1/alerts/" + id + "/ack",
+                                "{\"by\":\"Trực ban công an huyện\",\"note\":\"Đã cử lực lượng\"}")
+                        .statusCode())
+                .isEqualTo(202);
         await().atMost(PATIENCE).until(() -> state(id).equals("ACKNOWLEDGED"));
         assertThat(get("/api/v1/alerts/" + id).get("acknowledgedBy").asString()).isEqualTo("Trực ban công an huyện");
 
-        assertThat(post("/api/v1/alerts/" + id + "/resolve", "{\"by\":\"Trực ban công an huyện\"}").statusCode())
+        assertThat(post("/api/v1/alerts/" + id + "/resolve", "{\"by\":\"Trực ban công an huyện\"}")
+                        .statusCode())
                 .isEqualTo(202);
         await().atMost(PATIENCE).until(() -> state(id).equals("RESOLVED"));
         await().atMost(PATIENCE).until(() -> live.current().get(commune).level() == HotspotLevel.NORMAL);
 
-        assertThat(post("/api/v1/alerts/" + id + "/resolve", "{\"by\":\"ai đó\"}").statusCode()).isEqualTo(409);
-        assertThat(post("/api/v1/alerts/" + UUID.randomUUID() + "/ack", "{\"by\":\"ai đó\"}").statusCode())
+        assertThat(post("/api/v1/alerts/" + id + "/resolve", "{\"by\":\"ai đó\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(post("/api/v1/alerts/" + UUID.randomUUID() + "/ack", "{\"by\":\"ai đó\"}")
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(post("/api/v1/alerts/" + id + "/ack", "{\"note\":\"no name\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/alerts/" + id + "/ack", "{\"note\":\"no name\"}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     private JsonNode activeAlertOf(String commune) throws Exception {

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,11 +50,16 @@ class DetectApiIT {
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             List<Object> alarms = new ArrayList<>();
-            Json.MAPPER.readTree(response.body()).get("days").forEach(day ->
-                    alarms.add(day.get("alarm").isNull() ? null : day.get("alarm").asBoolean()));
+            Json.MAPPER
+                    .readTree(response.body())
+                    .get("days")
+                    .forEach(day -> alarms.add(
+                            day.get("alarm").isNull() ? null : day.get("alarm").asBoolean()));
             List<Object> expected = new ArrayList<>();
             reference.get("alarm").forEach(a -> expected.add(a.isNull() ? null : a.asBoolean()));
-            assertThat(alarms).as(reference.get("series") + " " + reference.get("control")).isEqualTo(expected);
+            assertThat(alarms)
+                    .as(reference.get("series") + " " + reference.get("control"))
+                    .isEqualTo(expected);
         }
     }
 
@@ -81,25 +86,32 @@ class DetectApiIT {
         for (int d = 0; d < perDay.length; d++) {
             for (int i = 0; i < perDay[d]; i++) {
                 // Today's events happened in the minutes before now, which may be early in the morning.
-                var morning = today.minusDays(perDay.length - 1 - d).atTime(0, i).atZone(VIETNAM).toOffsetDateTime();
-                var before = java.time.OffsetDateTime.now(VIETNAM).minusMinutes(i + 1).withNano(0);
+                var morning = today.minusDays(perDay.length - 1 - d)
+                        .atTime(0, i)
+                        .atZone(VIETNAM)
+                        .toOffsetDateTime();
+                var before = java.time.OffsetDateTime.now(VIETNAM)
+                        .minusMinutes(i + 1)
+                        .withNano(0);
                 String at = (morning.isBefore(before) ? morning : before).toString();
                 events.append(events.length() > 1 ? "," : "").append("""
                         {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
                         "type":"PETITION","content":"COMPLAINT","field":"LAND"}""".formatted(UUID.randomUUID(), at, commune));
             }
         }
-        assertThat(post("/api/v1/events", events.append("]").toString()).statusCode()).isEqualTo(202);
+        assertThat(post("/api/v1/events", events.append("]").toString()).statusCode())
+                .isEqualTo(202);
         String request = """
-                {"method":"C1","baseline":3,"communeCode":"%s","from":"%s","to":"%s"}"""
-                .formatted(commune, today.minusDays(4), today);
+                {"method":"C1","baseline":3,"communeCode":"%s","from":"%s","to":"%s"}""".formatted(commune, today.minusDays(4), today);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode answer = Json.MAPPER.readTree(post("/api/v1/analysis/detect", request).body());
+            JsonNode answer = Json.MAPPER.readTree(
+                    post("/api/v1/analysis/detect", request).body());
             List<Double> observed = new ArrayList<>();
             answer.get("days").forEach(day -> observed.add(day.get("observed").asDouble()));
             assertThat(observed).containsExactly(1.0, 0.0, 2.0, 0.0, 3.0);
-            assertThat(answer.get("from").asString()).isEqualTo(today.minusDays(4).toString());
+            assertThat(answer.get("from").asString())
+                    .isEqualTo(today.minusDays(4).toString());
         });
     }
 
@@ -110,7 +122,8 @@ class DetectApiIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"method\"", "series[1]", "series[2]");
-        assertThat(post("/api/v1/analysis/detect", "{\"method\":\"C1\",\"baseline\":2,\"series\":[1,2,3,4]}").body())
+        assertThat(post("/api/v1/analysis/detect", "{\"method\":\"C1\",\"baseline\":2,\"series\":[1,2,3,4]}")
+                        .body())
                 .contains("baseline must be at least 3");
     }
 

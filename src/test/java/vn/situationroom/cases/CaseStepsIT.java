@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -61,49 +60,57 @@ class CaseStepsIT extends BrowserTest {
         LocalDate received = today.minusDays(70);
         String caseRef = newCase(TestCommunes.fresh(region).code(), "PETITION", received, "DENUNCIATION");
 
-        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "cần xác minh"),
-                CaseSteps.Problem.NOT_ACCEPTED);
-        assertRefused(step(caseRef, CaseStatus.ACCEPTED, today.plusDays(1), true, null),
-                CaseSteps.Problem.DAY_IN_FUTURE);
-        assertRefused(step(caseRef, CaseStatus.ACCEPTED, received.minusDays(1), true, null),
+        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "cần xác minh"), CaseSteps.Problem.NOT_ACCEPTED);
+        assertRefused(
+                step(caseRef, CaseStatus.ACCEPTED, today.plusDays(1), true, null), CaseSteps.Problem.DAY_IN_FUTURE);
+        assertRefused(
+                step(caseRef, CaseStatus.ACCEPTED, received.minusDays(1), true, null),
                 CaseSteps.Problem.DAY_BEFORE_RECEIPT);
         LocalDate accepted = received.plusDays(5);
-        assertThat(step(caseRef, CaseStatus.ACCEPTED, accepted, true, null))
-                .isInstanceOf(CaseSteps.Recorded.class);
-        await().atMost(PATIENCE).until(() -> accepted.equals(cases.one(caseRef, today).orElseThrow().accepted()));
-        assertRefused(step(caseRef, CaseStatus.ACCEPTED, accepted, true, null),
-                CaseSteps.Problem.ALREADY_ACCEPTED);
+        assertThat(step(caseRef, CaseStatus.ACCEPTED, accepted, true, null)).isInstanceOf(CaseSteps.Recorded.class);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        accepted.equals(cases.one(caseRef, today).orElseThrow().accepted()));
+        assertRefused(step(caseRef, CaseStatus.ACCEPTED, accepted, true, null), CaseSteps.Problem.ALREADY_ACCEPTED);
 
-        assertRefused(step(caseRef, CaseStatus.EXTENDED, accepted.plusDays(25), false, "  "),
+        assertRefused(
+                step(caseRef, CaseStatus.EXTENDED, accepted.plusDays(25), false, "  "),
                 CaseSteps.Problem.REASON_REQUIRED);
         record(caseRef, CaseStatus.EXTENDED, accepted.plusDays(25), "Cần xác minh thêm tại 3 xã", today, 1);
         record(caseRef, CaseStatus.EXTENDED, accepted.plusDays(55), "Chờ kết quả giám định", today, 2);
-        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "lần thứ ba"),
-                CaseSteps.Problem.NO_MORE_EXTENSIONS);
+        assertRefused(
+                step(caseRef, CaseStatus.EXTENDED, today, false, "lần thứ ba"), CaseSteps.Problem.NO_MORE_EXTENSIONS);
 
         Cases.CaseSummary summary = cases.one(caseRef, today).orElseThrow();
         assertThat(summary.complexity()).isEqualTo(LegalClock.Complexity.ESPECIALLY_COMPLEX);
-        LocalDate resolveBy = settings.clock().resolveBy(LegalClock.Kind.DENUNCIATION, accepted,
-                LegalClock.Complexity.ESPECIALLY_COMPLEX, false, 2);
+        LocalDate resolveBy = settings.clock()
+                .resolveBy(LegalClock.Kind.DENUNCIATION, accepted, LegalClock.Complexity.ESPECIALLY_COMPLEX, false, 2);
         assertThat(resolveBy).isAfterOrEqualTo(accepted.plusDays(90));
         assertThat(summary.deadline()).isEqualTo(resolveBy);
-        assertThat(cases.deadlines(summary, today)).extracting(Cases.Deadline::step, Cases.Deadline::due,
-                Cases.Deadline::done).containsExactly(
-                        tuple(Cases.Step.ACCEPT, settings.clock().acceptBy(LegalClock.Kind.DENUNCIATION, received),
+        assertThat(cases.deadlines(summary, today))
+                .extracting(Cases.Deadline::step, Cases.Deadline::due, Cases.Deadline::done)
+                .containsExactly(
+                        tuple(
+                                Cases.Step.ACCEPT,
+                                settings.clock().acceptBy(LegalClock.Kind.DENUNCIATION, received),
                                 accepted),
                         tuple(Cases.Step.RESOLVE, resolveBy, null));
-        assertThat(cases.timeline(caseRef)).extracting(Cases.TimelineEntry::summary)
+        assertThat(cases.timeline(caseRef))
+                .extracting(Cases.TimelineEntry::summary)
                 .contains("Cần xác minh thêm tại 3 xã", "Chờ kết quả giám định");
 
-        assertRefused(step(caseRef, CaseStatus.DECISION_IN_FORCE, today, false, null),
-                CaseSteps.Problem.NOT_RESOLVED);
-        assertRefused(step(caseRef, CaseStatus.RESOLVED, accepted.plusDays(40), false, "trước lần gia hạn thứ hai"),
+        assertRefused(step(caseRef, CaseStatus.DECISION_IN_FORCE, today, false, null), CaseSteps.Problem.NOT_RESOLVED);
+        assertRefused(
+                step(caseRef, CaseStatus.RESOLVED, accepted.plusDays(40), false, "trước lần gia hạn thứ hai"),
                 CaseSteps.Problem.DAY_BEFORE_LAST_STEP);
-        TestAccounts.actingAs(accounts, TestAccounts.user(accounts, null, Roles.INSPECTION), () ->
-                assertThatThrownBy(() -> steps.record(caseRef, CaseStatus.RESOLVED, today, false, "thanh tra"))
+        TestAccounts.actingAs(
+                accounts,
+                TestAccounts.user(accounts, null, Roles.INSPECTION),
+                () -> assertThatThrownBy(() -> steps.record(caseRef, CaseStatus.RESOLVED, today, false, "thanh tra"))
                         .isInstanceOf(AccessDeniedException.class));
         record(caseRef, CaseStatus.RESOLVED, today, "Kết luận nội dung tố cáo", today, 2);
-        await().atMost(PATIENCE).until(() -> cases.one(caseRef, today).orElseThrow().closed());
+        await().atMost(PATIENCE)
+                .until(() -> cases.one(caseRef, today).orElseThrow().closed());
         assertThat(cases.one(caseRef, today).orElseThrow().next()).isNull();
         assertRefused(step(caseRef, CaseStatus.DIALOGUE, today, false, null), CaseSteps.Problem.CLOSED);
     }
@@ -113,20 +120,18 @@ class CaseStepsIT extends BrowserTest {
         LocalDate today = LocalDate.now(calendar.zone());
         String caseRef = newCase(TestCommunes.fresh(region).code(), "VISIT", today.minusDays(3), "COMPLAINT");
 
-        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "lý do"),
-                CaseSteps.Problem.NOT_A_DENUNCIATION);
-        assertRefused(step(caseRef, CaseStatus.REJECTED, today, false, ""),
-                CaseSteps.Problem.REASON_REQUIRED);
+        assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "lý do"), CaseSteps.Problem.NOT_A_DENUNCIATION);
+        assertRefused(step(caseRef, CaseStatus.REJECTED, today, false, ""), CaseSteps.Problem.REASON_REQUIRED);
         assertThat(step(caseRef, CaseStatus.REJECTED, today, false, "Không thuộc thẩm quyền"))
                 .isInstanceOf(CaseSteps.Recorded.class);
-        await().atMost(PATIENCE).until(() -> cases.one(caseRef, today).orElseThrow().closed());
+        await().atMost(PATIENCE)
+                .until(() -> cases.one(caseRef, today).orElseThrow().closed());
         Cases.CaseSummary refused = cases.one(caseRef, today).orElseThrow();
         assertThat(refused.status()).isEqualTo("REJECTED");
         assertThat(refused.standing()).as("no deadline runs any more").isNull();
         assertThat(cases.deadlines(refused, today).getFirst().done()).isEqualTo(today);
         assertRefused(step(caseRef, CaseStatus.ACCEPTED, today, false, null), CaseSteps.Problem.CLOSED);
-        assertRefused(step("KN-no-such-case", CaseStatus.ACCEPTED, today, false, null),
-                CaseSteps.Problem.UNKNOWN_CASE);
+        assertRefused(step("KN-no-such-case", CaseStatus.ACCEPTED, today, false, null), CaseSteps.Problem.UNKNOWN_CASE);
     }
 
     @Test
@@ -140,34 +145,48 @@ class CaseStepsIT extends BrowserTest {
         signInAs(driver, TestAccounts.user(accounts, commune, Roles.COMMUNE));
         driver.get("http://localhost:" + port + "/cases");
         WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
-        wait.until(d -> d.findElement(By.cssSelector("vaadin-grid.cases-grid")).getText().contains(caseRef));
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-grid.cases-grid"))
+                .getText()
+                .contains(caseRef));
         driver.findElement(By.cssSelector("vaadin-button.case-steps")).click();
         wait.until(d -> !d.findElements(By.cssSelector(".case-deadlines")).isEmpty()
                 && d.findElement(By.cssSelector(".case-deadlines")).getText().contains("Quá hạn"));
-        assertThat(driver.findElement(By.cssSelector(".case-timeline")).getText()).contains("Đơn thư");
+        assertThat(driver.findElement(By.cssSelector(".case-timeline")).getText())
+                .contains("Đơn thư");
 
         WebElement status = driver.findElement(By.cssSelector("vaadin-combo-box.case-step-status"));
         status.findElement(By.cssSelector("input")).click();
         new Actions(driver).sendKeys("Đã thụ lý").perform();
         wait.until(d -> status.getDomAttribute("opened") != null && status.getDomAttribute("loading") == null);
-        new Actions(driver).pause(Duration.ofMillis(200)).sendKeys(Keys.ARROW_DOWN, Keys.ENTER).perform();
-        wait.until(d -> d.findElement(By.cssSelector("vaadin-checkbox.case-step-complex")).isDisplayed());
+        new Actions(driver)
+                .pause(Duration.ofMillis(200))
+                .sendKeys(Keys.ARROW_DOWN, Keys.ENTER)
+                .perform();
+        wait.until(d -> d.findElement(By.cssSelector("vaadin-checkbox.case-step-complex"))
+                .isDisplayed());
         driver.findElement(By.cssSelector("vaadin-checkbox.case-step-complex")).click();
-        driver.findElement(By.cssSelector(".case-step-note textarea")).sendKeys("Thụ lý, giao phòng Tài nguyên xác minh");
+        driver.findElement(By.cssSelector(".case-step-note textarea"))
+                .sendKeys("Thụ lý, giao phòng Tài nguyên xác minh");
         chromium.screenshot("case-steps-form.png");
         driver.findElement(By.cssSelector("vaadin-button.case-step-save")).click();
 
         wait.until(d -> !d.findElements(By.cssSelector(".case-step-recorded")).isEmpty());
-        wait.until(d -> d.findElement(By.cssSelector(".case-timeline")).getText()
+        wait.until(d -> d.findElement(By.cssSelector(".case-timeline"))
+                .getText()
                 .contains("Thụ lý, giao phòng Tài nguyên xác minh"));
         String deadlines = driver.findElement(By.cssSelector(".case-deadlines")).getText();
-        LocalDate resolveBy = settings.clock().resolveBy(LegalClock.Kind.COMPLAINT, today,
-                LegalClock.Complexity.COMPLEX, false, 0);
-        assertThat(deadlines).as("complex: 45 days to resolve")
+        LocalDate resolveBy =
+                settings.clock().resolveBy(LegalClock.Kind.COMPLAINT, today, LegalClock.Complexity.COMPLEX, false, 0);
+        assertThat(deadlines)
+                .as("complex: 45 days to resolve")
                 .contains(resolveBy.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        assertThat(deadlines).as("accepted late, by so many days").contains("Trễ "
-                + ChronoUnit.DAYS.between(settings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received), today) + " ngày");
-        assertThat(driver.findElement(By.cssSelector(".case-steps-about")).getText()).contains("phức tạp");
+        assertThat(deadlines)
+                .as("accepted late, by so many days")
+                .contains("Trễ "
+                        + ChronoUnit.DAYS.between(settings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received), today)
+                        + " ngày");
+        assertThat(driver.findElement(By.cssSelector(".case-steps-about")).getText())
+                .contains("phức tạp");
         chromium.screenshot("case-steps.png");
         assertThat(cases.one(caseRef, today).orElseThrow().complexity()).isEqualTo(LegalClock.Complexity.COMPLEX);
     }
@@ -181,39 +200,54 @@ class CaseStepsIT extends BrowserTest {
 
         TestAccounts.actingAs(accounts, office, () -> agencies.assign(caseRef, "Phòng Tài nguyên và Môi trường"));
         assertThat(cases.one(caseRef, today).orElseThrow().agency()).isEqualTo("Phòng Tài nguyên và Môi trường");
-        String communeAgency = agencies.all().stream().filter(a -> a.commune() && a.name().equals(commune.fullName()))
-                .findFirst().orElseThrow().id();
+        String communeAgency = agencies.all().stream()
+                .filter(a -> a.commune() && a.name().equals(commune.fullName()))
+                .findFirst()
+                .orElseThrow()
+                .id();
         TestAccounts.actingAs(accounts, office, () -> agencies.assign(caseRef, communeAgency));
         assertThat(cases.one(caseRef, today).orElseThrow().agency()).isEqualTo(communeAgency);
-        assertThat(new TestHttp(port).getJson("/api/v1/cases?commune=" + commune.code()).toString())
+        assertThat(new TestHttp(port)
+                        .getJson("/api/v1/cases?commune=" + commune.code())
+                        .toString())
                 .contains("\"agency\":\"" + communeAgency + "\"");
 
-        TestAccounts.actingAs(accounts, office, () -> assertThatThrownBy(() -> agencies.assign(caseRef, "Phòng Ma"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("agency:"));
+        TestAccounts.actingAs(
+                accounts,
+                office,
+                () -> assertThatThrownBy(() -> agencies.assign(caseRef, "Phòng Ma"))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("agency:"));
         String communeOfficer = TestAccounts.user(accounts, commune.code(), Roles.COMMUNE);
-        TestAccounts.actingAs(accounts, communeOfficer, () -> assertThatThrownBy(
-                () -> agencies.assign(caseRef, "Thanh tra huyện")).isInstanceOf(AccessDeniedException.class));
+        TestAccounts.actingAs(
+                accounts,
+                communeOfficer,
+                () -> assertThatThrownBy(() -> agencies.assign(caseRef, "Thanh tra huyện"))
+                        .isInstanceOf(AccessDeniedException.class));
         assertThat(cases.one(caseRef, today).orElseThrow().agency()).isEqualTo(communeAgency);
 
         WebDriver driver = chromium.driver();
         signInAs(driver, communeOfficer);
         driver.get("http://localhost:" + port + "/cases");
-        new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(By.cssSelector("vaadin-grid.cases-grid"))
-                .getText().contains("UBND " + commune.fullName()));
+        new WebDriverWait(driver, PATIENCE)
+                .until(d -> d.findElement(By.cssSelector("vaadin-grid.cases-grid"))
+                        .getText()
+                        .contains("UBND " + commune.fullName()));
     }
 
-    private void record(String caseRef, CaseStatus status, LocalDate day, String note, LocalDate today,
-            int extensions) {
+    private void record(
+            String caseRef, CaseStatus status, LocalDate day, String note, LocalDate today, int extensions) {
         assertThat(step(caseRef, status, day, false, note)).isInstanceOf(CaseSteps.Recorded.class);
-        await().atMost(PATIENCE).until(() -> cases.timeline(caseRef).stream()
-                .anyMatch(e -> note.equals(e.summary())));
+        await().atMost(PATIENCE).until(() -> cases.timeline(caseRef).stream().anyMatch(e -> note.equals(e.summary())));
         assertThat(cases.one(caseRef, today).orElseThrow().extensions()).isEqualTo(extensions);
     }
 
     /** Records a step as the district office does. */
     private CaseSteps.Outcome step(String caseRef, CaseStatus status, LocalDate day, boolean complex, String note) {
         AtomicReference<CaseSteps.Outcome> outcome = new AtomicReference<>();
-        TestAccounts.actingAs(accounts, TestAccounts.user(accounts, null, Roles.OFFICE),
+        TestAccounts.actingAs(
+                accounts,
+                TestAccounts.user(accounts, null, Roles.OFFICE),
                 () -> outcome.set(steps.record(caseRef, status, day, complex, note)));
         return outcome.get();
     }
@@ -227,9 +261,13 @@ class CaseStepsIT extends BrowserTest {
         String caseRef = content.substring(0, 2) + "-" + UUID.randomUUID();
         OffsetDateTime at = received.atTime(9, 30).atZone(calendar.zone()).toOffsetDateTime();
         String event = ("{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"communeCode\":\"%s\","
-                + "\"receptionPoint\":\"DISTRICT_OFFICE\",\"type\":\"%s\",\"caseRef\":\"%s\",\"content\":\"%s\","
-                + "\"field\":\"LAND\"}").formatted(UUID.randomUUID(), at, commune, type, caseRef, content);
-        assertThat(new TestHttp(port).postJson("/api/v1/events", "[" + event + "]").statusCode()).isEqualTo(202);
+                        + "\"receptionPoint\":\"DISTRICT_OFFICE\",\"type\":\"%s\",\"caseRef\":\"%s\",\"content\":\"%s\","
+                        + "\"field\":\"LAND\"}")
+                .formatted(UUID.randomUUID(), at, commune, type, caseRef, content);
+        assertThat(new TestHttp(port)
+                        .postJson("/api/v1/events", "[" + event + "]")
+                        .statusCode())
+                .isEqualTo(202);
         LocalDate today = LocalDate.now(calendar.zone());
         await().atMost(PATIENCE).until(() -> cases.one(caseRef, today).isPresent());
         return caseRef;

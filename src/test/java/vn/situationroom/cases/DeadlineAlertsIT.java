@@ -67,23 +67,39 @@ class DeadlineAlertsIT {
         LocalDate deadline = settings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received);
         String caseRef = "KN-" + UUID.randomUUID();
         TestHttp http = new TestHttp(port);
-        assertThat(http.postJson("/api/v1/events", "[" + event(commune, received, "PETITION", caseRef,
-                ",\"content\":\"COMPLAINT\",\"field\":\"LAND\"") + "]").statusCode()).isEqualTo(202);
-        await().atMost(PATIENCE).until(() -> cases.active(received, List.of(commune), received).size() == 1);
+        assertThat(http.postJson(
+                                "/api/v1/events",
+                                "["
+                                        + event(
+                                                commune,
+                                                received,
+                                                "PETITION",
+                                                caseRef,
+                                                ",\"content\":\"COMPLAINT\",\"field\":\"LAND\"")
+                                        + "]")
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(PATIENCE)
+                .until(() -> cases.active(received, List.of(commune), received).size() == 1);
 
         String dueSoon = StandingAlerts.idOf(AlertRule.CASE_DUE_SOON, caseRef, Cases.Step.ACCEPT, deadline);
         String overdue = StandingAlerts.idOf(AlertRule.CASE_OVERDUE, caseRef, Cases.Step.ACCEPT, deadline);
 
-        assertThat(checkOn(deadline.minusDays(settings.dueSoonDays() + 1), commune).raised())
-                .as("on time four days before").isEmpty();
-        assertThat(checkOn(deadline.minusDays(settings.dueSoonDays()), commune).raised()).containsExactly(dueSoon);
+        assertThat(checkOn(deadline.minusDays(settings.dueSoonDays() + 1), commune)
+                        .raised())
+                .as("on time four days before")
+                .isEmpty();
+        assertThat(checkOn(deadline.minusDays(settings.dueSoonDays()), commune).raised())
+                .containsExactly(dueSoon);
         Alert soon = await().atMost(PATIENCE).until(() -> alerts.find(dueSoon).orElse(null), a -> a != null);
         assertThat(soon.communeCode()).isEqualTo(commune);
         assertThat(soon.severity()).isEqualTo(HotspotLevel.WATCH);
         assertThat(soon.reasons().getFirst().subject()).isEqualTo(caseRef);
         assertThat(soon.reasons().getFirst().date()).isEqualTo(deadline);
 
-        assertThat(checkOn(deadline, commune).raised()).as("the deadline day itself is not late").isEmpty();
+        assertThat(checkOn(deadline, commune).raised())
+                .as("the deadline day itself is not late")
+                .isEmpty();
         var dayAfter = checkOn(deadline.plusDays(1), commune);
         assertThat(dayAfter.raised()).containsExactly(overdue);
         assertThat(dayAfter.ended()).containsExactly(dueSoon);
@@ -96,16 +112,25 @@ class DeadlineAlertsIT {
         // The app checks again and again, days later too: nothing new is raised, the alert stays one.
         assertThat(checkOn(deadline.plusDays(1), commune).raised()).isEmpty();
         assertThat(checkOn(deadline.plusDays(5), commune).raised()).isEmpty();
-        assertThat(alerts.active()).filteredOn(a -> a.communeCode().equals(commune)).extracting(Alert::alertId)
+        assertThat(alerts.active())
+                .filteredOn(a -> a.communeCode().equals(commune))
+                .extracting(Alert::alertId)
                 .containsExactly(overdue);
         assertThat(alerts.find(overdue).orElseThrow().count()).isEqualTo(1);
 
         // Accepted at last: the overdue alert ends; resolving is 30 days away, so nothing else is raised.
         LocalDate accepted = deadline.plusDays(6);
-        assertThat(http.postJson("/api/v1/events", "[" + event(commune, accepted, "CASE_UPDATE", caseRef,
-                ",\"status\":\"ACCEPTED\"") + "]").statusCode()).isEqualTo(202);
-        await().atMost(PATIENCE).until(() -> cases.active(accepted, List.of(commune), accepted).getFirst().next()
-                == Cases.Step.RESOLVE);
+        assertThat(http.postJson(
+                                "/api/v1/events",
+                                "[" + event(commune, accepted, "CASE_UPDATE", caseRef, ",\"status\":\"ACCEPTED\"")
+                                        + "]")
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(PATIENCE)
+                .until(() -> cases.active(accepted, List.of(commune), accepted)
+                                .getFirst()
+                                .next()
+                        == Cases.Step.RESOLVE);
         var afterAcceptance = checkOn(accepted, commune);
         assertThat(afterAcceptance.raised()).isEmpty();
         assertThat(afterAcceptance.ended()).containsExactly(overdue);
@@ -122,7 +147,7 @@ class DeadlineAlertsIT {
     private String event(String commune, LocalDate day, String type, String caseRef, String extra) {
         OffsetDateTime at = day.atTime(9, 30).atZone(calendar.zone()).toOffsetDateTime();
         return ("{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"communeCode\":\"%s\",\"receptionPoint\":\"DISTRICT_OFFICE\","
-                + "\"type\":\"%s\",\"caseRef\":\"%s\"%s}").formatted(UUID.randomUUID(), at, commune, type, caseRef,
-                extra);
+                        + "\"type\":\"%s\",\"caseRef\":\"%s\"%s}")
+                .formatted(UUID.randomUUID(), at, commune, type, caseRef, extra);
     }
 }

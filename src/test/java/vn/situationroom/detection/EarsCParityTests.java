@@ -19,8 +19,9 @@ class EarsCParityTests {
     static Stream<Arguments> referenceCases() throws IOException {
         try (InputStream in = EarsCParityTests.class.getResourceAsStream("/ears/ears-reference.json")) {
             JsonNode root = Json.MAPPER.readTree(in);
-            return root.get("cases").valueStream().map(c -> Arguments.of(
-                    c.get("series").asString() + " " + c.get("control"), c));
+            return root.get("cases")
+                    .valueStream()
+                    .map(c -> Arguments.of(c.get("series").asString() + " " + c.get("control"), c));
         }
     }
 
@@ -33,7 +34,11 @@ class EarsCParityTests {
                 control.has("baseline") ? control.get("baseline").asInt() : null,
                 control.has("alpha") ? control.get("alpha").asDouble() : null,
                 control.has("minSigma") ? control.get("minSigma").asDouble() : null);
-        double[] observed = reference.get("observed").valueStream().mapToDouble(JsonNode::asDouble).toArray();
+        double[] observed = reference
+                .get("observed")
+                .valueStream()
+                .mapToDouble(JsonNode::asDouble)
+                .toArray();
 
         List<Detection> days = EarsC.detect(observed, params);
 
@@ -45,7 +50,8 @@ class EarsCParityTests {
                 assertThat(day.upperbound()).as("bound of day %d", day.index()).isNull();
                 assertThat(day.alarm()).as("alarm of day %d", day.index()).isNull();
             } else {
-                assertThat(day.upperbound()).as("bound of day %d", day.index())
+                assertThat(day.upperbound())
+                        .as("bound of day %d", day.index())
                         .isCloseTo(upper.asDouble(), within(1e-9));
                 assertThat(day.alarm()).as("alarm of day %d", day.index()).isEqualTo(alarm.asBoolean());
             }

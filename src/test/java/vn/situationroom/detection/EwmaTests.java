@@ -35,7 +35,8 @@ class EwmaTests {
 
         List<Detection> days = Ewma.detect(series, SUDDEN);
 
-        assertThat(days.subList(0, 30)).allSatisfy(d -> assertThat(d.upperbound()).isNull());
+        assertThat(days.subList(0, 30))
+                .allSatisfy(d -> assertThat(d.upperbound()).isNull());
         assertThat(days.subList(30, 40)).allSatisfy(d -> assertThat(d.alarm()).isFalse());
     }
 
@@ -47,7 +48,9 @@ class EwmaTests {
         series[31] = 5;
         series[32] = 5;
 
-        assertThat(Ewma.detect(series, SUDDEN).get(32).level()).as("third day of the rise").isEqualTo("RED");
+        assertThat(Ewma.detect(series, SUDDEN).get(32).level())
+                .as("third day of the rise")
+                .isEqualTo("RED");
     }
 
     @Test
@@ -65,7 +68,9 @@ class EwmaTests {
             series[i] = count;
         }
 
-        long red = Ewma.detect(series, SENSITIVE).stream().filter(d -> "RED".equals(d.level())).count();
+        long red = Ewma.detect(series, SENSITIVE).stream()
+                .filter(d -> "RED".equals(d.level()))
+                .count();
 
         assertThat(red).as("red days of 370").isLessThan(20);
     }

@@ -70,10 +70,17 @@ class DatabaseOutageIT {
         assertThat(sawDown).as("the history health reported the outage").isTrue();
         int expected = sent;
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> HistoryIT.get(http, "/events", "from", day, "to", day,
-                "commune", commune).get("total").asLong() == expected);
-        await().atMost(Duration.ofSeconds(30)).until(() -> HistoryIT.get(http, "/trend", "counter", "visits", "from",
-                day, "to", day, "commune", commune).get("total").asLong() == expected);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> HistoryIT.get(http, "/events", "from", day, "to", day, "commune", commune)
+                                .get("total")
+                                .asLong()
+                        == expected);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        HistoryIT.get(http, "/trend", "counter", "visits", "from", day, "to", day, "commune", commune)
+                                        .get("total")
+                                        .asLong()
+                                == expected);
         await().atMost(Duration.ofSeconds(30)).until(() -> historyStatus(http).equals("UP"));
         assertThat(expected).isGreaterThanOrEqualTo(10);
     }
@@ -86,10 +93,13 @@ class DatabaseOutageIT {
     private record Postmaster(Path cluster, Path pgCtl, List<String> options) {
 
         static Postmaster of(Path cluster) throws IOException {
-            String pid = Files.readAllLines(cluster.resolve("postmaster.pid")).getFirst().strip();
+            String pid = Files.readAllLines(cluster.resolve("postmaster.pid"))
+                    .getFirst()
+                    .strip();
             Path binary = Files.readSymbolicLink(Path.of("/proc", pid, "exe"));
-            List<String> args = new ArrayList<>(Arrays.asList(new String(
-                    Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8).split("\0")));
+            List<String> args = new ArrayList<>(Arrays.asList(
+                    new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8)
+                            .split("\0")));
             args.removeFirst();
             int dir = args.indexOf("-D");
             if (dir >= 0) {
@@ -104,8 +114,16 @@ class DatabaseOutageIT {
         }
 
         void start() throws Exception {
-            run(pgCtl.toString(), "-D", cluster.toString(), "-w", "-l", cluster.resolveSibling("restart.log")
-                    .toString(), "-o", String.join(" ", options), "start");
+            run(
+                    pgCtl.toString(),
+                    "-D",
+                    cluster.toString(),
+                    "-w",
+                    "-l",
+                    cluster.resolveSibling("restart.log").toString(),
+                    "-o",
+                    String.join(" ", options),
+                    "start");
         }
 
         private static void run(String... command) throws Exception {
@@ -117,7 +135,9 @@ class DatabaseOutageIT {
             line.addAll(List.of(command));
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+            assertThat(process.waitFor())
+                    .as(String.join(" ", command) + "\n" + output)
+                    .isZero();
         }
     }
 }

@@ -2,10 +2,8 @@ package vn.situationroom.history;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -59,6 +57,7 @@ class HistoryBenchmark {
     private final int queries = Integer.getInteger("bench.queries", 100);
     /** Writers at once, as the sink's listeners (one consumer per partition set) write. */
     private final int writers = Integer.getInteger("bench.writers", 2);
+
     private final LocalDate first = LocalDate.of(2025, 3, 16);
     private final List<String> report = new ArrayList<>();
 
@@ -73,27 +72,43 @@ class HistoryBenchmark {
         config.setMaximumPoolSize(2);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
             ElectionCalendar calendar = new ElectionCalendar(LocalDate.of(2026, 3, 15), ZONE);
-            HistoryProperties properties = new HistoryProperties(HistoryProperties.TimescaleMode.AUTO,
-                    java.time.Duration.ofDays(7), java.time.Duration.ofDays(30), java.time.Duration.ofDays(3650),
-                    10_000, HistoryProperties.SinkWrites.valueOf(System.getProperty("bench.writes", "COPY")));
-            Flyway.configure().dataSource(dataSource)
-                    .javaMigrations(new TimeSeriesStoreMigration(properties, calendar)).load().migrate();
+            HistoryProperties properties = new HistoryProperties(
+                    HistoryProperties.TimescaleMode.AUTO,
+                    java.time.Duration.ofDays(7),
+                    java.time.Duration.ofDays(30),
+                    java.time.Duration.ofDays(3650),
+                    10_000,
+                    HistoryProperties.SinkWrites.valueOf(System.getProperty("bench.writes", "COPY")));
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .javaMigrations(new TimeSeriesStoreMigration(properties, calendar))
+                    .load()
+                    .migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             TransactionTemplate transaction = new TransactionTemplate(transactions);
-            say("History benchmark: %d communes, %d days from %s, on %s", communes, days, first,
+            say(
+                    "History benchmark: %d communes, %d days from %s, on %s",
+                    communes,
+                    days,
+                    first,
                     jdbc.queryForObject("SELECT version()", String.class).split(",")[0]);
 
             StagingWriter staging = new StagingWriter(jdbc, properties);
             ReceptionEventRepository events = new ReceptionEventRepository(jdbc, staging);
-            long eventRows = timedWrites("reception_event (events)", batch -> transaction.executeWithoutResult(
-                    status -> events.saveAll(batch)), this::events, () -> {});
+            long eventRows = timedWrites(
+                    "reception_event (events)",
+                    batch -> transaction.executeWithoutResult(status -> events.saveAll(batch)),
+                    this::events,
+                    () -> {});
             // The region's rollup runs on its own thread, as in the app, and the time counts until it has caught up.
             RegionRollup region = new RegionRollup(jdbc, transactions);
             region.start();
             CommuneIndicatorRepository indicators = new CommuneIndicatorRepository(jdbc, region);
-            long windowRows = timedWrites("commune_indicator and region_indicator (hour and day windows)",
-                    batch -> transaction.executeWithoutResult(status -> indicators.saveAll(batch)), this::windows,
+            long windowRows = timedWrites(
+                    "commune_indicator and region_indicator (hour and day windows)",
+                    batch -> transaction.executeWithoutResult(status -> indicators.saveAll(batch)),
+                    this::windows,
                     region::stop);
             long regionRows = jdbc.queryForObject("SELECT count(*) FROM region_indicator", Long.class);
             Long wrong = jdbc.queryForObject("""
@@ -124,8 +139,9 @@ class HistoryBenchmark {
      * Writes everything the source makes for each writer's share of the communes, the writers at once (each in its own
      * batches and transactions, as the sink's consumers do), and reports rows per second.
      */
-    private <T> long timedWrites(String what, Consumer<List<T>> write, BiConsumer<Integer, Consumer<T>> source,
-            Runnable finish) throws Exception {
+    private <T> long timedWrites(
+            String what, Consumer<List<T>> write, BiConsumer<Integer, Consumer<T>> source, Runnable finish)
+            throws Exception {
         long start = System.nanoTime();
         List<Future<Long>> shares = new ArrayList<>();
         try (var pool = Executors.newFixedThreadPool(writers)) {
@@ -156,7 +172,8 @@ class HistoryBenchmark {
         }
         finish.run();
         double seconds = (System.nanoTime() - start) / 1e9;
-        say("sink into %s: %,d rows in %.1f s = %,.0f rows/s (%d writers, batches of %d, one transaction each)",
+        say(
+                "sink into %s: %,d rows in %.1f s = %,.0f rows/s (%d writers, batches of %d, one transaction each)",
                 what, rows, seconds, rows / seconds, writers, batchSize);
         return rows;
     }
@@ -171,16 +188,28 @@ class HistoryBenchmark {
             for (int commune = share; commune < communes; commune += writers) {
                 int count = random.nextInt(eventsPerDay * 2 + 1);
                 for (int i = 0; i < count; i++) {
-                    OffsetDateTime at = midnight.plusMinutes(7 * 60 + random.nextInt(10 * 60)).toOffsetDateTime();
+                    OffsetDateTime at = midnight.plusMinutes(7 * 60 + random.nextInt(10 * 60))
+                            .toOffsetDateTime();
                     EventType type = types[random.nextInt(10) < 8 ? random.nextInt(2) : random.nextInt(types.length)];
                     boolean visitOrPetition = type == EventType.VISIT || type == EventType.PETITION;
-                    sink.accept(new ReceptionEvent(new UUID(random.nextLong(), random.nextLong()), at,
-                            at.toInstant().plusSeconds(60), code(commune), ReceptionPoint.DISTRICT_OFFICE, type,
+                    sink.accept(new ReceptionEvent(
+                            new UUID(random.nextLong(), random.nextLong()),
+                            at,
+                            at.toInstant().plusSeconds(60),
+                            code(commune),
+                            ReceptionPoint.DISTRICT_OFFICE,
+                            type,
                             visitOrPetition ? contents[random.nextInt(contents.length)] : null,
                             visitOrPetition ? fields[random.nextInt(fields.length)] : null,
-                            1 + (random.nextInt(20) == 0 ? random.nextInt(30) : 0), random.nextInt(10) == 0,
-                            random.nextInt(20) == 0, random.nextInt(4) == 0 ? "KN-" + random.nextInt(5000) : null,
-                            "Công dân trình bày về việc đất đai", null, null, null, null));
+                            1 + (random.nextInt(20) == 0 ? random.nextInt(30) : 0),
+                            random.nextInt(10) == 0,
+                            random.nextInt(20) == 0,
+                            random.nextInt(4) == 0 ? "KN-" + random.nextInt(5000) : null,
+                            "Công dân trình bày về việc đất đai",
+                            null,
+                            null,
+                            null,
+                            null));
                 }
             }
         }
@@ -191,15 +220,28 @@ class HistoryBenchmark {
         for (int day = 0; day < days; day++) {
             ZonedDateTime midnight = first.plusDays(day).atStartOfDay(ZONE);
             for (int commune = share; commune < communes; commune += writers) {
-                int[] hours = IntStream.range(0, hoursPerDay).map(h -> 7 + random.nextInt(10)).distinct().toArray();
+                int[] hours = IntStream.range(0, hoursPerDay)
+                        .map(h -> 7 + random.nextInt(10))
+                        .distinct()
+                        .toArray();
                 for (int hour : hours) {
                     ZonedDateTime start = midnight.plusHours(hour);
-                    sink.accept(new CommuneIndicators(code(commune), CommuneIndicators.WindowSize.HOUR,
-                            start.toInstant(), start.plusHours(1).toInstant(), true, counts(random)));
+                    sink.accept(new CommuneIndicators(
+                            code(commune),
+                            CommuneIndicators.WindowSize.HOUR,
+                            start.toInstant(),
+                            start.plusHours(1).toInstant(),
+                            true,
+                            counts(random)));
                 }
                 // Synthetic: the day's counts are drawn on their own, not summed from its hours.
-                sink.accept(new CommuneIndicators(code(commune), CommuneIndicators.WindowSize.DAY,
-                        midnight.toInstant(), midnight.plusDays(1).toInstant(), true, counts(random)));
+                sink.accept(new CommuneIndicators(
+                        code(commune),
+                        CommuneIndicators.WindowSize.DAY,
+                        midnight.toInstant(),
+                        midnight.plusDays(1).toInstant(),
+                        true,
+                        counts(random)));
             }
         }
     }
@@ -212,8 +254,20 @@ class HistoryBenchmark {
         content.put(Content.DENUNCIATION, petitions);
         Map<Field, Long> field = new EnumMap<>(Field.class);
         field.put(Field.LAND, visits + petitions);
-        return new Indicators(visits + petitions, visits, petitions, visits + petitions + random.nextInt(5), content,
-                field, random.nextInt(10) == 0 ? 1 : 0, 0, random.nextInt(20) == 0 ? 1 : 0, 0, 0, 0, 0);
+        return new Indicators(
+                visits + petitions,
+                visits,
+                petitions,
+                visits + petitions + random.nextInt(5),
+                content,
+                field,
+                random.nextInt(10) == 0 ? 1 : 0,
+                0,
+                random.nextInt(20) == 0 ? 1 : 0,
+                0,
+                0,
+                0,
+                0);
     }
 
     /** Trend queries as the analysts' views ask them; the latency of each kind, from the first call to the last. */
@@ -238,7 +292,9 @@ class HistoryBenchmark {
                 LocalDate to = last.minusDays(random.nextInt(Math.max(1, days - Math.min(days, kind.spanDays()) + 1)));
                 LocalDate from = to.minusDays(Math.min(days, kind.spanDays()) - 1);
                 int base = random.nextInt(Math.max(1, communes - 15));
-                List<String> chosen = IntStream.range(0, kind.communes()).mapToObj(i -> code(base + i)).toList();
+                List<String> chosen = IntStream.range(0, kind.communes())
+                        .mapToObj(i -> code(base + i))
+                        .toList();
                 Counter counter = counters[random.nextInt(counters.length)];
                 long start = System.nanoTime();
                 history.trend(counter, kind.granularity(), from, to, chosen);
@@ -246,12 +302,17 @@ class HistoryBenchmark {
                 every.add(millis[q]);
             }
             Arrays.sort(millis);
-            say("trend, %-42s p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms", kind.name() + ":",
-                    millis[queries / 2], millis[(int) Math.ceil(queries * 0.95) - 1], millis[queries - 1]);
+            say(
+                    "trend, %-42s p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms",
+                    kind.name() + ":",
+                    millis[queries / 2],
+                    millis[(int) Math.ceil(queries * 0.95) - 1],
+                    millis[queries - 1]);
         }
         double[] all = every.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        say("trend, every kind together (%d queries): p50 %.1f ms, p95 %.1f ms", all.length, all[all.length / 2],
-                all[(int) Math.ceil(all.length * 0.95) - 1]);
+        say(
+                "trend, every kind together (%d queries): p50 %.1f ms, p95 %.1f ms",
+                all.length, all[all.length / 2], all[(int) Math.ceil(all.length * 0.95) - 1]);
     }
 
     private static String code(int commune) {

@@ -53,9 +53,10 @@ class CrashRecoveryIT {
 
     @Test
     void after_a_kill_mid_stream_the_indicators_equal_a_recount_of_the_accepted_events() throws Exception {
-        Region region = RegionLoader.load(getClass().getResourceAsStream("/region/cau-ngang-communes.geojson"),
-                "default region", "");
-        List<String> communes = List.of(region.communes().get(0).code(), region.communes().get(1).code());
+        Region region = RegionLoader.load(
+                getClass().getResourceAsStream("/region/cau-ngang-communes.geojson"), "default region", "");
+        List<String> communes = List.of(
+                region.communes().get(0).code(), region.communes().get(1).code());
         List<Offered> offered = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             offered.add(new Offered(UUID.randomUUID(), communes.get(i % 2), 1 + i % 3));
@@ -87,20 +88,25 @@ class CrashRecoveryIT {
         long t3 = System.nanoTime();
         Map<String, List<Long>> found = awaitIndicators(expected);
         System.out.printf("crash IT: indicators caught up in %d ms%n", (System.nanoTime() - t3) / 1_000_000);
-        assertThat(found).as("events and people per commune and window; %d confirmed before the kill",
-                confirmedBeforeKill).isEqualTo(expected);
+        assertThat(found)
+                .as("events and people per commune and window; %d confirmed before the kill", confirmedBeforeKill)
+                .isEqualTo(expected);
     }
 
     @Test
     void a_backlog_written_straight_to_the_topic_in_shuffled_order_is_counted_whole_across_a_kill() throws Exception {
-        Region region = RegionLoader.load(getClass().getResourceAsStream("/region/cau-ngang-communes.geojson"),
-                "default region", "");
-        List<String> communes = List.of(region.communes().get(2).code(), region.communes().get(3).code());
+        Region region = RegionLoader.load(
+                getClass().getResourceAsStream("/region/cau-ngang-communes.geojson"), "default region", "");
+        List<String> communes = List.of(
+                region.communes().get(2).code(), region.communes().get(3).code());
         OffsetDateTime now = OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS);
         java.util.Random random = new java.util.Random(21);
         List<Offered> backlog = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {
-            backlog.add(new Offered(UUID.randomUUID(), communes.get(random.nextInt(2)), 1 + random.nextInt(3),
+            backlog.add(new Offered(
+                    UUID.randomUUID(),
+                    communes.get(random.nextInt(2)),
+                    1 + random.nextInt(3),
                     now.minusSeconds(60 + random.nextInt(21 * 3600))));
         }
         Collections.shuffle(backlog, random);
@@ -111,8 +117,9 @@ class CrashRecoveryIT {
         for (int i = 0; i < backlog.size(); i++) {
             Offered event = backlog.get(i);
             int partition = Placement.owner(event.commune(), 3) + (i % 2);
-            byPartition.computeIfAbsent(partition % 3, p -> new ArrayList<>()).add(Map.entry(event.commune(),
-                    json(event).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            byPartition
+                    .computeIfAbsent(partition % 3, p -> new ArrayList<>())
+                    .add(Map.entry(event.commune(), json(event).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         for (var partition : byPartition.entrySet()) {
             produceAll(bootstrap, partition.getKey(), partition.getValue());
@@ -132,9 +139,10 @@ class CrashRecoveryIT {
         Map<String, List<Long>> expected = recount(backlog);
         Map<String, List<Long>> found = awaitIndicators(expected);
         assertThat(found).as("events and people per commune and window").isEqualTo(expected);
-        try (var db = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort
-                + "/postgres?user=postgres"); var rows = db.createStatement().executeQuery(
-                "SELECT count(*), count(DISTINCT event_id) FROM reception_event")) {
+        try (var db = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + postgresPort + "/postgres?user=postgres");
+                var rows = db.createStatement()
+                        .executeQuery("SELECT count(*), count(DISTINCT event_id) FROM reception_event")) {
             rows.next();
             assertThat(rows.getLong(1)).as("the history holds each event once").isEqualTo(backlog.size());
             assertThat(rows.getLong(2)).isEqualTo(backlog.size());
@@ -144,12 +152,19 @@ class CrashRecoveryIT {
     private static void produceAll(String bootstrap, int partition, List<Map.Entry<String, byte[]>> records)
             throws Exception {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
-                "bootstrap.servers", bootstrap, "linger.ms", 5, "acks", "all",
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
-                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+                "bootstrap.servers",
+                bootstrap,
+                "linger.ms",
+                5,
+                "acks",
+                "all",
+                "key.serializer",
+                org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer",
+                org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
             for (Map.Entry<String, byte[]> record : records) {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("reception-events", partition,
-                        record.getKey(), record.getValue()));
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        "reception-events", partition, record.getKey(), record.getValue()));
             }
             producer.flush();
         }
@@ -158,10 +173,15 @@ class CrashRecoveryIT {
     /** The offsets of reception-events the stream has committed, over its partitions. */
     private static long committed(String bootstrap) {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            return admin.listConsumerGroupOffsets(HotspotStreams.APPLICATION_ID).partitionsToOffsetAndMetadata()
-                    .get().entrySet().stream().filter(e -> e.getKey().topic().equals("reception-events")
-                            && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
+            return admin
+                    .listConsumerGroupOffsets(HotspotStreams.APPLICATION_ID)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .entrySet()
+                    .stream()
+                    .filter(e -> e.getKey().topic().equals("reception-events") && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
         } catch (Exception e) {
             return 0;
         }
@@ -189,8 +209,7 @@ class CrashRecoveryIT {
     private static String json(Offered event) {
         return """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
-                "type":"PETITION","content":"REFLECTION","field":"OTHER","headcount":%d}"""
-                .formatted(event.id(), event.at(), event.commune(), event.headcount());
+                "type":"PETITION","content":"REFLECTION","field":"OTHER","headcount":%d}""".formatted(event.id(), event.at(), event.commune(), event.headcount());
     }
 
     /** Events and people per commune, window size and window start, from the events the app accepted. */
@@ -219,10 +238,14 @@ class CrashRecoveryIT {
             latest.clear();
             for (ConsumerRecord<String, byte[]> record : new TestKafka(List.of("localhost:" + kafkaPort))
                     .collect(topic.name(), r -> true, Integer.MAX_VALUE, Duration.ofSeconds(5))) {
-                CommuneIndicators indicators = topic.valueSerde().deserializer().deserialize(topic.name(),
-                        record.value());
+                CommuneIndicators indicators =
+                        topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
                 String key = indicators.communeCode() + "/" + indicators.window() + "/" + indicators.windowStart();
-                latest.put(key, List.of(indicators.counts().events(), indicators.counts().people()));
+                latest.put(
+                        key,
+                        List.of(
+                                indicators.counts().events(),
+                                indicators.counts().people()));
             }
             if (latest.equals(expected)) {
                 break;
@@ -235,18 +258,22 @@ class CrashRecoveryIT {
     private void start() throws Exception {
         Path jar = Files.list(Path.of("target"))
                 .filter(p -> p.getFileName().toString().matches("situation-room-.*\\.jar"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("package the app first: ./mvnw package"));
-        app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(),
-                "--server.port=" + httpPort,
-                "--situationroom.platform.data-dir=" + data,
-                "--situationroom.platform.kafka-port=" + kafkaPort,
-                "--situationroom.platform.kafka-controller-port=" + controllerPort,
-                "--situationroom.platform.postgres-port=" + postgresPort,
-                "--situationroom.simulator.enabled=false",
-                "--situationroom.security.initial-api-token=" + TestHttp.TOKEN)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("package the app first: ./mvnw package"));
+        app = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + httpPort,
+                        "--situationroom.platform.data-dir=" + data,
+                        "--situationroom.platform.kafka-port=" + kafkaPort,
+                        "--situationroom.platform.kafka-controller-port=" + controllerPort,
+                        "--situationroom.platform.postgres-port=" + postgresPort,
+                        "--situationroom.simulator.enabled=false",
+                        "--situationroom.security.initial-api-token=" + TestHttp.TOKEN)
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .redirectOutput(
+                        data.resolve("app-" + System.nanoTime() + ".log").toFile())
                 .start();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
@@ -279,7 +306,11 @@ class CrashRecoveryIT {
     private record Offered(UUID id, String commune, int headcount, OffsetDateTime at) {
 
         Offered(UUID id, String commune, int headcount) {
-            this(id, commune, headcount, OffsetDateTime.now(VIETNAM).minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
+            this(
+                    id,
+                    commune,
+                    headcount,
+                    OffsetDateTime.now(VIETNAM).minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
         }
     }
 

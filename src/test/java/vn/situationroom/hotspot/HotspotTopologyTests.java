@@ -70,18 +70,29 @@ class HotspotTopologyTests {
         if (driver != null) {
             driver.close();
         }
-        driver = new TopologyTestDriver(HotspotTopology.buildTopology(settings,
-                new ElectionCalendar(ELECTION_DAY, VIETNAM), communes, partitions,
-                Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC)), wallClock);
+        driver = new TopologyTestDriver(
+                HotspotTopology.buildTopology(
+                        settings,
+                        new ElectionCalendar(ELECTION_DAY, VIETNAM),
+                        communes,
+                        partitions,
+                        Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC)),
+                wallClock);
         events = driver.createInputTopic(
-                IntakeTopics.RECEPTION_EVENTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        commands = driver.createInputTopic(HotspotTopics.ALERT_COMMANDS.name(), Serdes.String().serializer(),
+                IntakeTopics.RECEPTION_EVENTS.name(),
+                Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        commands = driver.createInputTopic(
+                HotspotTopics.ALERT_COMMANDS.name(),
+                Serdes.String().serializer(),
                 HotspotTopics.ALERT_COMMANDS.valueSerde().serializer());
         hotspots = output(HotspotTopics.COMMUNE_HOTSPOTS.name(), HotspotTopics.COMMUNE_HOTSPOTS.valueSerde());
         alerts = output(HotspotTopics.ALERTS.name(), HotspotTopics.ALERTS.valueSerde());
         indicators = output(HotspotTopics.COMMUNE_INDICATORS.name(), HotspotTopics.COMMUNE_INDICATORS.valueSerde());
-        rejected = driver.createOutputTopic(IntakeTopics.RECEPTION_EVENTS_REJECTED.name(),
-                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        rejected = driver.createOutputTopic(
+                IntakeTopics.RECEPTION_EVENTS_REJECTED.name(),
+                Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
     }
 
     private <V> TestOutputTopic<String, V> output(String name, org.apache.kafka.common.serialization.Serde<V> serde) {
@@ -126,14 +137,17 @@ class HotspotTopologyTests {
     void any_incident_is_critical() {
         send(event(EventType.INCIDENT, EIGHT, 2, e -> e.severity = Severity.MINOR));
 
-        assertThat(alerts.readValuesToList()).extracting(Alert::rule, Alert::severity)
+        assertThat(alerts.readValuesToList())
+                .extracting(Alert::rule, Alert::severity)
                 .containsExactly(tuple(AlertRule.INCIDENT, HotspotLevel.CRITICAL));
     }
 
     @Test
     void a_denunciation_about_a_candidate_is_a_warning_and_critical_in_the_last_ten_days() {
-        OffsetDateTime elevenDaysBefore = ELECTION_DAY.minusDays(11).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
-        OffsetDateTime tenDaysBefore = ELECTION_DAY.minusDays(10).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
+        OffsetDateTime elevenDaysBefore =
+                ELECTION_DAY.minusDays(11).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
+        OffsetDateTime tenDaysBefore =
+                ELECTION_DAY.minusDays(10).atTime(9, 0).atZone(VIETNAM).toOffsetDateTime();
         // The wall clock a minute before the second one: the first lies within the quiet period, so it is news.
         startDriverAt(tenDaysBefore.minusMinutes(1).toInstant());
 
@@ -194,8 +208,10 @@ class HotspotTopologyTests {
         send(event(EventType.INCIDENT, EIGHT.plusMinutes(30), 12, e -> e.severity = Severity.SERIOUS));
 
         List<CommuneIndicators> open = indicators.readValuesToList();
-        CommuneIndicators hour = open.stream().filter(i -> i.window() == CommuneIndicators.WindowSize.HOUR)
-                .reduce((a, b) -> b).orElseThrow();
+        CommuneIndicators hour = open.stream()
+                .filter(i -> i.window() == CommuneIndicators.WindowSize.HOUR)
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(hour.isFinal()).isFalse();
         assertThat(hour.counts().events()).isEqualTo(3);
         assertThat(hour.counts().visits()).isEqualTo(1);
@@ -203,12 +219,16 @@ class HotspotTopologyTests {
         assertThat(hour.counts().people()).isEqualTo(19);
         assertThat(hour.counts().crowds()).isEqualTo(2);
         assertThat(hour.counts().incidents()).isEqualTo(1);
-        assertThat(hour.counts().content()).containsEntry(Content.COMPLAINT, 1L).containsEntry(Content.DENUNCIATION, 1L);
+        assertThat(hour.counts().content())
+                .containsEntry(Content.COMPLAINT, 1L)
+                .containsEntry(Content.DENUNCIATION, 1L);
 
         send(visit(EIGHT.plusMinutes(69), 1));
         assertThat(indicators.readValuesToList()).noneMatch(CommuneIndicators::isFinal);
         send(visit(EIGHT.plusMinutes(70), 1));
-        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal).singleElement()
+        assertThat(indicators.readValuesToList())
+                .filteredOn(CommuneIndicators::isFinal)
+                .singleElement()
                 .satisfies(last -> {
                     assertThat(last.window()).isEqualTo(CommuneIndicators.WindowSize.HOUR);
                     assertThat(last.windowStart()).isEqualTo(EIGHT.toInstant());
@@ -227,11 +247,15 @@ class HotspotTopologyTests {
         });
 
         send(visit(EIGHT.plusMinutes(71), 1));
-        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal).singleElement()
+        assertThat(indicators.readValuesToList())
+                .filteredOn(CommuneIndicators::isFinal)
+                .singleElement()
                 .satisfies(closed -> assertThat(closed.counts().people()).isEqualTo(3));
         send(visit(EIGHT.plusMinutes(58), 7));
-        assertThat(hourIndicators(EIGHT)).as("closed, the late event revises it: final again, with its count")
-                .singleElement().satisfies(revised -> {
+        assertThat(hourIndicators(EIGHT))
+                .as("closed, the late event revises it: final again, with its count")
+                .singleElement()
+                .satisfies(revised -> {
                     assertThat(revised.isFinal()).isTrue();
                     assertThat(revised.counts().people()).isEqualTo(10);
                     assertThat(revised.counts().events()).isEqualTo(3);
@@ -246,22 +270,32 @@ class HotspotTopologyTests {
         List<ReceptionEvent> backlog = new java.util.ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String commune = i % 3 == 0 ? OTHER : COMMUNE;
-            backlog.add(new EventBuilder(i % 5 == 0 ? EventType.PETITION : EventType.VISIT,
-                    EIGHT.plusMinutes(random.nextInt(3 * 24 * 60)), 1 + random.nextInt(4), commune).build());
+            backlog.add(new EventBuilder(
+                            i % 5 == 0 ? EventType.PETITION : EventType.VISIT,
+                            EIGHT.plusMinutes(random.nextInt(3 * 24 * 60)),
+                            1 + random.nextInt(4),
+                            commune)
+                    .build());
         }
         java.util.Collections.shuffle(backlog, random);
         backlog.forEach(this::send);
 
         java.util.Map<String, long[]> latest = new java.util.HashMap<>();
         for (CommuneIndicators window : indicators.readValuesToList()) {
-            assertThat(window.isFinal()).as("a window of days ago is final whenever it is written").isTrue();
-            latest.put(window.communeCode() + "/" + window.window() + "/" + window.windowStart(),
+            assertThat(window.isFinal())
+                    .as("a window of days ago is final whenever it is written")
+                    .isTrue();
+            latest.put(
+                    window.communeCode() + "/" + window.window() + "/" + window.windowStart(),
                     new long[] {window.counts().events(), window.counts().people()});
         }
         java.util.Map<String, long[]> recount = new java.util.HashMap<>();
         for (ReceptionEvent event : backlog) {
             Instant hour = event.occurredAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-            Instant day = event.occurredAt().atZoneSameInstant(VIETNAM).toLocalDate().atStartOfDay(VIETNAM)
+            Instant day = event.occurredAt()
+                    .atZoneSameInstant(VIETNAM)
+                    .toLocalDate()
+                    .atStartOfDay(VIETNAM)
                     .toInstant();
             for (String key : List.of(event.communeCode() + "/HOUR/" + hour, event.communeCode() + "/DAY/" + day)) {
                 long[] counts = recount.computeIfAbsent(key, k -> new long[2]);
@@ -270,25 +304,38 @@ class HotspotTopologyTests {
             }
         }
         assertThat(latest.keySet()).isEqualTo(recount.keySet());
-        recount.forEach((window, counts) -> assertThat(latest.get(window)).as(window).containsExactly(counts));
+        recount.forEach(
+                (window, counts) -> assertThat(latest.get(window)).as(window).containsExactly(counts));
     }
 
     @Test
     void an_event_read_in_another_partition_than_its_communes_is_counted_there_once() {
         // Three partitions: the test driver reads partition 0, and the test's commune belongs to another one, as an
         // event written by kcat (CRC32) rather than Kafka's partitioner may be.
-        String away = java.util.stream.IntStream.range(10001, 10100).mapToObj(String::valueOf)
-                .filter(code -> Placement.owner(code, 3) != 0).findFirst().orElseThrow();
+        String away = java.util.stream.IntStream.range(10001, 10100)
+                .mapToObj(String::valueOf)
+                .filter(code -> Placement.owner(code, 3) != 0)
+                .findFirst()
+                .orElseThrow();
         startDriverAt(EIGHT.toInstant(), Set.copyOf(List.of(COMMUNE, away)), 3);
 
         ReceptionEvent crowd = visit(EIGHT.plusMinutes(5), 7, away);
         send(crowd);
         send(crowd);
         Alert alert = alerts.readValue();
-        send(away, new AlertCommand(UUID.randomUUID(), alert.alertId(), away, AlertCommand.Action.ACKNOWLEDGE,
-                "chỉ huy", null, EIGHT.toInstant()));
+        send(
+                away,
+                new AlertCommand(
+                        UUID.randomUUID(),
+                        alert.alertId(),
+                        away,
+                        AlertCommand.Action.ACKNOWLEDGE,
+                        "chỉ huy",
+                        null,
+                        EIGHT.toInstant()));
 
-        assertThat(hourIndicators(EIGHT)).extracting(i -> i.communeCode(), i -> i.counts().people())
+        assertThat(hourIndicators(EIGHT))
+                .extracting(i -> i.communeCode(), i -> i.counts().people())
                 .containsExactly(tuple(away, 7L));
         assertThat(alerts.readValuesToList()).extracting(Alert::state).containsExactly(AlertState.ACKNOWLEDGED);
     }
@@ -302,10 +349,17 @@ class HotspotTopologyTests {
         send(caseVisit("KN-2", EIGHT.plusHours(2).plusMinutes(5)));
 
         java.util.Map<String, Long> repeats = new java.util.HashMap<>();
-        indicators.readValuesToList().forEach(window -> repeats.put(window.window() + "@"
-                + window.windowStart().atZone(VIETNAM).toLocalTime(), window.counts().repeatCases()));
-        assertThat(repeats).containsEntry("HOUR@08:00", 0L).containsEntry("HOUR@09:00", 1L)
-                .containsEntry("HOUR@10:00", 1L).containsEntry("DAY@00:00", 1L);
+        indicators
+                .readValuesToList()
+                .forEach(window -> repeats.put(
+                        window.window() + "@"
+                                + window.windowStart().atZone(VIETNAM).toLocalTime(),
+                        window.counts().repeatCases()));
+        assertThat(repeats)
+                .containsEntry("HOUR@08:00", 0L)
+                .containsEntry("HOUR@09:00", 1L)
+                .containsEntry("HOUR@10:00", 1L)
+                .containsEntry("DAY@00:00", 1L);
     }
 
     @Test
@@ -326,16 +380,23 @@ class HotspotTopologyTests {
             try (var all = store.all()) {
                 while (all.hasNext()) {
                     Object value = all.next().value;
-                    long size = value instanceof byte[] bytes ? bytes.length
-                            : value instanceof Alert alert ? HotspotTopics.ALERTS.valueSerde().serializer()
-                                    .serialize("", alert).length : 8;
+                    long size = value instanceof byte[] bytes
+                            ? bytes.length
+                            : value instanceof Alert alert
+                                    ? HotspotTopics.ALERTS
+                                            .valueSerde()
+                                            .serializer()
+                                            .serialize("", alert)
+                                            .length
+                                    : 8;
                     largest = Math.max(largest, size);
                 }
             }
         }
         assertThat(stores).isEqualTo(7);
         assertThat(driver.getKeyValueStore(CommuneAnalytics.CASES).approximateNumEntries())
-                .as("what grows with the cases is one entry per case").isGreaterThan(1000);
+                .as("what grows with the cases is one entry per case")
+                .isGreaterThan(1000);
         assertThat(largest).as("the largest state value, in bytes").isLessThan(4096);
     }
 
@@ -346,7 +407,9 @@ class HotspotTopologyTests {
         send(crowd);
 
         assertThat(hourIndicators(EIGHT)).extracting(i -> i.counts().people()).containsExactly(6L);
-        assertThat(alerts.readValuesToList()).singleElement().satisfies(a -> assertThat(a.count()).isEqualTo(1));
+        assertThat(alerts.readValuesToList())
+                .singleElement()
+                .satisfies(a -> assertThat(a.count()).isEqualTo(1));
     }
 
     @Test
@@ -356,8 +419,10 @@ class HotspotTopologyTests {
         indicators.readValuesToList();
 
         driver.advanceWallClockTime(Duration.ofMinutes(70));
-        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal)
-                .extracting(CommuneIndicators::window).containsExactly(CommuneIndicators.WindowSize.HOUR);
+        assertThat(indicators.readValuesToList())
+                .filteredOn(CommuneIndicators::isFinal)
+                .extracting(CommuneIndicators::window)
+                .containsExactly(CommuneIndicators.WindowSize.HOUR);
         CommuneHotspot nextHour = lastHotspot();
         assertThat(nextHour.windowStart()).isEqualTo(EIGHT.plusHours(1).toInstant());
         assertThat(nextHour.events()).isZero();
@@ -370,8 +435,10 @@ class HotspotTopologyTests {
             assertThat(resolved.resolvedBy()).isEqualTo(Alert.SYSTEM);
         });
         assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
-        assertThat(indicators.readValuesToList()).filteredOn(CommuneIndicators::isFinal)
-                .extracting(CommuneIndicators::window).contains(CommuneIndicators.WindowSize.DAY);
+        assertThat(indicators.readValuesToList())
+                .filteredOn(CommuneIndicators::isFinal)
+                .extracting(CommuneIndicators::window)
+                .contains(CommuneIndicators.WindowSize.DAY);
     }
 
     @Test
@@ -392,17 +459,26 @@ class HotspotTopologyTests {
         assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
 
         send(event(EventType.INCIDENT, EIGHT.plusMinutes(30), 3, e -> e.severity = Severity.MINOR));
-        assertThat(alerts.readValue().alertId()).as("a new trigger after resolution opens a new alert")
+        assertThat(alerts.readValue().alertId())
+                .as("a new trigger after resolution opens a new alert")
                 .isNotEqualTo(incident.alertId());
     }
 
     @Test
     void a_standing_condition_raises_its_alert_once_however_often_it_is_sent_and_does_not_resolve_when_quiet() {
-        Reason overdue = new Reason("CASE_OVERDUE", HotspotLevel.WATCH, 2.0, null, null, null, "KN-7", "RESOLVE",
+        Reason overdue = new Reason(
+                "CASE_OVERDUE",
+                HotspotLevel.WATCH,
+                2.0,
+                null,
+                null,
+                null,
+                "KN-7",
+                "RESOLVE",
                 LocalDate.of(2026, 2, 27));
         String id = "case-kn-7-resolve-2026-02-27";
-        AlertCommand raise = AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
-                EIGHT.toInstant());
+        AlertCommand raise =
+                AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue, EIGHT.toInstant());
         send(COMMUNE, raise);
         Alert raised = alerts.readValue();
         assertThat(raised.alertId()).isEqualTo(id);
@@ -413,12 +489,20 @@ class HotspotTopologyTests {
             assertThat(reason.date()).isEqualTo(LocalDate.of(2026, 2, 27));
             assertThat(reason.alertId()).isEqualTo(id);
         });
-        assertThat(lastHotspot().level()).as("a late case is alerted, not a level of the ground")
+        assertThat(lastHotspot().level())
+                .as("a late case is alerted, not a level of the ground")
                 .isEqualTo(HotspotLevel.NORMAL);
 
         // Sent again (a restart, a second instance), and a crowd alert beside it: still one alert of the case.
-        send(COMMUNE, AlertCommand.raise(id, COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, overdue,
-                EIGHT.plusMinutes(10).toInstant()));
+        send(
+                COMMUNE,
+                AlertCommand.raise(
+                        id,
+                        COMMUNE,
+                        AlertRule.CASE_OVERDUE,
+                        HotspotLevel.WATCH,
+                        overdue,
+                        EIGHT.plusMinutes(10).toInstant()));
         send(visit(EIGHT.plusMinutes(11), 6));
         assertThat(alerts.readValuesToList()).extracting(Alert::rule).containsExactly(AlertRule.CROWD);
 
@@ -426,7 +510,8 @@ class HotspotTopologyTests {
 
         // Quiet for days, the crowd's alert resolves itself; the late case's stands.
         driver.advanceWallClockTime(Duration.ofDays(2));
-        assertThat(alerts.readValuesToList()).extracting(Alert::rule, Alert::state)
+        assertThat(alerts.readValuesToList())
+                .extracting(Alert::rule, Alert::state)
                 .containsExactly(tuple(AlertRule.CROWD, AlertState.RESOLVED));
         assertThat(lastHotspot().level()).isEqualTo(HotspotLevel.NORMAL);
 
@@ -438,37 +523,88 @@ class HotspotTopologyTests {
 
     @Test
     void two_late_deadlines_of_one_case_are_two_alerts_each_ending_on_its_own() {
-        Reason accept = new Reason("CASE_OVERDUE", HotspotLevel.WATCH, 20.0, null, null, null, "KN-8", "ACCEPT",
+        Reason accept = new Reason(
+                "CASE_OVERDUE",
+                HotspotLevel.WATCH,
+                20.0,
+                null,
+                null,
+                null,
+                "KN-8",
+                "ACCEPT",
                 LocalDate.of(2026, 1, 20));
-        Reason resolve = new Reason("CASE_OVERDUE", HotspotLevel.WATCH, 1.0, null, null, null, "KN-8", "RESOLVE",
+        Reason resolve = new Reason(
+                "CASE_OVERDUE",
+                HotspotLevel.WATCH,
+                1.0,
+                null,
+                null,
+                null,
+                "KN-8",
+                "RESOLVE",
                 LocalDate.of(2026, 2, 27));
-        send(COMMUNE, AlertCommand.raise("kn-8-accept", COMMUNE, AlertRule.CASE_OVERDUE,
-                HotspotLevel.WATCH, accept, EIGHT.toInstant()));
+        send(
+                COMMUNE,
+                AlertCommand.raise(
+                        "kn-8-accept", COMMUNE, AlertRule.CASE_OVERDUE, HotspotLevel.WATCH, accept, EIGHT.toInstant()));
         // Accepted weeks late, on a day that makes its resolution late already: a second alert of the same case.
-        send(COMMUNE, AlertCommand.raise("kn-8-resolve", COMMUNE, AlertRule.CASE_OVERDUE,
-                HotspotLevel.WATCH, resolve, EIGHT.plusMinutes(1).toInstant()));
-        send(COMMUNE, new AlertCommand(UUID.randomUUID(), "kn-8-accept", COMMUNE,
-                AlertCommand.Action.RESOLVE, Alert.SYSTEM, Alert.CONDITION_ENDED, EIGHT.plusMinutes(2).toInstant()));
+        send(
+                COMMUNE,
+                AlertCommand.raise(
+                        "kn-8-resolve",
+                        COMMUNE,
+                        AlertRule.CASE_OVERDUE,
+                        HotspotLevel.WATCH,
+                        resolve,
+                        EIGHT.plusMinutes(1).toInstant()));
+        send(
+                COMMUNE,
+                new AlertCommand(
+                        UUID.randomUUID(),
+                        "kn-8-accept",
+                        COMMUNE,
+                        AlertCommand.Action.RESOLVE,
+                        Alert.SYSTEM,
+                        Alert.CONDITION_ENDED,
+                        EIGHT.plusMinutes(2).toInstant()));
 
-        assertThat(alerts.readValuesToList()).extracting(Alert::alertId, Alert::state).containsExactly(
-                tuple("kn-8-accept", AlertState.OPEN), tuple("kn-8-resolve", AlertState.OPEN),
-                tuple("kn-8-accept", AlertState.RESOLVED));
+        assertThat(alerts.readValuesToList())
+                .extracting(Alert::alertId, Alert::state)
+                .containsExactly(
+                        tuple("kn-8-accept", AlertState.OPEN),
+                        tuple("kn-8-resolve", AlertState.OPEN),
+                        tuple("kn-8-accept", AlertState.RESOLVED));
     }
 
     @Test
     void an_alert_about_the_whole_district_gives_no_commune_a_level() {
-        Reason gap = new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, null, null, null,
-                ELECTION_DAY.minusDays(7));
-        send(AlertCommand.DISTRICT, AlertCommand.raise("gap", AlertCommand.DISTRICT,
-                AlertRule.ROSTER_GAP, HotspotLevel.WATCH, gap, EIGHT.toInstant()));
+        Reason gap = new Reason(
+                "ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, null, null, null, ELECTION_DAY.minusDays(7));
+        send(
+                AlertCommand.DISTRICT,
+                AlertCommand.raise(
+                        "gap",
+                        AlertCommand.DISTRICT,
+                        AlertRule.ROSTER_GAP,
+                        HotspotLevel.WATCH,
+                        gap,
+                        EIGHT.toInstant()));
 
         assertThat(alerts.readValue()).satisfies(alert -> {
             assertThat(alert.communeCode()).isEqualTo(AlertCommand.DISTRICT);
             assertThat(alert.rule()).isEqualTo(AlertRule.ROSTER_GAP);
         });
         assertThat(hotspots.isEmpty()).isTrue();
-        send(AlertCommand.DISTRICT, new AlertCommand(UUID.randomUUID(), "gap", AlertCommand.DISTRICT,
-                AlertCommand.Action.RESOLVE, Alert.SYSTEM, Alert.CONDITION_ENDED, EIGHT.plusHours(1).toInstant()));
+        send(
+                AlertCommand.DISTRICT,
+                new AlertCommand(
+                        UUID.randomUUID(),
+                        "gap",
+                        AlertCommand.DISTRICT,
+                        AlertCommand.Action.RESOLVE,
+                        Alert.SYSTEM,
+                        Alert.CONDITION_ENDED,
+                        EIGHT.plusHours(1).toInstant()));
         assertThat(alerts.readValue().resolveNote()).isEqualTo(Alert.CONDITION_ENDED);
     }
 
@@ -488,11 +624,14 @@ class HotspotTopologyTests {
         CommuneHotspot hotspot = lastHotspot();
         assertThat(hotspot.level()).isEqualTo(HotspotLevel.WARNING);
         assertThat(hotspot.reasons()).extracting(Reason::kind).contains("EARS_C1", "EARS_C2", "EWMA");
-        assertThat(hotspot.reasons()).filteredOn(r -> r.kind().equals("EARS_C1")).singleElement().satisfies(r -> {
-            assertThat(r.observed()).isEqualTo(6.0);
-            assertThat(r.expected()).isEqualTo(1.0);
-            assertThat(r.threshold()).isCloseTo(1 + 3.0902 * 0.5, org.assertj.core.api.Assertions.within(1e-3));
-        });
+        assertThat(hotspot.reasons())
+                .filteredOn(r -> r.kind().equals("EARS_C1"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.observed()).isEqualTo(6.0);
+                    assertThat(r.expected()).isEqualTo(1.0);
+                    assertThat(r.threshold()).isCloseTo(1 + 3.0902 * 0.5, org.assertj.core.api.Assertions.within(1e-3));
+                });
     }
 
     @Test
@@ -519,8 +658,9 @@ class HotspotTopologyTests {
     @Test
     void a_record_that_carries_personal_data_is_refused_so_that_it_reaches_no_analytics() {
         byte[] withPerson = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-03-01T08:00:00+07:00\","
-                + "\"communeCode\":\"" + COMMUNE + "\",\"receptionPoint\":\"POLICE\",\"type\":\"INCIDENT\","
-                + "\"severity\":\"MINOR\",\"person\":{\"name\":\"Lê Văn C\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"communeCode\":\"" + COMMUNE + "\",\"receptionPoint\":\"POLICE\",\"type\":\"INCIDENT\","
+                        + "\"severity\":\"MINOR\",\"person\":{\"name\":\"Lê Văn C\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         events.pipeInput(COMMUNE, withPerson);
 
         assertThat(reason(rejected.readRecord())).startsWith("person: personal data must not be written");
@@ -532,9 +672,11 @@ class HotspotTopologyTests {
         events.pipeInput("99999", json(visit(EIGHT, 1, "99999")));
         events.pipeInput(OTHER, json(visit(EIGHT, 1)));
 
-        assertThat(rejected.readRecordsToList()).extracting(HotspotTopologyTests::reason).containsExactly(
-                "communeCode: is not a commune of the loaded region: \"99999\"",
-                "key: the record key must be the commune code " + COMMUNE + ", not " + OTHER);
+        assertThat(rejected.readRecordsToList())
+                .extracting(HotspotTopologyTests::reason)
+                .containsExactly(
+                        "communeCode: is not a commune of the loaded region: \"99999\"",
+                        "key: the record key must be the commune code " + COMMUNE + ", not " + OTHER);
         assertThat(hotspots.isEmpty()).isTrue();
     }
 
@@ -552,8 +694,16 @@ class HotspotTopologyTests {
     }
 
     private void command(Alert alert, AlertCommand.Action action, String note) {
-        send(alert.communeCode(), new AlertCommand(UUID.randomUUID(), alert.alertId(), alert.communeCode(), action,
-                "chỉ huy", note, EIGHT.toInstant()));
+        send(
+                alert.communeCode(),
+                new AlertCommand(
+                        UUID.randomUUID(),
+                        alert.alertId(),
+                        alert.communeCode(),
+                        action,
+                        "chỉ huy",
+                        note,
+                        EIGHT.toInstant()));
     }
 
     /**
@@ -583,8 +733,8 @@ class HotspotTopologyTests {
         return new EventBuilder(EventType.VISIT, at, headcount, commune).build();
     }
 
-    private static ReceptionEvent event(EventType type, OffsetDateTime at, int headcount,
-            java.util.function.Consumer<EventBuilder> details) {
+    private static ReceptionEvent event(
+            EventType type, OffsetDateTime at, int headcount, java.util.function.Consumer<EventBuilder> details) {
         EventBuilder builder = new EventBuilder(type, at, headcount, COMMUNE);
         details.accept(builder);
         return builder.build();
@@ -622,9 +772,24 @@ class HotspotTopologyTests {
 
         ReceptionEvent build() {
             boolean asks = type == EventType.VISIT || type == EventType.PETITION;
-            return new ReceptionEvent(UUID.randomUUID(), at, null, commune, ReceptionPoint.DISTRICT_OFFICE, type,
-                    asks ? content : null, asks ? field : null, headcount, false, candidateRelated, caseRef, null,
-                    severity, destination, status, null);
+            return new ReceptionEvent(
+                    UUID.randomUUID(),
+                    at,
+                    null,
+                    commune,
+                    ReceptionPoint.DISTRICT_OFFICE,
+                    type,
+                    asks ? content : null,
+                    asks ? field : null,
+                    headcount,
+                    false,
+                    candidateRelated,
+                    caseRef,
+                    null,
+                    severity,
+                    destination,
+                    status,
+                    null);
         }
     }
 }

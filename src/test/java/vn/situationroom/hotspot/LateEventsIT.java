@@ -55,7 +55,9 @@ class LateEventsIT {
     @Test
     void a_shuffled_backlog_and_an_import_of_last_week_are_counted_in_their_windows_as_a_recount_of_the_history()
             throws Exception {
-        List<String> communes = List.of(TestCommunes.fresh(region).code(), TestCommunes.fresh(region).code(),
+        List<String> communes = List.of(
+                TestCommunes.fresh(region).code(),
+                TestCommunes.fresh(region).code(),
                 TestCommunes.fresh(region).code());
         Random random = new Random(16);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
@@ -65,8 +67,9 @@ class LateEventsIT {
         for (int i = 0; i < 3000; i++) {
             String commune = communes.get(random.nextInt(communes.size()));
             OffsetDateTime at = now.minusMinutes(1 + random.nextInt(3 * 24 * 60));
-            backlog.add(new String[] {commune, event(commune, at, 1 + random.nextInt(4), i % 5 == 0 ? "PETITION"
-                    : "VISIT")});
+            backlog.add(new String[] {
+                commune, event(commune, at, 1 + random.nextInt(4), i % 5 == 0 ? "PETITION" : "VISIT")
+            });
         }
         Collections.shuffle(backlog, random);
         TestKafka topic = new TestKafka(kafka.getBootstrapServers());
@@ -78,7 +81,8 @@ class LateEventsIT {
         // Another partitioner than Kafka's own: the partition after the commune's.
         Map<Integer, List<Map.Entry<String, byte[]>>> elsewhere = new TreeMap<>();
         for (String[] record : backlog.subList(1500, backlog.size())) {
-            elsewhere.computeIfAbsent((Placement.owner(record[0], PARTITIONS) + 1) % PARTITIONS, p -> new ArrayList<>())
+            elsewhere
+                    .computeIfAbsent((Placement.owner(record[0], PARTITIONS) + 1) % PARTITIONS, p -> new ArrayList<>())
                     .add(Map.entry(record[0], record[1].getBytes(StandardCharsets.UTF_8)));
         }
         for (var partition : elsewhere.entrySet()) {
@@ -86,25 +90,34 @@ class LateEventsIT {
         }
 
         // Last week's reception book, imported this morning.
-        StringBuilder csv = new StringBuilder("eventId,occurredAt,communeCode,receptionPoint,type,content,field,"
-                + "headcount\n");
+        StringBuilder csv =
+                new StringBuilder("eventId,occurredAt,communeCode,receptionPoint,type,content,field," + "headcount\n");
         for (int i = 0; i < 500; i++) {
-            csv.append(UUID.randomUUID()).append(',').append(now.minusDays(7).minusMinutes(random.nextInt(24 * 60)))
-                    .append(',').append(communes.get(i % communes.size()))
-                    .append(",COMMUNE_OFFICE,VISIT,REFLECTION,LAND,").append(1 + i % 3).append('\n');
+            csv.append(UUID.randomUUID())
+                    .append(',')
+                    .append(now.minusDays(7).minusMinutes(random.nextInt(24 * 60)))
+                    .append(',')
+                    .append(communes.get(i % communes.size()))
+                    .append(",COMMUNE_OFFICE,VISIT,REFLECTION,LAND,")
+                    .append(1 + i % 3)
+                    .append('\n');
         }
         HttpResponse<String> imported = new TestHttp(port).post("/api/v1/events/import", "text/csv", csv.toString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            assertThat(stored(communes)).as("stored events").isEqualTo(3500);
-            assertThat(indicators(communes)).isEqualTo(recount(communes));
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    assertThat(stored(communes)).as("stored events").isEqualTo(3500);
+                    assertThat(indicators(communes)).isEqualTo(recount(communes));
+                });
     }
 
     private long stored(List<String> communes) {
         return jdbc.sql("SELECT count(*) FROM reception_event WHERE commune_code IN (:communes)")
-                .param("communes", communes).query(Long.class).single();
+                .param("communes", communes)
+                .query(Long.class)
+                .single();
     }
 
     /** Events and people of every hour and day window of the communes, as the analytics wrote them. */
@@ -112,9 +125,12 @@ class LateEventsIT {
         Map<String, List<Long>> windows = new TreeMap<>();
         jdbc.sql("""
                 SELECT commune_code, window_size, window_start, events, people FROM commune_indicator
-                WHERE commune_code IN (:communes)""").param("communes", communes)
-                .query((rs, n) -> windows.put(rs.getString(1) + "/" + rs.getString(2) + "/"
-                        + rs.getTimestamp(3).toInstant(), List.of(rs.getLong(4), rs.getLong(5))))
+                WHERE commune_code IN (:communes)""")
+                .param("communes", communes)
+                .query((rs, n) -> windows.put(
+                        rs.getString(1) + "/" + rs.getString(2) + "/"
+                                + rs.getTimestamp(3).toInstant(),
+                        List.of(rs.getLong(4), rs.getLong(5))))
                 .list();
         return windows;
     }
@@ -131,8 +147,10 @@ class LateEventsIT {
                        count(*), sum(headcount)
                 FROM reception_event WHERE commune_code IN (:communes) GROUP BY 1, 2, 3""")
                 .param("communes", communes)
-                .query((rs, n) -> windows.put(rs.getString(1) + "/" + rs.getString(2) + "/"
-                        + rs.getTimestamp(3).toInstant(), List.of(rs.getLong(4), rs.getLong(5))))
+                .query((rs, n) -> windows.put(
+                        rs.getString(1) + "/" + rs.getString(2) + "/"
+                                + rs.getTimestamp(3).toInstant(),
+                        List.of(rs.getLong(4), rs.getLong(5))))
                 .list();
         return windows;
     }
@@ -140,7 +158,6 @@ class LateEventsIT {
     private static String event(String commune, OffsetDateTime at, int headcount, String type) {
         return """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE",\
-                "type":"%s","content":"REFLECTION","field":"LAND","headcount":%d}"""
-                .formatted(UUID.randomUUID(), at, commune, type, headcount);
+                "type":"%s","content":"REFLECTION","field":"LAND","headcount":%d}""".formatted(UUID.randomUUID(), at, commune, type, headcount);
     }
 }

@@ -88,21 +88,29 @@ public class StreamBenchmark {
                         + ": start the app first (see README, Benchmarks)");
             }
             List<byte[][]> backlog = backlog(codes);
-            int partitions = admin.describeTopics(List.of(IntakeTopics.RECEPTION_EVENTS.name())).allTopicNames()
-                    .get().get(IntakeTopics.RECEPTION_EVENTS.name()).partitions().size();
-            line("Stream benchmark on %s: %,d events over %d days, %d communes, %,d case refs, %d partitions",
+            int partitions = admin.describeTopics(List.of(IntakeTopics.RECEPTION_EVENTS.name()))
+                    .allTopicNames()
+                    .get()
+                    .get(IntakeTopics.RECEPTION_EVENTS.name())
+                    .partitions()
+                    .size();
+            line(
+                    "Stream benchmark on %s: %,d events over %d days, %d communes, %,d case refs, %d partitions",
                     bootstrap, events, days, communes, caseRefs, partitions);
             double raw = Boolean.getBoolean("bench.skip-raw") ? Double.NaN : rawConsumeRate(admin, backlog, partitions);
 
             List<String> changelogs = admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(STREAMS_GROUP + "-") && t.endsWith("-changelog")).sorted().toList();
+                    .filter(t -> t.startsWith(STREAMS_GROUP + "-") && t.endsWith("-changelog"))
+                    .sorted()
+                    .toList();
             Map<TopicPartition, Long> changelogStart = endOffsets(admin, changelogs);
             Map<TopicPartition, Long> target = new HashMap<>();
             long started = System.nanoTime();
             produce(IntakeTopics.RECEPTION_EVENTS.name(), backlog, target);
             double written = seconds(started);
-            line("written to %s in %.1f s (%,.0f events/s)", IntakeTopics.RECEPTION_EVENTS.name(), written,
-                    events / written);
+            line(
+                    "written to %s in %.1f s (%,.0f events/s)",
+                    IntakeTopics.RECEPTION_EVENTS.name(), written, events / written);
 
             Map<String, Double> caughtUp = awaitCaughtUp(admin, target, started);
             Double topology = caughtUp.get(STREAMS_GROUP);
@@ -110,13 +118,18 @@ public class StreamBenchmark {
             line("| what | caught up after | events/s |");
             line("| --- | --- | --- |");
             line("| Kafka's ConsumerPerformance, scratch topic (raw consume) | | %,.0f |", raw);
-            line("| hotspot topology (%s), exactly_once_v2 | %s | **%s** |", STREAMS_GROUP,
+            line(
+                    "| hotspot topology (%s), exactly_once_v2 | %s | **%s** |",
+                    STREAMS_GROUP,
                     topology == null ? "not within " + patience : "%.1f s".formatted(topology),
                     topology == null ? "" : "%,.0f".formatted(events / topology));
             for (var sink : new TreeMap<>(SINK_GROUPS).entrySet()) {
                 Double at = caughtUp.get(sink.getKey());
-                line("| history sink: %s | %s | %s |", sink.getValue(), at == null ? "not within patience"
-                        : "%.1f s".formatted(at), at == null ? "" : "%,.0f".formatted(events / at));
+                line(
+                        "| history sink: %s | %s | %s |",
+                        sink.getValue(),
+                        at == null ? "not within patience" : "%.1f s".formatted(at),
+                        at == null ? "" : "%,.0f".formatted(events / at));
             }
             line("");
             if (topology != null) {
@@ -139,7 +152,9 @@ public class StreamBenchmark {
         }
         List<String> codes;
         try (in) {
-            codes = RegionLoader.load(in, regionFile, "").communes().stream().map(c -> c.code()).toList();
+            codes = RegionLoader.load(in, regionFile, "").communes().stream()
+                    .map(c -> c.code())
+                    .toList();
         }
         if (codes.size() < communes) {
             throw new IllegalArgumentException("bench.communes=" + communes + " but " + regionFile + " has only "
@@ -165,21 +180,33 @@ public class StreamBenchmark {
             int caseIndex = random.nextInt(caseRefs);
             String commune = codes.get(caseIndex % codes.size());
             int kind = random.nextInt(100);
-            EventType type = kind < 55 ? EventType.VISIT : kind < 85 ? EventType.PETITION
-                    : kind < 95 ? EventType.CASE_UPDATE : kind < 98 ? EventType.INCIDENT : EventType.ESCALATION;
+            EventType type = kind < 55
+                    ? EventType.VISIT
+                    : kind < 85
+                            ? EventType.PETITION
+                            : kind < 95 ? EventType.CASE_UPDATE : kind < 98 ? EventType.INCIDENT : EventType.ESCALATION;
             boolean asks = type == EventType.VISIT || type == EventType.PETITION;
             String caseRef = asks || type == EventType.CASE_UPDATE ? run + "-" + caseIndex : null;
-            int headcount = type == EventType.VISIT && random.nextInt(50) == 0 ? 5 + random.nextInt(20)
-                    : 1 + random.nextInt(3);
-            ReceptionEvent event = new ReceptionEvent(UUID.randomUUID(),
-                    OffsetDateTime.ofInstant(at, ZoneOffset.ofHours(7)), null, commune,
-                    ReceptionPoint.values()[random.nextInt(ReceptionPoint.values().length)], type,
+            int headcount =
+                    type == EventType.VISIT && random.nextInt(50) == 0 ? 5 + random.nextInt(20) : 1 + random.nextInt(3);
+            ReceptionEvent event = new ReceptionEvent(
+                    UUID.randomUUID(),
+                    OffsetDateTime.ofInstant(at, ZoneOffset.ofHours(7)),
+                    null,
+                    commune,
+                    ReceptionPoint.values()[random.nextInt(ReceptionPoint.values().length)],
+                    type,
                     asks ? Content.values()[random.nextInt(Content.values().length)] : null,
-                    asks ? Field.values()[random.nextInt(Field.values().length)] : null, headcount,
-                    asks && random.nextInt(10) == 0, asks && random.nextInt(50) == 0, caseRef, null,
+                    asks ? Field.values()[random.nextInt(Field.values().length)] : null,
+                    headcount,
+                    asks && random.nextInt(10) == 0,
+                    asks && random.nextInt(50) == 0,
+                    caseRef,
+                    null,
                     type == EventType.INCIDENT ? Severity.MINOR : null,
                     type == EventType.ESCALATION ? Destination.PROVINCE : null,
-                    type == EventType.CASE_UPDATE ? vn.situationroom.intake.CaseStatus.DIALOGUE : null, null);
+                    type == EventType.CASE_UPDATE ? vn.situationroom.intake.CaseStatus.DIALOGUE : null,
+                    null);
             records.add(new byte[][] {commune.getBytes(StandardCharsets.UTF_8), Json.MAPPER.writeValueAsBytes(event)});
         }
         return records;
@@ -188,25 +215,41 @@ public class StreamBenchmark {
     /** Kafka's own consumer tool on a scratch topic holding the same records, deleted afterwards. */
     private double rawConsumeRate(Admin admin, List<byte[][]> backlog, int partitions) throws Exception {
         String scratch = "bench-scratch-" + UUID.randomUUID();
-        admin.createTopics(List.of(new NewTopic(scratch, partitions, (short) 1))).all().get();
+        admin.createTopics(List.of(new NewTopic(scratch, partitions, (short) 1)))
+                .all()
+                .get();
         try {
             produce(scratch, backlog, new HashMap<>());
             PrintStream console = System.out;
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
-                ConsumerPerformance.main(new String[] {"--bootstrap-server", bootstrap, "--topic", scratch,
-                        "--messages", String.valueOf(backlog.size()), "--timeout", "60000", "--hide-header"});
+                ConsumerPerformance.main(new String[] {
+                    "--bootstrap-server",
+                    bootstrap,
+                    "--topic",
+                    scratch,
+                    "--messages",
+                    String.valueOf(backlog.size()),
+                    "--timeout",
+                    "60000",
+                    "--hide-header"
+                });
             } finally {
                 System.setOut(console);
             }
             // start, end, MB, MB/s, messages, messages/s, join ms, fetch ms, fetch MB/s, fetch messages/s
-            String[] fields = captured.toString(StandardCharsets.UTF_8).strip().lines()
-                    .reduce((a, b) -> b).orElseThrow().split(",\\s*");
+            String[] fields = captured.toString(StandardCharsets.UTF_8)
+                    .strip()
+                    .lines()
+                    .reduce((a, b) -> b)
+                    .orElseThrow()
+                    .split(",\\s*");
             double fetchRate = Double.parseDouble(fields[9]);
-            line("Kafka's ConsumerPerformance on a scratch topic of the same broker: %s records in %.1f s of fetching "
-                    + "(%,.0f records/s; %,.0f including the group join)", fields[4],
-                    Double.parseDouble(fields[7]) / 1000, fetchRate, Double.parseDouble(fields[5]));
+            line(
+                    "Kafka's ConsumerPerformance on a scratch topic of the same broker: %s records in %.1f s of fetching "
+                            + "(%,.0f records/s; %,.0f including the group join)",
+                    fields[4], Double.parseDouble(fields[7]) / 1000, fetchRate, Double.parseDouble(fields[5]));
             return fetchRate;
         } finally {
             admin.deleteTopics(List.of(scratch)).all().get();
@@ -216,13 +259,20 @@ public class StreamBenchmark {
     /** Writes the records as fast as the broker takes them (acks=all, idempotent); notes each partition's end. */
     private void produce(String topic, List<byte[][]> records, Map<TopicPartition, Long> ends) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024))) {
-            var futures = new ArrayList<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>>();
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024))) {
+            var futures =
+                    new ArrayList<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>>();
             for (byte[][] record : records) {
                 futures.add(producer.send(new ProducerRecord<>(topic, record[0], record[1])));
             }
@@ -271,14 +321,16 @@ public class StreamBenchmark {
     /** How many records a group still has to read and commit. */
     private static long behind(Admin admin, String group, Map<TopicPartition, Long> target) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         long behind = 0;
         for (var entry : target.entrySet()) {
-            OffsetAndMetadata at = committed.get(entry.getKey());  // none yet: nothing committed
+            OffsetAndMetadata at = committed.get(entry.getKey()); // none yet: nothing committed
             behind += Math.max(0, entry.getValue() - (at == null ? 0 : at.offset()));
         }
         Map<TopicPartition, OffsetSpec> others = committed.entrySet().stream()
-                .filter(e -> e.getValue() != null).map(Map.Entry::getKey)
+                .filter(e -> e.getValue() != null)
+                .map(Map.Entry::getKey)
                 .filter(tp -> !tp.topic().equals(IntakeTopics.RECEPTION_EVENTS.name()))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         if (!others.isEmpty()) {
@@ -295,11 +347,16 @@ public class StreamBenchmark {
     private void changelogFigures(List<String> changelogs, Map<TopicPartition, Long> start) {
         Map<String, long[]> perTopic = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000))) {
             List<TopicPartition> partitions = new ArrayList<>(start.keySet());
             consumer.assign(partitions);
             start.forEach(consumer::seek);
@@ -327,8 +384,9 @@ public class StreamBenchmark {
             long[] f = entry.getValue();
             bytes += f[0];
             largest = Math.max(largest, f[2]);
-            line("| %s | %,d | %.1f | %,d B |", entry.getKey().substring(STREAMS_GROUP.length() + 1), f[1],
-                    (double) f[0] / events, f[2]);
+            line(
+                    "| %s | %,d | %.1f | %,d B |",
+                    entry.getKey().substring(STREAMS_GROUP.length() + 1), f[1], (double) f[0] / events, f[2]);
         }
         line("| all | | **%.1f** | **%,d B** |", (double) bytes / events, largest);
     }
@@ -338,8 +396,12 @@ public class StreamBenchmark {
             return Map.of();
         }
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((name, description) -> description
+                        .partitions()
+                        .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
         return ends;

@@ -26,10 +26,8 @@ class CsvEventsTests {
 
     @Test
     void rows_are_numbered_as_a_spreadsheet_shows_them_even_after_a_multi_line_cell() {
-        CsvEvents.Parsed parsed = parse("\uFEFF" + HEADER
-                + "a,b,c,d,e,f,g,1,false,\"two\nlines\",,\n"
-                + "\n"
-                + "a,b,c,d,e,f,g,,,,,\n");
+        CsvEvents.Parsed parsed =
+                parse("\uFEFF" + HEADER + "a,b,c,d,e,f,g,1,false,\"two\nlines\",,\n" + "\n" + "a,b,c,d,e,f,g,,,,,\n");
 
         assertThat(parsed.rows()).extracting(CsvEvents.Row::row).containsExactly(2L, 3L);
         assertThat(parsed.rows().getLast().event().has("headcount")).isFalse();
@@ -53,7 +51,8 @@ class CsvEventsTests {
         CsvEvents.Parsed parsed = parse("eventId,occurredAt,communeCode,type,headcont\nx,y,z,VISIT,3\n");
 
         assertThat(parsed.rows()).isEmpty();
-        assertThat(parsed.fileProblems()).extracting(RowViolation::row, RowViolation::field, RowViolation::code)
+        assertThat(parsed.fileProblems())
+                .extracting(RowViolation::row, RowViolation::field, RowViolation::code)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1L, "headcont", "unknown-field"),
                         org.assertj.core.groups.Tuple.tuple(1L, "receptionPoint", "required"));
@@ -63,20 +62,24 @@ class CsvEventsTests {
     void a_file_that_is_not_utf_8_is_refused_as_a_whole() {
         byte[] latin1 = (HEADER + "x,y,z,POLICE,VISIT,,,,,Tr\u00e2n,,\n").getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(CsvEvents.parse(latin1, 10).fileProblems()).singleElement()
+        assertThat(CsvEvents.parse(latin1, 10).fileProblems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.code()).isEqualTo("not-utf-8"));
     }
 
     @Test
     void an_unclosed_quote_is_refused_as_malformed_csv() {
-        assertThat(parse(HEADER + "x,\"y,z\n").fileProblems()).singleElement()
+        assertThat(parse(HEADER + "x,\"y,z\n").fileProblems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.code()).isEqualTo("malformed-csv"));
     }
 
     @Test
     void more_rows_than_the_limit_are_refused() {
         assertThat(CsvEvents.parse((HEADER + "a,b,c,d,e,f,g,1,,,,\n".repeat(3)).getBytes(StandardCharsets.UTF_8), 2)
-                .fileProblems()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("too-many"));
+                        .fileProblems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.code()).isEqualTo("too-many"));
     }
 
     private static CsvEvents.Parsed parse(String csv) {

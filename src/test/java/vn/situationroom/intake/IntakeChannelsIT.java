@@ -65,13 +65,15 @@ class IntakeChannelsIT {
             events.add(event(id, communes.get(i % 3), 1 + i % 4, ""));
         }
 
-        HttpResponse<String> response = post("/api/v1/events", "application/json", "[" + String.join(",", events) + "]");
+        HttpResponse<String> response =
+                post("/api/v1/events", "application/json", "[" + String.join(",", events) + "]");
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(Json.MAPPER.readTree(response.body()).get("accepted").size()).isEqualTo(1000);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedCount(ids)).isEqualTo(1000));
-        List<ConsumerRecord<String, byte[]>> onTopic = kafka().collect("reception-events",
-                r -> ids.contains(fieldOf(r.value(), "eventId")), 1000, PATIENCE);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(storedCount(ids)).isEqualTo(1000));
+        List<ConsumerRecord<String, byte[]>> onTopic =
+                kafka().collect("reception-events", r -> ids.contains(fieldOf(r.value(), "eventId")), 1000, PATIENCE);
         assertThat(onTopic).hasSize(1000);
         assertThat(onTopic).allSatisfy(r -> assertThat(r.key()).isEqualTo(fieldOf(r.value(), "communeCode")));
     }
@@ -86,9 +88,14 @@ class IntakeChannelsIT {
         for (int i = 0; i < 10_000; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            csv.append(id).append(',').append(at.plusSeconds(i)).append(',').append(communes.get(i % 3))
+            csv.append(id)
+                    .append(',')
+                    .append(at.plusSeconds(i))
+                    .append(',')
+                    .append(communes.get(i % 3))
                     .append(",COMMUNE_OFFICE,PETITION,DENUNCIATION,OFFICIAL_MISCONDUCT,1,")
-                    .append(i % 10 == 0 ? "\"Nguyễn Văn Tố, " + i + "\",0912345678" : ",").append('\n');
+                    .append(i % 10 == 0 ? "\"Nguyễn Văn Tố, " + i + "\",0912345678" : ",")
+                    .append('\n');
         }
 
         long started = System.nanoTime();
@@ -99,10 +106,14 @@ class IntakeChannelsIT {
         JsonNode body = Json.MAPPER.readTree(response.body());
         assertThat(body.get("accepted").asInt()).isEqualTo(10_000);
         assertThat(body.get("skippedRows").asInt()).isZero();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedCount(ids)).isEqualTo(10_000));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.sql(
-                "SELECT count(*) FROM reception_person WHERE name LIKE 'Nguyễn Văn Tố, %'").query(Long.class).single())
-                .isEqualTo(1000L));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(storedCount(ids)).isEqualTo(10_000));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT count(*) FROM reception_person WHERE name LIKE 'Nguyễn Văn Tố, %'")
+                                        .query(Long.class)
+                                        .single())
+                        .isEqualTo(1000L));
     }
 
     @Test
@@ -120,16 +131,20 @@ class IntakeChannelsIT {
         Thread.sleep(1000);
         assertThat(storedCount(Set.of(good))).isZero();
 
-        String fixed = csv.replace(",POLICE,INCIDENT,,,12", ",POLICE,INCIDENT,,,12").replace("header", "");
-        fixed = fixed.replace("eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount",
-                "eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount,severity")
+        String fixed =
+                csv.replace(",POLICE,INCIDENT,,,12", ",POLICE,INCIDENT,,,12").replace("header", "");
+        fixed = fixed.replace(
+                        "eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount",
+                        "eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount,severity")
                 .replace(",POLICE,INCIDENT,,,12\n", ",POLICE,INCIDENT,,,12,SERIOUS\n");
         HttpResponse<String> partial = post("/api/v1/events/import?mode=valid-rows", "text/csv", fixed);
 
         assertThat(partial.statusCode()).as(partial.body()).isEqualTo(202);
         assertThat(Json.MAPPER.readTree(partial.body()).get("accepted").asInt()).isEqualTo(1);
-        assertThat(Json.MAPPER.readTree(partial.body()).get("skippedRows").asInt()).isEqualTo(1);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedCount(Set.of(good))).isEqualTo(1));
+        assertThat(Json.MAPPER.readTree(partial.body()).get("skippedRows").asInt())
+                .isEqualTo(1);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(storedCount(Set.of(good))).isEqualTo(1));
     }
 
     @Test
@@ -137,7 +152,8 @@ class IntakeChannelsIT {
         String marker = UUID.randomUUID().toString();
         String commune = fresh();
         String other = fresh();
-        String withPerson = event(UUID.randomUUID().toString(), commune, 1, ",\"person\":{\"name\":\"" + marker + "\"}");
+        String withPerson =
+                event(UUID.randomUUID().toString(), commune, 1, ",\"person\":{\"name\":\"" + marker + "\"}");
         String wrongKey = event(UUID.randomUUID().toString(), commune, 1, "");
         String badFields = "{\"eventId\":\"" + marker + "\",\"type\":\"RIOT\"}";
         List<Map.Entry<String, byte[]>> records = List.of(
@@ -149,14 +165,22 @@ class IntakeChannelsIT {
 
         kafka().produce("reception-events", records);
 
-        List<ConsumerRecord<String, byte[]>> rejected = kafka().collect("reception-events-rejected",
-                r -> records.stream().anyMatch(sent -> java.util.Arrays.equals(sent.getValue(), r.value())), 5, PATIENCE);
+        List<ConsumerRecord<String, byte[]>> rejected = kafka().collect(
+                        "reception-events-rejected",
+                        r -> records.stream().anyMatch(sent -> java.util.Arrays.equals(sent.getValue(), r.value())),
+                        5,
+                        PATIENCE);
         assertThat(rejected).hasSize(5);
-        assertThat(rejected).extracting(r -> new String(r.headers().lastHeader("rejection-reason").value(),
-                StandardCharsets.UTF_8).replaceAll(":.*", "")).containsExactlyInAnyOrder(
-                "$", "$", "occurredAt", "person", "key");
-        assertThat(jdbc.sql("SELECT count(*) FROM reception_person WHERE name = ?").param(marker)
-                .query(Long.class).single()).isZero();
+        assertThat(rejected)
+                .extracting(r -> new String(
+                                r.headers().lastHeader("rejection-reason").value(), StandardCharsets.UTF_8)
+                        .replaceAll(":.*", ""))
+                .containsExactlyInAnyOrder("$", "$", "occurredAt", "person", "key");
+        assertThat(jdbc.sql("SELECT count(*) FROM reception_person WHERE name = ?")
+                        .param(marker)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -165,21 +189,33 @@ class IntakeChannelsIT {
         String commune = fresh();
         String json = event(id, commune, 7, "");
 
-        assertThat(post("/api/v1/events", "application/json", json).statusCode()).isEqualTo(202);
-        assertThat(post("/api/v1/events/import", "text/csv",
-                "eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount\n"
-                        + id + "," + Json.MAPPER.readTree(json).get("occurredAt").asString() + "," + commune
-                        + ",DISTRICT_OFFICE,VISIT,COMPLAINT,LAND,7\n").statusCode()).isEqualTo(202);
+        assertThat(post("/api/v1/events", "application/json", json).statusCode())
+                .isEqualTo(202);
+        assertThat(post(
+                                "/api/v1/events/import",
+                                "text/csv",
+                                "eventId,occurredAt,communeCode,receptionPoint,type,content,field,headcount\n"
+                                        + id + ","
+                                        + Json.MAPPER
+                                                .readTree(json)
+                                                .get("occurredAt")
+                                                .asString() + "," + commune
+                                        + ",DISTRICT_OFFICE,VISIT,COMPLAINT,LAND,7\n")
+                        .statusCode())
+                .isEqualTo(202);
         kafka().produce("reception-events", List.of(Map.entry(commune, json.getBytes(StandardCharsets.UTF_8))));
         String marker = UUID.randomUUID().toString();
-        assertThat(post("/api/v1/events", "application/json", event(marker, commune, 1, "")).statusCode())
+        assertThat(post("/api/v1/events", "application/json", event(marker, commune, 1, ""))
+                        .statusCode())
                 .isEqualTo(202);
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedCount(Set.of(id, marker))).isEqualTo(2));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(storedCount(Set.of(id, marker))).isEqualTo(2));
         var topic = HotspotTopics.COMMUNE_HOTSPOTS;
-        List<CommuneHotspot> levels = kafka().collect(topic.name(), r -> commune.equals(r.key()), 1000,
-                Duration.ofSeconds(10)).stream()
-                .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value())).toList();
+        List<CommuneHotspot> levels =
+                kafka().collect(topic.name(), r -> commune.equals(r.key()), 1000, Duration.ofSeconds(10)).stream()
+                        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
+                        .toList();
         assertThat(levels.getLast().events()).isEqualTo(2);
         assertThat(levels.getLast().people()).isEqualTo(8);
         assertThat(levels).allSatisfy(level -> assertThat(level.events()).isLessThanOrEqualTo(2));
@@ -188,25 +224,55 @@ class IntakeChannelsIT {
     @Test
     void a_communes_events_count_together_whatever_partition_their_producer_chose() throws Exception {
         String commune = fresh();
-        assertThat(post("/api/v1/events", "application/json", event(UUID.randomUUID().toString(), commune, 2, ""))
-                .statusCode()).isEqualTo(202);
+        assertThat(post(
+                                "/api/v1/events",
+                                "application/json",
+                                event(UUID.randomUUID().toString(), commune, 2, ""))
+                        .statusCode())
+                .isEqualTo(202);
         for (int partition = 0; partition < 3; partition++) {
-            kafka().produce("reception-events", partition, List.of(Map.entry(commune,
-                    event(UUID.randomUUID().toString(), commune, 3, "").getBytes(StandardCharsets.UTF_8))));
+            kafka().produce(
+                            "reception-events",
+                            partition,
+                            List.of(Map.entry(
+                                    commune,
+                                    event(UUID.randomUUID().toString(), commune, 3, "")
+                                            .getBytes(StandardCharsets.UTF_8))));
         }
 
         var topic = HotspotTopics.COMMUNE_HOTSPOTS;
-        ConsumerRecord<String, byte[]> total = kafka().await(topic.name(), r -> commune.equals(r.key())
-                && topic.valueSerde().deserializer().deserialize(topic.name(), r.value()).events() == 4, PATIENCE);
-        assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), total.value()).people()).isEqualTo(11);
+        ConsumerRecord<String, byte[]> total = kafka().await(
+                        topic.name(),
+                        r -> commune.equals(r.key())
+                                && topic.valueSerde()
+                                                .deserializer()
+                                                .deserialize(topic.name(), r.value())
+                                                .events()
+                                        == 4,
+                        PATIENCE);
+        assertThat(topic.valueSerde()
+                        .deserializer()
+                        .deserialize(topic.name(), total.value())
+                        .people())
+                .isEqualTo(11);
     }
 
     @Test
     void bad_input_gets_a_4xx_that_names_the_problem_and_the_app_stays_up() throws Exception {
         String valid = event(UUID.randomUUID().toString(), fresh(), 1, "");
         List<String> corpus = List.of(
-                "", " ", "null", "true", "\"event\"", "[]", "[[]]", "{}", "[{}, 1, null]", "{\"eventId\": }",
-                "{\"eventId\":\"" + UUID.randomUUID() + "\"", "[" + valid + ",",
+                "",
+                " ",
+                "null",
+                "true",
+                "\"event\"",
+                "[]",
+                "[[]]",
+                "{}",
+                "[{}, 1, null]",
+                "{\"eventId\": }",
+                "{\"eventId\":\"" + UUID.randomUUID() + "\"",
+                "[" + valid + ",",
                 valid.replace("\"headcount\":1", "\"headcount\":1e400"),
                 valid.replace("\"headcount\":1", "\"headcount\":99999999999999999999999"),
                 valid.replace("\"headcount\":1", "\"headcount\":{\"$gt\":0}"),
@@ -224,7 +290,8 @@ class IntakeChannelsIT {
             HttpResponse<String> response = post("/api/v1/events", "application/json", body);
             String shown = body.length() > 80 ? body.substring(0, 80) + "…" : body;
             assertThat(response.statusCode()).as(shown).isBetween(400, 499);
-            assertThat(response.headers().firstValue("Content-Type")).as(shown)
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(shown)
                     .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             JsonNode errors = Json.MAPPER.readTree(response.body()).get("errors");
             assertThat(errors).as(shown).isNotNull();
@@ -233,14 +300,21 @@ class IntakeChannelsIT {
                 assertThat(error.get("message").asString()).isNotBlank();
             });
         }
-        List<String> csvCorpus = List.of("", "eventId\n", "garbage,\"unclosed\n", "a,b,c\n1,2,3\n",
+        List<String> csvCorpus = List.of(
+                "",
+                "eventId\n",
+                "garbage,\"unclosed\n",
+                "a,b,c\n1,2,3\n",
                 "eventId,occurredAt,communeCode,receptionPoint,type,type\nx,y,z,POLICE,VISIT,VISIT\n");
         for (String csv : csvCorpus) {
             HttpResponse<String> response = post("/api/v1/events/import", "text/csv", csv);
             assertThat(response.statusCode()).as(csv).isEqualTo(400);
-            assertThat(Json.MAPPER.readTree(response.body()).get("errors").size()).as(csv).isPositive();
+            assertThat(Json.MAPPER.readTree(response.body()).get("errors").size())
+                    .as(csv)
+                    .isPositive();
         }
-        assertThat(post("/api/v1/events", "application/json", valid).statusCode()).isEqualTo(202);
+        assertThat(post("/api/v1/events", "application/json", valid).statusCode())
+                .isEqualTo(202);
     }
 
     private TestKafka kafka() {
@@ -248,13 +322,19 @@ class IntakeChannelsIT {
     }
 
     private long storedCount(Set<String> ids) {
-        return jdbc.sql("SELECT count(*) FROM reception_event WHERE event_id::text IN (:ids)").param("ids", ids)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM reception_event WHERE event_id::text IN (:ids)")
+                .param("ids", ids)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> fieldsOf(HttpResponse<String> response) {
-        return Json.MAPPER.readTree(response.body()).get("errors").valueStream()
-                .map(e -> e.get("row").asInt() + ":" + e.get("field").asString()).collect(Collectors.toList());
+        return Json.MAPPER
+                .readTree(response.body())
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("row").asInt() + ":" + e.get("field").asString())
+                .collect(Collectors.toList());
     }
 
     /** A field of a record's JSON value; empty for the records other tests wrote that are not JSON at all. */

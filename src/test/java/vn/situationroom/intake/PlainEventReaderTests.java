@@ -22,8 +22,11 @@ import vn.situationroom.platform.Json;
 class PlainEventReaderTests {
 
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-15T01:00:00Z"), ZoneOffset.UTC);
-    private final ReceptionEventReader reader = new ReceptionEventReader(Set.of("10001", "10002")::contains,
-            new PersonHasher("a test salt of 32 characters....".getBytes()), NOW, ReceptionEventReader.MAX_AGE);
+    private final ReceptionEventReader reader = new ReceptionEventReader(
+            Set.of("10001", "10002")::contains,
+            new PersonHasher("a test salt of 32 characters....".getBytes()),
+            NOW,
+            ReceptionEventReader.MAX_AGE);
     private final PlainEventReader plain = new PlainEventReader(Set.of("10001", "10002")::contains, reader);
 
     private static final List<String> PLAIN = List.of("""
@@ -36,8 +39,7 @@ class PlainEventReaderTests {
              "type":"PETITION","content":"DENUNCIATION","field":"ELECTION_CANDIDATE","candidateRelated":true,
              "personHash":"%s"}""".formatted("ab".repeat(32)), """
             {"type":"INCIDENT","severity":"GRAVE","eventId":"2b6c3f0e-8f5d-4a59-9a51-3c1f2b7d9e10",
-             "occurredAt":"2026-03-14T20:00-05:00","communeCode":"10001","receptionPoint":"POLICE","headcount":40}""",
-            """
+             "occurredAt":"2026-03-14T20:00-05:00","communeCode":"10001","receptionPoint":"POLICE","headcount":40}""", """
             {"eventId":"3B6C3F0E-8F5D-4A59-9A51-3C1F2B7D9E10","occurredAt":"2026-03-01T08:00:00+07:00",
              "communeCode":"10001","receptionPoint":"PROVINCE","type":"ESCALATION","destination":"CENTRAL_HANOI"}""", """
             {"eventId":"4b6c3f0e-8f5d-4a59-9a51-3c1f2b7d9e10","occurredAt":"2026-03-15T08:00:00+07:00",
@@ -49,21 +51,68 @@ class PlainEventReaderTests {
         for (String json : PLAIN) {
             ReceptionEvent fast = plain.read(bytes(json), Source.TOPIC);
             assertThat(fast).as(json).isNotNull();
-            assertThat(fast).isEqualTo(((EventCheck.Valid) reader.read(Json.MAPPER.readTree(json), Source.TOPIC))
-                    .event());
+            assertThat(fast)
+                    .isEqualTo(((EventCheck.Valid) reader.read(Json.MAPPER.readTree(json), Source.TOPIC)).event());
         }
     }
 
     @Test
     void an_event_with_one_field_changed_is_read_as_the_full_reader_reads_it_or_left_to_it() {
         Random random = new Random(11);
-        Object[] values = {null, "", " ", "  VISIT", "VISIT ", 0, -1, 7, 100_001, 2.5, true, "true", "7",
-                "2026-03-15T08:00:00+07:00", "2026-03-15T08:00:00", "2026-03-15T09:10:00+07:00", "2020-01-01T00:00:00Z",
-                "0b6c3f0e-8f5d-4a59-9a51-3c1f2b7d9e1", "10001", "99999", "GRAVE", "COMPLAINT", "LAND",
-                "ACCEPTED", "CENTRAL_HCMC", "x".repeat(65), "a\u0001b", "\uD800", "\uD83D\uDE00", "ab".repeat(32), "AB".repeat(32)};
-        String[] fields = {"eventId", "occurredAt", "recordedAt", "communeCode", "receptionPoint", "type", "content",
-                "field", "headcount", "complex", "candidateRelated", "caseRef", "summary", "severity", "destination",
-                "status", "personHash", "person", "unknown"};
+        Object[] values = {
+            null,
+            "",
+            " ",
+            "  VISIT",
+            "VISIT ",
+            0,
+            -1,
+            7,
+            100_001,
+            2.5,
+            true,
+            "true",
+            "7",
+            "2026-03-15T08:00:00+07:00",
+            "2026-03-15T08:00:00",
+            "2026-03-15T09:10:00+07:00",
+            "2020-01-01T00:00:00Z",
+            "0b6c3f0e-8f5d-4a59-9a51-3c1f2b7d9e1",
+            "10001",
+            "99999",
+            "GRAVE",
+            "COMPLAINT",
+            "LAND",
+            "ACCEPTED",
+            "CENTRAL_HCMC",
+            "x".repeat(65),
+            "a\u0001b",
+            "\uD800",
+            "\uD83D\uDE00",
+            "ab".repeat(32),
+            "AB".repeat(32)
+        };
+        String[] fields = {
+            "eventId",
+            "occurredAt",
+            "recordedAt",
+            "communeCode",
+            "receptionPoint",
+            "type",
+            "content",
+            "field",
+            "headcount",
+            "complex",
+            "candidateRelated",
+            "caseRef",
+            "summary",
+            "severity",
+            "destination",
+            "status",
+            "personHash",
+            "person",
+            "unknown"
+        };
         int fast = 0;
         for (int i = 0; i < 4000; i++) {
             ObjectNode event = (ObjectNode) Json.MAPPER.readTree(PLAIN.get(random.nextInt(PLAIN.size())));
@@ -88,7 +137,8 @@ class PlainEventReaderTests {
                 assertThat(reader.read(bytes, source)).as(json).isEqualTo(full);
             }
         }
-        assertThat(fast).as("the fast reader reads most of the changed events that are still plain")
+        assertThat(fast)
+                .as("the fast reader reads most of the changed events that are still plain")
                 .isGreaterThan(1000);
         // A field given twice is for the full reader, which refuses it.
         String twice = PLAIN.getFirst().replace("\"headcount\":7", "\"headcount\":7,\"headcount\":8");

@@ -19,8 +19,8 @@ class ReceptionEventReaderTests {
 
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-03-15T01:00:00Z"), ZoneOffset.UTC);
     private static final PersonHasher HASHER = new PersonHasher("a test salt of 32 characters....".getBytes());
-    private final ReceptionEventReader reader = new ReceptionEventReader(Set.of("10001")::contains, HASHER, NOW,
-            ReceptionEventReader.MAX_AGE);
+    private final ReceptionEventReader reader =
+            new ReceptionEventReader(Set.of("10001")::contains, HASHER, NOW, ReceptionEventReader.MAX_AGE);
 
     /** A visit with every field a visit may have, valid as it is. */
     private static final String VISIT = """
@@ -59,7 +59,8 @@ class ReceptionEventReaderTests {
 
     @Test
     void a_missing_headcount_means_one_person_and_missing_flags_mean_false() {
-        ReceptionEvent event = valid(offer(VISIT, "headcount", null, "complex", null, "person", null)).event();
+        ReceptionEvent event = valid(offer(VISIT, "headcount", null, "complex", null, "person", null))
+                .event();
 
         assertThat(event.headcount()).isEqualTo(1);
         assertThat(event.complex()).isFalse();
@@ -107,35 +108,42 @@ class ReceptionEventReaderTests {
             person           | {"phone":"call me"}         | person.phone     | invalid-format  | must be a phone number
             person           | {"name":"A","age":40}       | person.age       | unknown-field   | is not a field of a person
             """)
-    void every_rule_names_its_field_with_a_code_and_a_message(String field, String json, String path, String code,
-            String message) {
+    void every_rule_names_its_field_with_a_code_and_a_message(
+            String field, String json, String path, String code, String message) {
         EventCheck check = offer(VISIT, field, json);
 
-        assertThat(check).isInstanceOfSatisfying(EventCheck.Invalid.class, invalid -> assertThat(invalid.violations())
-                .singleElement()
-                .satisfies(v -> {
-                    assertThat(v.field()).isEqualTo(path);
-                    assertThat(v.code()).isEqualTo(code);
-                    assertThat(v.message()).startsWith(message);
-                }));
+        assertThat(check)
+                .isInstanceOfSatisfying(
+                        EventCheck.Invalid.class,
+                        invalid -> assertThat(invalid.violations())
+                                .singleElement()
+                                .satisfies(v -> {
+                                    assertThat(v.field()).isEqualTo(path);
+                                    assertThat(v.code()).isEqualTo(code);
+                                    assertThat(v.message()).startsWith(message);
+                                }));
     }
 
     @Test
     void a_summary_of_2000_characters_is_taken_and_2001_is_not() {
         assertThat(offer(VISIT, "summary", "\"" + "đ".repeat(2000) + "\"")).isInstanceOf(EventCheck.Valid.class);
-        assertThat(offer(VISIT, "summary", "\"" + "đ".repeat(2001) + "\"")).isInstanceOfSatisfying(
-                EventCheck.Invalid.class, invalid -> assertThat(invalid.summary())
-                        .isEqualTo("summary: must be at most 2000 characters, not 2001"));
+        assertThat(offer(VISIT, "summary", "\"" + "đ".repeat(2001) + "\""))
+                .isInstanceOfSatisfying(
+                        EventCheck.Invalid.class,
+                        invalid -> assertThat(invalid.summary())
+                                .isEqualTo("summary: must be at most 2000 characters, not 2001"));
     }
 
     @Test
     void an_incident_needs_a_severity_an_escalation_a_destination_and_a_case_update_a_case_and_status() {
         assertThat(fields(offer(VISIT, "type", "\"INCIDENT\""))).containsExactly("severity");
         assertThat(fields(offer(VISIT, "type", "\"ESCALATION\""))).containsExactly("destination");
-        assertThat(fields(offer(VISIT, "type", "\"CASE_UPDATE\"", "caseRef", null))).containsExactly("status", "caseRef");
+        assertThat(fields(offer(VISIT, "type", "\"CASE_UPDATE\"", "caseRef", null)))
+                .containsExactly("status", "caseRef");
 
-        ReceptionEvent incident = valid(offer(VISIT, "type", "\"INCIDENT\"", "severity", "\"GRAVE\"", "content", null,
-                "field", null)).event();
+        ReceptionEvent incident = valid(
+                        offer(VISIT, "type", "\"INCIDENT\"", "severity", "\"GRAVE\"", "content", null, "field", null))
+                .event();
         assertThat(incident.severity()).isEqualTo(Severity.GRAVE);
         ReceptionEvent escalation = valid(offer(VISIT, "type", "\"ESCALATION\"", "destination", "\"CENTRAL_HANOI\""))
                 .event();
@@ -146,8 +154,10 @@ class ReceptionEventReaderTests {
     void messages_about_the_person_never_repeat_what_was_typed() {
         EventCheck check = offer(VISIT, "person", "{\"idNumber\":\"0840123\",\"phone\":12345,\"name\":\"Trần Thị B\"}");
 
-        assertThat(check).isInstanceOfSatisfying(EventCheck.Invalid.class, invalid -> assertThat(invalid.summary())
-                .doesNotContain("0840123", "12345", "Trần"));
+        assertThat(check)
+                .isInstanceOfSatisfying(
+                        EventCheck.Invalid.class,
+                        invalid -> assertThat(invalid.summary()).doesNotContain("0840123", "12345", "Trần"));
     }
 
     @Test
@@ -156,8 +166,8 @@ class ReceptionEventReaderTests {
                 {"eventId":42,"occurredAt":"yesterday","communeCode":"99999","receptionPoint":"X","type":"RIOT",
                  "headcount":-3}"""), Source.CLIENT);
 
-        assertThat(fields(check)).containsExactly(
-                "eventId", "occurredAt", "communeCode", "receptionPoint", "type", "headcount");
+        assertThat(fields(check))
+                .containsExactly("eventId", "occurredAt", "communeCode", "receptionPoint", "type", "headcount");
     }
 
     @Test
@@ -170,20 +180,29 @@ class ReceptionEventReaderTests {
 
         assertThat(valid(reader.readRecord("10001", bytes)).event().recordedAt())
                 .isEqualTo(Instant.parse("2026-03-15T01:00:00Z"));
-        assertThat(reader.readRecord("10002", bytes)).isInstanceOfSatisfying(EventCheck.Invalid.class,
-                invalid -> assertThat(invalid.summary())
-                        .isEqualTo("key: the record key must be the commune code 10001, not 10002"));
-        assertThat(fields(reader.readRecord("10001", VISIT.getBytes(StandardCharsets.UTF_8)))).containsExactly("person");
+        assertThat(reader.readRecord("10002", bytes))
+                .isInstanceOfSatisfying(
+                        EventCheck.Invalid.class,
+                        invalid -> assertThat(invalid.summary())
+                                .isEqualTo("key: the record key must be the commune code 10001, not 10002"));
+        assertThat(fields(reader.readRecord("10001", VISIT.getBytes(StandardCharsets.UTF_8))))
+                .containsExactly("person");
     }
 
     @Test
     void malformed_json_and_non_objects_get_a_message_for_the_whole_input() {
-        assertThat(reader.read("{\"eventId\":".getBytes(), Source.TOPIC)).isInstanceOfSatisfying(
-                EventCheck.Invalid.class, invalid -> assertThat(invalid.summary()).startsWith("$: malformed JSON"));
-        assertThat(reader.read("[1,2]".getBytes(), Source.TOPIC)).isInstanceOfSatisfying(EventCheck.Invalid.class,
-                invalid -> assertThat(invalid.summary()).isEqualTo("$: an event must be a JSON object"));
-        assertThat(reader.read(new byte[0], Source.TOPIC)).isInstanceOfSatisfying(EventCheck.Invalid.class,
-                invalid -> assertThat(invalid.summary()).startsWith("$: the event is empty"));
+        assertThat(reader.read("{\"eventId\":".getBytes(), Source.TOPIC))
+                .isInstanceOfSatisfying(
+                        EventCheck.Invalid.class,
+                        invalid -> assertThat(invalid.summary()).startsWith("$: malformed JSON"));
+        assertThat(reader.read("[1,2]".getBytes(), Source.TOPIC))
+                .isInstanceOfSatisfying(
+                        EventCheck.Invalid.class,
+                        invalid -> assertThat(invalid.summary()).isEqualTo("$: an event must be a JSON object"));
+        assertThat(reader.read(new byte[0], Source.TOPIC))
+                .isInstanceOfSatisfying(
+                        EventCheck.Invalid.class,
+                        invalid -> assertThat(invalid.summary()).startsWith("$: the event is empty"));
     }
 
     /** The base event with each named field set to a JSON value, or removed where the value is null. */
@@ -210,6 +229,7 @@ class ReceptionEventReaderTests {
 
     private static java.util.List<String> fields(EventCheck check) {
         assertThat(check).isInstanceOf(EventCheck.Invalid.class);
-        return ((EventCheck.Invalid) check).violations().stream().map(Violation::field).toList();
+        return ((EventCheck.Invalid) check)
+                .violations().stream().map(Violation::field).toList();
     }
 }

@@ -63,7 +63,7 @@ class LiveHotspotsTests {
     }
 
     private static CommuneHotspot hotspot(Instant windowStart, HotspotLevel level) {
-        return new CommuneHotspot("10001", level, java.util.List.of(), windowStart, windowStart.plusSeconds(3600), 1, 1,
-                windowStart);
+        return new CommuneHotspot(
+                "10001", level, java.util.List.of(), windowStart, windowStart.plusSeconds(3600), 1, 1, windowStart);
     }
 }

@@ -41,19 +41,31 @@ class ReasonTextsTests {
             CASE_DUE_SOON | ACCEPT  | 3 | vi | Vụ việc KN-7 sắp đến hạn thụ lý: hạn 27/02/2026, còn 3 ngày
             CASE_OVERDUE  | ACCEPT  | 1 | en | Case KN-7 is overdue to be accepted: due 27/02/2026, 1 day(s) late
             """)
-    void a_late_case_names_the_case_the_step_and_the_day(String kind, String step, double days, String language,
-            String text) {
-        Reason reason = new Reason(kind, HotspotLevel.WATCH, days, null, null, "id", "KN-7", step,
-                LocalDate.of(2026, 2, 27));
-        assertThat(AlertTexts.reason((key, params) -> i18n.getTranslation(key, Locale.forLanguageTag(language), params),
-                reason)).isEqualTo(text);
+    void a_late_case_names_the_case_the_step_and_the_day(
+            String kind, String step, double days, String language, String text) {
+        Reason reason =
+                new Reason(kind, HotspotLevel.WATCH, days, null, null, "id", "KN-7", step, LocalDate.of(2026, 2, 27));
+        assertThat(AlertTexts.reason(
+                        (key, params) -> i18n.getTranslation(key, Locale.forLanguageTag(language), params), reason))
+                .isEqualTo(text);
     }
 
     @Test
     void a_day_without_duty_and_the_systems_own_notes_read_as_words() {
         AlertTexts.Translator vi = (key, params) -> i18n.getTranslation(key, Locale.forLanguageTag("vi"), params);
-        assertThat(AlertTexts.reason(vi, new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, "id", null,
-                null, LocalDate.of(2026, 3, 8)))).isEqualTo("Ngày 08/03/2026 chưa có cán bộ trực tại Ban Tiếp công dân huyện");
+        assertThat(AlertTexts.reason(
+                        vi,
+                        new Reason(
+                                "ROSTER_GAP",
+                                HotspotLevel.WATCH,
+                                7.0,
+                                null,
+                                null,
+                                "id",
+                                null,
+                                null,
+                                LocalDate.of(2026, 3, 8))))
+                .isEqualTo("Ngày 08/03/2026 chưa có cán bộ trực tại Ban Tiếp công dân huyện");
         assertThat(AlertTexts.handling(vi, null, null, Alert.SYSTEM, Alert.CONDITION_ENDED))
                 .isEqualTo("Kết thúc: system. hệ thống tự đóng: tình trạng đã thay đổi hoặc đã hết");
         assertThat(AlertTexts.handling(vi, "chỉ huy", "đã cử tổ công tác", "chỉ huy", "ổn định"))

@@ -41,7 +41,8 @@ class RegionLoaderTests {
     @Test
     void a_file_that_cannot_be_used_is_refused_with_the_reason() {
         assertThatThrownBy(() -> RegionLoader.parse("{", "bad.geojson", ""))
-                .hasMessageContaining("bad.geojson").hasMessageContaining("not valid JSON");
+                .hasMessageContaining("bad.geojson")
+                .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> RegionLoader.parse(featureCollection(""), "empty.geojson", ""))
                 .hasMessageContaining("holds no commune");
         assertThatThrownBy(() -> RegionLoader.parse(featureCollection("""

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -66,50 +65,75 @@ class DailyReportIT {
                 [{"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE",\
                 "type":"VISIT","content":"COMPLAINT","field":"LAND","headcount":23},
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE",\
-                "type":"PETITION","content":"DENUNCIATION","field":"ELECTION_CANDIDATE","candidateRelated":true}]"""
-                .formatted(UUID.randomUUID(), at, commune.code(), UUID.randomUUID(), at, commune.code()))
-                .statusCode()).isEqualTo(202);
+                "type":"PETITION","content":"DENUNCIATION","field":"ELECTION_CANDIDATE","candidateRelated":true}]""".formatted(
+                                        UUID.randomUUID(), at, commune.code(), UUID.randomUUID(), at, commune.code()))
+                        .statusCode())
+                .isEqualTo(202);
         // A complaint received more than a year ago and never accepted: the longest overdue case of the district.
         String lateCase = "KN-R" + (100_000 + new java.util.Random().nextInt(900_000));
         LocalDate received = day.minusDays(400);
         assertThat(http.postJson("/api/v1/events", """
                 [{"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
-                "type":"PETITION","content":"COMPLAINT","field":"LAND","caseRef":"%s"}]"""
-                .formatted(UUID.randomUUID(), at.minusDays(400), commune.code(), lateCase)).statusCode())
+                "type":"PETITION","content":"COMPLAINT","field":"LAND","caseRef":"%s"}]""".formatted(
+                                        UUID.randomUUID(), at.minusDays(400), commune.code(), lateCase))
+                        .statusCode())
                 .isEqualTo(202);
-        long daysLate = ChronoUnit.DAYS.between(caseSettings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received), day);
+        long daysLate =
+                ChronoUnit.DAYS.between(caseSettings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received), day);
         String lateLine = lateCase + " " + commune.fullName() + " Khiếu nại Thụ lý hoặc từ chối thụ lý "
-                + caseSettings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received).format(java.time.format.DateTimeFormatter.ofPattern(
-                        "dd/MM/yyyy")) + " " + daysLate;
+                + caseSettings
+                        .clock()
+                        .acceptBy(LegalClock.Kind.COMPLAINT, received)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + " " + daysLate;
         // Both events are in the commune's day window.
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.getJson("/api/v1/history/trend?counter=events&from="
-                + day + "&to=" + day + "&commune=" + commune.code()).get("total").asLong() == 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.getJson("/api/v1/cases?commune=" + commune.code())
-                .toString().contains(lateCase));
-        await().atMost(Duration.ofSeconds(10)).until(() -> http.getJson("/api/v1/history/alerts?from=" + day + "&to="
-                + day + "&commune=" + commune.code()).get("items").size() >= 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.getJson("/api/v1/history/trend?counter=events&from=" + day + "&to=" + day
+                                        + "&commune=" + commune.code())
+                                .get("total")
+                                .asLong()
+                        == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.getJson("/api/v1/cases?commune=" + commune.code())
+                        .toString()
+                        .contains(lateCase));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        http.getJson("/api/v1/history/alerts?from=" + day + "&to=" + day + "&commune=" + commune.code())
+                                        .get("items")
+                                        .size()
+                                >= 1);
         // The region's figure, as the wall shows it: once its rollup has caught up with every commune's row.
-        long people = await().atMost(Duration.ofSeconds(10)).until(() -> {
-            long sum = 0;
-            for (var ranked : http.getJson("/api/v1/history/top?counter=people&limit=1000&from=" + day + "&to=" + day)
-                    .get("communes")) {
-                sum += ranked.get("value").asLong();
-            }
-            long region = http.getJson("/api/v1/history/trend?counter=people&from=" + day + "&to=" + day)
-                    .get("total").asLong();
-            return region == sum ? region : -1;
-        }, total -> total >= 23);
+        long people = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            long sum = 0;
+                            for (var ranked : http.getJson(
+                                            "/api/v1/history/top?counter=people&limit=1000&from=" + day + "&to=" + day)
+                                    .get("communes")) {
+                                sum += ranked.get("value").asLong();
+                            }
+                            long region = http.getJson(
+                                            "/api/v1/history/trend?counter=people&from=" + day + "&to=" + day)
+                                    .get("total")
+                                    .asLong();
+                            return region == sum ? region : -1;
+                        },
+                        total -> total >= 23);
 
         byte[] pdf = download("/api/v1/reports/daily?day=" + day + "&format=pdf", "application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             // Table cells wrap their text: lines are read back as one text with single spaces.
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
-                    "ngày " + day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
-                    commune.fullName(), "Đoàn đông người: 23 người");
+            assertThat(text)
+                    .contains(
+                            "BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
+                            "ngày " + day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                            commune.fullName(),
+                            "Đoàn đông người: 23 người");
             assertThat(text).contains("Số người " + people + " ");
-            assertThat(text).contains("6. Vụ việc quá hạn (đến hết ngày)", "vụ việc khiếu nại, tố cáo quá hạn",
-                    lateLine);
+            assertThat(text)
+                    .contains("6. Vụ việc quá hạn (đến hết ngày)", "vụ việc khiếu nại, tố cáo quá hạn", lateLine);
             for (int page = 0; page < Math.min(2, document.getNumberOfPages()); page++) {
                 BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 110);
                 Path out = Path.of("target", "screenshots", "report-page" + (page + 1) + ".png");
@@ -117,17 +141,20 @@ class DailyReportIT {
                 ImageIO.write(image, "png", out.toFile());
             }
             // The last page, with the overdue cases.
-            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(document.getNumberOfPages() - 1, 110), "png",
+            ImageIO.write(
+                    new PDFRenderer(document).renderImageWithDPI(document.getNumberOfPages() - 1, 110),
+                    "png",
                     Path.of("target", "screenshots", "report-last-page.png").toFile());
         }
 
-        byte[] docx = download("/api/v1/reports/daily?day=" + day + "&format=docx",
+        byte[] docx = download(
+                "/api/v1/reports/daily?day=" + day + "&format=docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
             String text = extractor.getText().replaceAll("\\s+", " ");
-            assertThat(text).contains("BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN", commune.fullName(),
-                    "Đoàn đông người: 23 người");
+            assertThat(text)
+                    .contains("BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN", commune.fullName(), "Đoàn đông người: 23 người");
             assertThat(text).contains("Số người " + people + " ");
             assertThat(text).contains(lateLine);
             assertThat(document.getAllPictures()).hasSize(1);
@@ -136,14 +163,19 @@ class DailyReportIT {
         // A span of days: the counts summed over it, in the words of a period.
         LocalDate yesterday = day.minusDays(1);
         long spanPeople = http.getJson("/api/v1/history/trend?counter=people&from=" + yesterday + "&to=" + day)
-                .get("total").asLong();
-        byte[] spanPdf = download("/api/v1/reports/daily?from=" + yesterday + "&to=" + day + "&format=pdf",
-                "application/pdf");
+                .get("total")
+                .asLong();
+        byte[] spanPdf =
+                download("/api/v1/reports/daily?from=" + yesterday + "&to=" + day + "&format=pdf", "application/pdf");
         try (PDDocument document = Loader.loadPDF(spanPdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             var dates = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-            assertThat(text).contains("từ ngày " + yesterday.format(dates) + " đến ngày " + day.format(dates),
-                    "Tổng hợp trong kỳ", "Số người " + spanPeople + " ", commune.fullName());
+            assertThat(text)
+                    .contains(
+                            "từ ngày " + yesterday.format(dates) + " đến ngày " + day.format(dates),
+                            "Tổng hợp trong kỳ",
+                            "Số người " + spanPeople + " ",
+                            commune.fullName());
         }
 
         // Each refused request, and the parameter its answer names.
@@ -160,19 +192,25 @@ class DailyReportIT {
         refusals.put("from=" + day + "&to=" + yesterday, "to");
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             String bad = refusal.getKey();
-            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/v1/reports/daily?" + bad))
-                            .header("Authorization", "Bearer " + TestHttp.TOKEN).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + "/api/v1/reports/daily?" + bad))
+                                    .header("Authorization", "Bearer " + TestHttp.TOKEN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.body()).as(bad).contains("\"" + refusal.getValue() + "\"");
         }
     }
 
     private byte[] download(String path, String type) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + TestHttp.TOKEN)
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Authorization", "Bearer " + TestHttp.TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(type);
         return response.body();

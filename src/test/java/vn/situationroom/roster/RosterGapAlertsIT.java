@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.situationroom.alerts.StandingAlerts;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.hotspot.Alert;
@@ -50,7 +50,9 @@ class RosterGapAlertsIT extends BrowserTest {
     @Test
     void a_duty_day_without_anyone_at_the_district_office_raises_a_watch_alert_the_day_before() throws Exception {
         LocalDate firstDutyDay = ELECTION_DAY.minusDays(7);
-        assertThat(checkOn(firstDutyDay.minusDays(2)).raised()).as("the day after is not a duty day").isEmpty();
+        assertThat(checkOn(firstDutyDay.minusDays(2)).raised())
+                .as("the day after is not a duty day")
+                .isEmpty();
 
         String gap = StandingAlerts.idOf(AlertRule.ROSTER_GAP, firstDutyDay);
         assertThat(checkOn(firstDutyDay.minusDays(1)).raised()).containsExactly(gap);
@@ -60,16 +62,22 @@ class RosterGapAlertsIT extends BrowserTest {
         assertThat(alert.severity()).isEqualTo(HotspotLevel.WATCH);
         assertThat(alert.reasons().getFirst().date()).isEqualTo(firstDutyDay);
         assertThat(alert.firstSeen().atZone(settings.zone()).toLocalDate()).isEqualTo(firstDutyDay.minusDays(1));
-        assertThat(checkOn(firstDutyDay.minusDays(1)).raised()).as("raised once").isEmpty();
+        assertThat(checkOn(firstDutyDay.minusDays(1)).raised())
+                .as("raised once")
+                .isEmpty();
 
         WebDriver driver = chromium.driver();
         signIn(driver, Roles.LEADERSHIP);
         driver.get("http://localhost:" + port + "/wall");
-        new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(By.cssSelector(".wall-roster-gap")).isDisplayed()
-                && d.findElement(By.cssSelector(".wall-roster-gap")).getText().contains("Ngày 18/05/2031 chưa có cán bộ trực"));
+        new WebDriverWait(driver, PATIENCE)
+                .until(d -> d.findElement(By.cssSelector(".wall-roster-gap")).isDisplayed()
+                        && d.findElement(By.cssSelector(".wall-roster-gap"))
+                                .getText()
+                                .contains("Ngày 18/05/2031 chưa có cán bộ trực"));
         chromium.screenshot("wall-roster-gap.png");
 
-        assertThat(roster.add(shift(firstDutyDay, ReceptionPoint.DISTRICT_OFFICE))).isEmpty();
+        assertThat(roster.add(shift(firstDutyDay, ReceptionPoint.DISTRICT_OFFICE)))
+                .isEmpty();
         assertThat(checkOn(firstDutyDay.minusDays(1)).ended()).containsExactly(gap);
         await().atMost(PATIENCE).until(() -> alerts.find(gap).orElseThrow().state() == AlertState.RESOLVED);
         assertThat(alerts.find(gap).orElseThrow().resolvedBy()).isEqualTo(Alert.SYSTEM);
@@ -83,13 +91,16 @@ class RosterGapAlertsIT extends BrowserTest {
         // Once the day is over its alert ends, and the next days' gaps are raised.
         var later = checkOn(second.plusDays(1));
         assertThat(later.ended()).containsExactly(secondGap);
-        assertThat(later.raised()).containsExactly(StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(1)),
-                StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(2)));
+        assertThat(later.raised())
+                .containsExactly(
+                        StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(1)),
+                        StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(2)));
 
         // Once the duty days are over, every gap has ended: none is left on the other tests' walls.
-        assertThat(checkOn(ELECTION_DAY.plusDays(3)).ended()).containsExactlyInAnyOrder(
-                StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(1)),
-                StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(2)));
+        assertThat(checkOn(ELECTION_DAY.plusDays(3)).ended())
+                .containsExactlyInAnyOrder(
+                        StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(1)),
+                        StandingAlerts.idOf(AlertRule.ROSTER_GAP, second.plusDays(2)));
     }
 
     private StandingAlerts.Outcome checkOn(LocalDate day) {
@@ -99,7 +110,6 @@ class RosterGapAlertsIT extends BrowserTest {
     }
 
     private static DutyRoster.Shift shift(LocalDate day, ReceptionPoint point) {
-        return new DutyRoster.Shift(0, day, LocalTime.of(7, 0), LocalTime.of(17, 0), point, "Nguyễn Văn Trực",
-                null);
+        return new DutyRoster.Shift(0, day, LocalTime.of(7, 0), LocalTime.of(17, 0), point, "Nguyễn Văn Trực", null);
     }
 }

@@ -25,7 +25,8 @@ import vn.situationroom.ui.HeadlessChromium;
  * without a click lands on the login page, although the screen kept receiving pushes and heartbeats; the wall screen
  * signed in with a kiosk token beside it stays.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.servlet.session.timeout=60s", "vaadin.heartbeatInterval=10"})
 @ActiveProfiles("it")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -47,30 +48,31 @@ class IdleSignOutIT {
     @Autowired
     AccessTokens tokens;
 
-
     @Test
     void an_idle_officer_is_signed_out_and_the_wall_stays() {
         WebDriver officer = officerBrowser.driver();
         BrowserTest.signIn(officer, port, TestAccounts.user(accounts, null, Roles.LEADERSHIP));
         officer.get("http://localhost:" + port + "/");
-        new WebDriverWait(officer, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".hotspot-map-view"))
-                .isEmpty());
+        new WebDriverWait(officer, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector(".hotspot-map-view")).isEmpty());
 
         WebDriver wall = wallBrowser.driver();
         wall.get("http://localhost:" + port + "/kiosk/"
-                + tokens.issue(AccessTokens.Kind.KIOSK, "Idle test wall", List.of()).secret());
-        new WebDriverWait(wall, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".wall-view"))
-                .isEmpty());
+                + tokens.issue(AccessTokens.Kind.KIOSK, "Idle test wall", List.of())
+                        .secret());
+        new WebDriverWait(wall, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector(".wall-view")).isEmpty());
 
         // Nobody clicks: after the minute, the next heartbeat finds the session idle and the page goes to login.
-        new WebDriverWait(officer, Duration.ofSeconds(150)).until(d -> d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(officer, Duration.ofSeconds(150))
+                .until(d -> d.getCurrentUrl().contains("/login"));
         assertThat(officer.findElements(By.cssSelector(".hotspot-map-view"))).isEmpty();
         // The wall, as idle, is still there, and still signed in when reloaded.
         assertThat(wall.getCurrentUrl()).endsWith("/wall");
         assertThat(wall.findElements(By.cssSelector(".wall-view"))).hasSize(1);
         wall.navigate().refresh();
-        new WebDriverWait(wall, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".wall-view"))
-                .isEmpty());
+        new WebDriverWait(wall, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector(".wall-view")).isEmpty());
         assertThat(wall.getCurrentUrl()).endsWith("/wall");
     }
 }

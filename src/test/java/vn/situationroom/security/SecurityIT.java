@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
@@ -33,7 +34,6 @@ import vn.situationroom.TestHttp;
 import vn.situationroom.cases.CasePersons;
 import vn.situationroom.region.Commune;
 import vn.situationroom.ui.BrowserTest;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The role matrix of README, walked over every screen (in Chromium, as each role) and every REST endpoint (over HTTP,
@@ -48,7 +48,9 @@ class SecurityIT extends BrowserTest {
 
     /** Every screen and the roles that open it: README's matrix. */
     private static final List<Screen> SCREENS = List.of(
-            new Screen("", "hotspot-map-view",
+            new Screen(
+                    "",
+                    "hotspot-map-view",
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)),
             new Screen("map", "police-map-view", Set.of(Roles.POLICE)),
             new Screen("wall", "wall-view", Set.of(Roles.LEADERSHIP, Roles.POLICE)),
@@ -56,7 +58,9 @@ class SecurityIT extends BrowserTest {
             new Screen("intake", "intake-view", Set.of(Roles.OFFICE, Roles.COMMUNE, Roles.RECEPTION_OFFICER)),
             new Screen("import", "import-view", Set.of(Roles.OFFICE, Roles.RECEPTION_OFFICER)),
             new Screen("cases", "cases-view", Set.of(Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)),
-            new Screen("escalations", "escalations-view",
+            new Screen(
+                    "escalations",
+                    "escalations-view",
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)),
             new Screen("watch", "watch-view", Set.of(Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)),
             new Screen("roster", "roster-view", Set.of(Roles.OFFICE)),
@@ -70,29 +74,47 @@ class SecurityIT extends BrowserTest {
 
     /** Every REST endpoint, the officers' roles that may read it with their session, and the token scope it needs. */
     private static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("GET", "/api/v1/history/trend?counter=people&" + DAYS,
+            new Endpoint(
+                    "GET",
+                    "/api/v1/history/trend?counter=people&" + DAYS,
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
-            new Endpoint("GET", "/api/v1/history/top?counter=people&" + DAYS,
-                    Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE), Scopes.HISTORY_READ),
-            new Endpoint("GET", "/api/v1/history/events?" + DAYS,
+            new Endpoint(
+                    "GET",
+                    "/api/v1/history/top?counter=people&" + DAYS,
+                    Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE),
+                    Scopes.HISTORY_READ),
+            new Endpoint(
+                    "GET",
+                    "/api/v1/history/events?" + DAYS,
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
-            new Endpoint("GET", "/api/v1/history/alerts?" + DAYS,
+            new Endpoint(
+                    "GET",
+                    "/api/v1/history/alerts?" + DAYS,
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
             new Endpoint("GET", "/api/v1/alerts", Set.of(Roles.LEADERSHIP, Roles.POLICE), Scopes.HISTORY_READ),
-            new Endpoint("GET", "/api/v1/cases", Set.of(Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
+            new Endpoint(
+                    "GET", "/api/v1/cases", Set.of(Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE), Scopes.HISTORY_READ),
+            new Endpoint(
+                    "GET",
+                    "/api/v1/reports/daily?format=docx",
+                    Set.of(Roles.LEADERSHIP, Roles.INSPECTION, Roles.OFFICE),
                     Scopes.HISTORY_READ),
-            new Endpoint("GET", "/api/v1/reports/daily?format=docx",
-                    Set.of(Roles.LEADERSHIP, Roles.INSPECTION, Roles.OFFICE), Scopes.HISTORY_READ),
             new Endpoint("POST", "/api/v1/analysis/detect", Set.of(), Scopes.HISTORY_READ),
             new Endpoint("POST", "/api/v1/events", Set.of(), Scopes.EVENTS_WRITE),
             new Endpoint("POST", "/api/v1/alerts/none/ack", Set.of(), Scopes.ALERTS_WRITE),
             new Endpoint("GET", "/actuator/metrics", Set.of(Roles.ADMIN), Scopes.METRICS_READ));
 
-    private static final List<String> ROLES = List.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION,
-            Roles.OFFICE, Roles.COMMUNE, Roles.RECEPTION_OFFICER, Roles.ADMIN);
+    private static final List<String> ROLES = List.of(
+            Roles.LEADERSHIP,
+            Roles.POLICE,
+            Roles.INSPECTION,
+            Roles.OFFICE,
+            Roles.COMMUNE,
+            Roles.RECEPTION_OFFICER,
+            Roles.ADMIN);
 
     @Autowired
     private AuditLog audit;
@@ -106,18 +128,25 @@ class SecurityIT extends BrowserTest {
         for (Screen screen : SCREENS) {
             HttpResponse<String> response = anonymous.get("/" + screen.path());
             assertThat(response.statusCode()).as(screen.path()).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElseThrow()).as(screen.path()).endsWith("/login");
+            assertThat(response.headers().firstValue("Location").orElseThrow())
+                    .as(screen.path())
+                    .endsWith("/login");
         }
         for (Endpoint endpoint : ENDPOINTS) {
             HttpResponse<String> response = call(anonymous, endpoint);
             assertThat(response.statusCode()).as(endpoint.path()).isEqualTo(401);
-            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .contains("application/problem+json");
         }
         assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/sr/sr-chart.js").statusCode()).isEqualTo(200);
         // A kiosk address that is not a token leads to the login page, saying so.
-        assertThat(anonymous.get("/kiosk/srk_not-a-token").headers().firstValue("Location").orElseThrow())
+        assertThat(anonymous
+                        .get("/kiosk/srk_not-a-token")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .endsWith("/login?kiosk");
         // The security headers are on the pages Vaadin serves, too.
         HttpResponse<String> login = anonymous.get("/login");
@@ -143,13 +172,16 @@ class SecurityIT extends BrowserTest {
                 wait.withMessage(role + " on /" + screen.path() + " expects " + expected)
                         .until(d -> !d.findElements(expected).isEmpty());
                 assertThat(driver.findElements(By.cssSelector("." + screen.viewClass())))
-                        .as(role + " on /" + screen.path()).hasSize(allowed ? 1 : 0);
+                        .as(role + " on /" + screen.path())
+                        .hasSize(allowed ? 1 : 0);
                 if (allowed) {
                     expectedMenu.add(screen.path());
                 }
                 if (allowed && (role.equals(Roles.ADMIN) || role.equals(Roles.COMMUNE))) {
                     chromium.screenshot("security-" + role.toLowerCase() + "-"
-                            + (screen.path().isEmpty() ? "overview" : screen.path().replace('/', '-')) + ".png");
+                            + (screen.path().isEmpty()
+                                    ? "overview"
+                                    : screen.path().replace('/', '-')) + ".png");
                 }
                 if (allowed && !screen.path().equals("wall")) {
                     driver.findElements(By.cssSelector("vaadin-side-nav-item"))
@@ -167,8 +199,10 @@ class SecurityIT extends BrowserTest {
         Commune commune = TestCommunes.fresh(region);
         Map<String, TestHttp> sessions = new LinkedHashMap<>();
         for (String role : ROLES) {
-            String cookie = TestHttp.signIn(port, TestAccounts.user(accounts,
-                    role.equals(Roles.COMMUNE) ? commune.code() : null, role), TestAccounts.PASSWORD);
+            String cookie = TestHttp.signIn(
+                    port,
+                    TestAccounts.user(accounts, role.equals(Roles.COMMUNE) ? commune.code() : null, role),
+                    TestAccounts.PASSWORD);
             assertThat(cookie).as(role).isNotNull();
             sessions.put(role, TestHttp.session(port, cookie));
         }
@@ -182,8 +216,10 @@ class SecurityIT extends BrowserTest {
                 }
             }
             for (String scope : Scopes.ALL) {
-                TestHttp client = TestHttp.bearer(port,
-                        tokens.issue(AccessTokens.Kind.API, "matrix " + scope, List.of(scope)).secret());
+                TestHttp client = TestHttp.bearer(
+                        port,
+                        tokens.issue(AccessTokens.Kind.API, "matrix " + scope, List.of(scope))
+                                .secret());
                 int status = call(client, endpoint).statusCode();
                 boolean allowed = scope.equals(endpoint.scope());
                 if (allowed ? !answered(status) : status != 403) {
@@ -202,14 +238,21 @@ class SecurityIT extends BrowserTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
         for (Commune commune : List.of(own, other)) {
             assertThat(machine.postJson("/api/v1/events", visit(commune, now, "SC-" + commune.code(), 30, ""))
-                    .statusCode()).isEqualTo(202);
+                            .statusCode())
+                    .isEqualTo(202);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> machine.getJson("/api/v1/history/events?" + DAYS
-                + "&commune=" + own.code() + "&commune=" + other.code()).get("total").asLong() == 2);
-        TestHttp officer = TestHttp.session(port, TestHttp.signIn(port,
-                TestAccounts.user(accounts, own.code(), Roles.COMMUNE), TestAccounts.PASSWORD));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> machine.getJson("/api/v1/history/events?" + DAYS + "&commune=" + own.code() + "&commune="
+                                        + other.code())
+                                .get("total")
+                                .asLong()
+                        == 2);
+        TestHttp officer = TestHttp.session(
+                port,
+                TestHttp.signIn(port, TestAccounts.user(accounts, own.code(), Roles.COMMUNE), TestAccounts.PASSWORD));
 
-        for (String path : List.of("/api/v1/history/events?" + DAYS + "&commune=" + other.code(),
+        for (String path : List.of(
+                "/api/v1/history/events?" + DAYS + "&commune=" + other.code(),
                 "/api/v1/history/events?" + DAYS + "&commune=" + own.code() + "&commune=" + other.code(),
                 "/api/v1/history/alerts?" + DAYS + "&commune=" + other.code(),
                 "/api/v1/history/trend?counter=people&" + DAYS + "&commune=" + other.code(),
@@ -219,25 +262,39 @@ class SecurityIT extends BrowserTest {
             assertThat(officer.get(path).statusCode()).as(path).isEqualTo(403);
         }
         JsonNode events = officer.getJson("/api/v1/history/events?" + DAYS + "&size=500");
-        assertThat(events.get("items").valueStream().map(e -> e.get("communeCode").asString()).distinct().toList())
+        assertThat(events.get("items")
+                        .valueStream()
+                        .map(e -> e.get("communeCode").asString())
+                        .distinct()
+                        .toList())
                 .containsExactly(own.code());
         JsonNode trend = officer.getJson("/api/v1/history/trend?counter=people&granularity=DAY&" + DAYS);
         assertThat(trend.get("communes").get(0).asString()).isEqualTo(own.code());
         assertThat(trend.get("total").asLong()).isEqualTo(30);
         JsonNode cases = officer.getJson("/api/v1/cases");
-        assertThat(cases.get("cases").valueStream().map(c -> c.get("communeCode").asString()).distinct().toList())
+        assertThat(cases.get("cases")
+                        .valueStream()
+                        .map(c -> c.get("communeCode").asString())
+                        .distinct()
+                        .toList())
                 .containsExactly(own.code());
         // An alert of the other commune, asked for by its id, does not exist for this officer.
-        await().atMost(Duration.ofSeconds(60)).until(() -> machine.getJson("/api/v1/history/alerts?" + DAYS
-                + "&commune=" + other.code()).get("total").asLong() > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> machine.getJson("/api/v1/history/alerts?" + DAYS + "&commune=" + other.code())
+                                .get("total")
+                                .asLong()
+                        > 0);
         String otherAlert = machine.getJson("/api/v1/history/alerts?" + DAYS + "&commune=" + other.code())
-                .get("items").get(0).get("alertId").asString();
-        assertThat(officer.get("/api/v1/history/alerts/" + otherAlert).statusCode()).isEqualTo(404);
+                .get("items")
+                .get(0)
+                .get("alertId")
+                .asString();
+        assertThat(officer.get("/api/v1/history/alerts/" + otherAlert).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
-    void personal_data_reaches_only_the_case_handler_and_every_read_is_audited(CapturedOutput output)
-            throws Exception {
+    void personal_data_reaches_only_the_case_handler_and_every_read_is_audited(CapturedOutput output) throws Exception {
         Commune commune = TestCommunes.fresh(region);
         String caseRef = "TC-" + UUID.randomUUID().toString().substring(0, 8);
         String name = "Nguyễn Thị Bí Mật " + caseRef;
@@ -246,11 +303,15 @@ class SecurityIT extends BrowserTest {
         TestHttp machine = new TestHttp(port);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
         String denunciation = visit(commune, now, caseRef, 1, """
-                ,"person":{"name":"%s","idNumber":"%s","phone":"%s","address":"Ấp Mới"}"""
-                .formatted(name, idNumber, phone)).replace("\"COMPLAINT\"", "\"DENUNCIATION\"");
-        assertThat(machine.postJson("/api/v1/events", denunciation).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> machine.getJson("/api/v1/history/events?" + DAYS
-                + "&caseRef=" + caseRef).get("total").asLong() == 1);
+                ,"person":{"name":"%s","idNumber":"%s","phone":"%s","address":"Ấp Mới"}""".formatted(name, idNumber, phone))
+                .replace("\"COMPLAINT\"", "\"DENUNCIATION\"");
+        assertThat(machine.postJson("/api/v1/events", denunciation).statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> machine.getJson("/api/v1/history/events?" + DAYS + "&caseRef=" + caseRef)
+                                .get("total")
+                                .asLong()
+                        == 1);
 
         String handler = TestAccounts.user(accounts, null, Roles.INSPECTION);
         String office = TestAccounts.user(accounts, null, Roles.OFFICE);
@@ -261,24 +322,37 @@ class SecurityIT extends BrowserTest {
 
         Instant before = Instant.now();
         // Everyone else: every JSON answer is without the person, and asking for the person is refused.
-        Map<String, String> others = Map.of(Roles.LEADERSHIP, TestAccounts.user(accounts, null, Roles.LEADERSHIP),
-                Roles.POLICE, TestAccounts.user(accounts, null, Roles.POLICE), Roles.OFFICE, office,
-                Roles.COMMUNE, TestAccounts.user(accounts, commune.code(), Roles.COMMUNE),
-                "another inspector", TestAccounts.user(accounts, null, Roles.INSPECTION, Roles.OFFICE));
+        Map<String, String> others = Map.of(
+                Roles.LEADERSHIP,
+                TestAccounts.user(accounts, null, Roles.LEADERSHIP),
+                Roles.POLICE,
+                TestAccounts.user(accounts, null, Roles.POLICE),
+                Roles.OFFICE,
+                office,
+                Roles.COMMUNE,
+                TestAccounts.user(accounts, commune.code(), Roles.COMMUNE),
+                "another inspector",
+                TestAccounts.user(accounts, null, Roles.INSPECTION, Roles.OFFICE));
         for (Map.Entry<String, String> other : others.entrySet()) {
             TestHttp session = TestHttp.session(port, TestHttp.signIn(port, other.getValue(), TestAccounts.PASSWORD));
-            for (String path : List.of("/api/v1/history/events?" + DAYS + "&caseRef=" + caseRef,
-                    "/api/v1/history/alerts?" + DAYS + "&commune=" + commune.code(), "/api/v1/cases", "/api/v1/alerts")) {
-                assertThat(session.get(path).body()).as(other.getKey() + " " + path)
+            for (String path : List.of(
+                    "/api/v1/history/events?" + DAYS + "&caseRef=" + caseRef,
+                    "/api/v1/history/alerts?" + DAYS + "&commune=" + commune.code(),
+                    "/api/v1/cases",
+                    "/api/v1/alerts")) {
+                assertThat(session.get(path).body())
+                        .as(other.getKey() + " " + path)
                         .doesNotContain(name, idNumber, phone);
             }
-            assertThat(session.get("/api/v1/cases/" + caseRef + "/persons").statusCode()).as(other.getKey())
+            assertThat(session.get("/api/v1/cases/" + caseRef + "/persons").statusCode())
+                    .as(other.getKey())
                     .isEqualTo(403);
         }
         for (String path : List.of("/api/v1/history/events?" + DAYS + "&caseRef=" + caseRef, "/api/v1/cases")) {
             assertThat(machine.get(path).body()).doesNotContain(name, idNumber, phone);
         }
-        assertThat(machine.get("/api/v1/cases/" + caseRef + "/persons").statusCode()).isEqualTo(403);
+        assertThat(machine.get("/api/v1/cases/" + caseRef + "/persons").statusCode())
+                .isEqualTo(403);
 
         // The handler reads the person, and the read is audited with who and which event.
         TestHttp handlerSession = TestHttp.session(port, TestHttp.signIn(port, handler, TestAccounts.PASSWORD));
@@ -288,10 +362,12 @@ class SecurityIT extends BrowserTest {
         assertThat(audit.since(AuditLog.Action.PERSON_READ, before)).anySatisfy(entry -> {
             assertThat(entry.actor()).isEqualTo(handler);
             assertThat(entry.target()).isEqualTo(caseRef);
-            assertThat(entry.detail()).contains(read.get("persons").get(0).get("eventId").asString());
+            assertThat(entry.detail())
+                    .contains(read.get("persons").get(0).get("eventId").asString());
         });
         assertThat(audit.since(AuditLog.Action.ACCESS_DENIED, before).stream()
-                .filter(e -> e.target().equals("GET /api/v1/cases/" + caseRef + "/persons"))).hasSize(others.size() + 1);
+                        .filter(e -> e.target().equals("GET /api/v1/cases/" + caseRef + "/persons")))
+                .hasSize(others.size() + 1);
 
         // The screens: another inspector's cases page never receives the person; the handler opens it.
         WebDriver driver = chromium.driver();
@@ -305,7 +381,9 @@ class SecurityIT extends BrowserTest {
         driver.get("http://localhost:" + port + "/cases");
         wait.until(d -> d.findElement(By.cssSelector(".cases-grid")).getText().contains(caseRef));
         wait.until(d -> {
-            d.findElements(By.cssSelector("vaadin-button.case-persons")).getFirst().click();
+            d.findElements(By.cssSelector("vaadin-button.case-persons"))
+                    .getFirst()
+                    .click();
             return true;
         });
         wait.until(d -> !d.findElements(By.cssSelector(".case-persons-grid")).isEmpty()
@@ -347,7 +425,8 @@ class SecurityIT extends BrowserTest {
         tokens.revoke(issued.token().id());
         HttpResponse<String> refused = client.get("/api/v1/cases");
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+        assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("invalid_token");
     }
 
     @Test
@@ -362,11 +441,14 @@ class SecurityIT extends BrowserTest {
         // Blocked now, even with the right password.
         assertThat(TestHttp.signIn(port, username, TestAccounts.PASSWORD)).isNull();
         audit.flush();
-        assertThat(audit.since(AuditLog.Action.LOGIN, before)).anySatisfy(e -> assertThat(e.actor()).isEqualTo(username));
+        assertThat(audit.since(AuditLog.Action.LOGIN, before))
+                .anySatisfy(e -> assertThat(e.actor()).isEqualTo(username));
         assertThat(audit.since(AuditLog.Action.LOGIN_FAILED, before).stream()
-                .filter(e -> e.actor().equals(username))).hasSize(5);
+                        .filter(e -> e.actor().equals(username)))
+                .hasSize(5);
         assertThat(audit.since(AuditLog.Action.LOGIN_BLOCKED, before).stream()
-                .filter(e -> e.actor().equals(username))).hasSize(1);
+                        .filter(e -> e.actor().equals(username)))
+                .hasSize(1);
         // Other officers still sign in from the same address.
         assertThat(TestHttp.signIn(port, TestAccounts.user(accounts, null, Roles.POLICE), TestAccounts.PASSWORD))
                 .isNotNull();
@@ -393,13 +475,13 @@ class SecurityIT extends BrowserTest {
     }
 
     private static HttpResponse<String> call(TestHttp client, Endpoint endpoint) throws Exception {
-        return endpoint.method().equals("GET") ? client.get(endpoint.path())
-                : client.postJson(endpoint.path(), "{}");
+        return endpoint.method().equals("GET") ? client.get(endpoint.path()) : client.postJson(endpoint.path(), "{}");
     }
 
     private static String visit(Commune commune, OffsetDateTime at, String caseRef, int headcount, String extra) {
         return ("{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"communeCode\":\"%s\",\"receptionPoint\":\"DISTRICT_OFFICE\","
-                + "\"type\":\"VISIT\",\"content\":\"COMPLAINT\",\"field\":\"LAND\",\"headcount\":%d,"
-                + "\"caseRef\":\"%s\"%s}").formatted(UUID.randomUUID(), at, commune.code(), headcount, caseRef, extra);
+                        + "\"type\":\"VISIT\",\"content\":\"COMPLAINT\",\"field\":\"LAND\",\"headcount\":%d,"
+                        + "\"caseRef\":\"%s\"%s}")
+                .formatted(UUID.randomUUID(), at, commune.code(), headcount, caseRef, extra);
     }
 }

@@ -50,7 +50,8 @@ public abstract class BrowserTest {
         AccessTokens.Issued kiosk = tokens.issue(AccessTokens.Kind.KIOSK, "Test wall", List.of());
         driver.manage().deleteAllCookies();
         driver.get("http://localhost:" + port + "/kiosk/" + kiosk.secret());
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/wall"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().endsWith("/wall"));
         return kiosk.token();
     }
 

@@ -39,9 +39,18 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
         profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=" + width + "," + height, "--lang=vi", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + width + "," + height,
+                "--lang=vi",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
@@ -50,8 +59,9 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
         // The window size is the browser's outer size: since Chromium 156 headless keeps room for a window frame inside
         // it (a 1920x1080 window had a 1920x937 page). The page must have the screen's full size, as on a wall screen
         // in kiosk mode, whatever the browser version: set the viewport itself.
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", false));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     public ChromeDriver driver() {

@@ -37,17 +37,28 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         actor.setClearButtonVisible(true);
 
         Grid<AuditLog.Entry> grid = new Grid<>();
-        grid.addColumn(e -> TIME.format(e.at().atZone(settings.zone()))).setHeader(getTranslation("admin.audit.at"))
+        grid.addColumn(e -> TIME.format(e.at().atZone(settings.zone())))
+                .setHeader(getTranslation("admin.audit.at"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("admin.audit.actor")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("audit." + e.action().name())).setHeader(getTranslation("admin.audit.action"))
+        grid.addColumn(AuditLog.Entry::actor)
+                .setHeader(getTranslation("admin.audit.actor"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::target).setHeader(getTranslation("admin.audit.target")).setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::detail).setHeader(getTranslation("admin.audit.detail")).setFlexGrow(1);
-        grid.addColumn(AuditLog.Entry::remoteAddr).setHeader(getTranslation("admin.audit.address")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("audit." + e.action().name()))
+                .setHeader(getTranslation("admin.audit.action"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::target)
+                .setHeader(getTranslation("admin.audit.target"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::detail)
+                .setHeader(getTranslation("admin.audit.detail"))
+                .setFlexGrow(1);
+        grid.addColumn(AuditLog.Entry::remoteAddr)
+                .setHeader(getTranslation("admin.audit.address"))
+                .setAutoWidth(true);
         grid.addClassName("audit-grid");
-        Runnable load = () -> grid.setItems(query -> audit.list(action.getValue(), actor.getValue(), query.getOffset(),
-                query.getLimit()).stream(), query -> audit.count(action.getValue(), actor.getValue()));
+        Runnable load = () -> grid.setItems(
+                query -> audit.list(action.getValue(), actor.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> audit.count(action.getValue(), actor.getValue()));
         action.addValueChangeListener(e -> load.run());
         actor.addValueChangeListener(e -> load.run());
         load.run();

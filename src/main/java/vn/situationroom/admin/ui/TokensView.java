@@ -83,9 +83,11 @@ public class TokensView extends VerticalLayout implements HasDynamicTitle {
             scopes.setVisible(kind == AccessTokens.Kind.API);
             Button make = new Button(getTranslation(prefix + "create"), e -> {
                 try {
-                    AccessTokens.Issued issued = tokens.issue(kind, name.getValue(), new ArrayList<>(scopes.getValue()));
-                    secret.setText(getTranslation(prefix + "secret", kind == AccessTokens.Kind.KIOSK
-                            ? kioskAddress(issued.secret()) : issued.secret()));
+                    AccessTokens.Issued issued =
+                            tokens.issue(kind, name.getValue(), new ArrayList<>(scopes.getValue()));
+                    secret.setText(getTranslation(
+                            prefix + "secret",
+                            kind == AccessTokens.Kind.KIOSK ? kioskAddress(issued.secret()) : issued.secret()));
                     secret.setVisible(true);
                     name.clear();
                     scopes.clear();
@@ -100,33 +102,45 @@ public class TokensView extends VerticalLayout implements HasDynamicTitle {
             secret.addClassName("token-secret");
             secret.setVisible(false);
 
-            grid.addColumn(AccessTokens.Token::name).setHeader(getTranslation("admin.tokens.name")).setFlexGrow(1);
+            grid.addColumn(AccessTokens.Token::name)
+                    .setHeader(getTranslation("admin.tokens.name"))
+                    .setFlexGrow(1);
             if (kind == AccessTokens.Kind.API) {
-                grid.addColumn(t -> String.join(", ", t.scopes())).setHeader(getTranslation("admin.tokens.scopes"))
+                grid.addColumn(t -> String.join(", ", t.scopes()))
+                        .setHeader(getTranslation("admin.tokens.scopes"))
                         .setAutoWidth(true);
             }
             grid.addColumn(t -> t.createdBy() + " · " + time(t.createdAt()))
-                    .setHeader(getTranslation("admin.tokens.created")).setAutoWidth(true);
-            grid.addColumn(t -> time(t.lastUsedAt())).setHeader(getTranslation("admin.tokens.last-used"))
+                    .setHeader(getTranslation("admin.tokens.created"))
                     .setAutoWidth(true);
-            grid.addColumn(t -> t.active() ? getTranslation("admin.tokens.active")
+            grid.addColumn(t -> time(t.lastUsedAt()))
+                    .setHeader(getTranslation("admin.tokens.last-used"))
+                    .setAutoWidth(true);
+            grid.addColumn(t -> t.active()
+                            ? getTranslation("admin.tokens.active")
                             : getTranslation("admin.tokens.revoked", t.revokedBy(), time(t.revokedAt())))
-                    .setHeader(getTranslation("admin.tokens.state")).setAutoWidth(true);
+                    .setHeader(getTranslation("admin.tokens.state"))
+                    .setAutoWidth(true);
             grid.addComponentColumn(t -> {
-                Button revoke = new Button(getTranslation("admin.tokens.revoke"), e -> {
-                    tokens.revoke(t.id());
-                    Notification.show(getTranslation("admin.tokens.revoked-one", t.name()));
-                    refresh();
-                });
-                revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-                revoke.addClassName("token-revoke");
-                revoke.setVisible(t.active());
-                return revoke;
-            }).setAutoWidth(true);
+                        Button revoke = new Button(getTranslation("admin.tokens.revoke"), e -> {
+                            tokens.revoke(t.id());
+                            Notification.show(getTranslation("admin.tokens.revoked-one", t.name()));
+                            refresh();
+                        });
+                        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                        revoke.addClassName("token-revoke");
+                        revoke.setVisible(t.active());
+                        return revoke;
+                    })
+                    .setAutoWidth(true);
             grid.setAllRowsVisible(true);
             HorizontalLayout form = new HorizontalLayout(name, scopes, make);
             form.setAlignItems(FlexComponent.Alignment.BASELINE);
-            add(new H2(getTranslation(prefix + "title")), new Div(getTranslation(prefix + "about")), form, secret,
+            add(
+                    new H2(getTranslation(prefix + "title")),
+                    new Div(getTranslation(prefix + "about")),
+                    form,
+                    secret,
                     grid);
             refresh();
         }
@@ -138,8 +152,13 @@ public class TokensView extends VerticalLayout implements HasDynamicTitle {
 
         private String kioskAddress(String secret) {
             var request = VaadinServletRequest.getCurrent();
-            String base = request == null ? "" : request.getHttpServletRequest().getRequestURL().toString()
-                    .replaceFirst("(https?://[^/]+).*", "$1") + request.getContextPath();
+            String base = request == null
+                    ? ""
+                    : request.getHttpServletRequest()
+                                    .getRequestURL()
+                                    .toString()
+                                    .replaceFirst("(https?://[^/]+).*", "$1")
+                            + request.getContextPath();
             return base + "/kiosk/" + secret;
         }
     }

@@ -68,18 +68,24 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         addClassName("users-view");
         setSizeFull();
 
-        grid.addColumn(UserAccounts.Account::username).setHeader(getTranslation("admin.users.username"))
+        grid.addColumn(UserAccounts.Account::username)
+                .setHeader(getTranslation("admin.users.username"))
                 .setAutoWidth(true);
-        grid.addColumn(UserAccounts.Account::displayName).setHeader(getTranslation("admin.users.display-name"))
+        grid.addColumn(UserAccounts.Account::displayName)
+                .setHeader(getTranslation("admin.users.display-name"))
                 .setAutoWidth(true);
-        grid.addColumn(a -> a.roles().stream().map(r -> getTranslation("role." + r)).collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("admin.users.roles")).setFlexGrow(1);
-        grid.addColumn(a -> a.communeCode() == null ? ""
-                        : region.placeName(a.communeCode()))
-                .setHeader(getTranslation("admin.users.commune")).setAutoWidth(true);
+        grid.addColumn(a ->
+                        a.roles().stream().map(r -> getTranslation("role." + r)).collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("admin.users.roles"))
+                .setFlexGrow(1);
+        grid.addColumn(a -> a.communeCode() == null ? "" : region.placeName(a.communeCode()))
+                .setHeader(getTranslation("admin.users.commune"))
+                .setAutoWidth(true);
         grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.enabled" : "admin.users.disabled"))
-                .setHeader(getTranslation("admin.users.state")).setAutoWidth(true);
-        grid.addColumn(a -> DAY.format(a.createdAt().atZone(zone))).setHeader(getTranslation("admin.users.created"))
+                .setHeader(getTranslation("admin.users.state"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> DAY.format(a.createdAt().atZone(zone)))
+                .setHeader(getTranslation("admin.users.created"))
                 .setAutoWidth(true);
         grid.addClassName("users-grid");
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
@@ -113,13 +119,18 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         save.addClickListener(e -> save());
         resetPassword.setText(getTranslation("admin.users.reset-password"));
         resetPassword.addClickListener(e -> resetPassword());
-        Button clear = new Button(getTranslation("admin.users.new"), e -> grid.asSingleSelect().clear());
+        Button clear = new Button(
+                getTranslation("admin.users.new"), e -> grid.asSingleSelect().clear());
 
         HorizontalLayout form = new HorizontalLayout(username, displayName, password, roles, commune, enabled);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         HorizontalLayout actions = new HorizontalLayout(create, save, resetPassword, clear);
-        add(new H1(getTranslation("admin.users.title")), grid, new H2(getTranslation("admin.users.form")), form,
+        add(
+                new H1(getTranslation("admin.users.title")),
+                grid,
+                new H2(getTranslation("admin.users.form")),
+                form,
                 actions);
         setFlexGrow(1, grid);
         edit(null);
@@ -143,8 +154,10 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         displayName.setValue(account == null ? "" : account.displayName());
         password.clear();
         roles.setValue(account == null ? java.util.Set.of() : new java.util.LinkedHashSet<>(account.roles()));
-        commune.setValue(account == null || account.communeCode() == null ? null
-                : region.commune(account.communeCode()).orElse(null));
+        commune.setValue(
+                account == null || account.communeCode() == null
+                        ? null
+                        : region.commune(account.communeCode()).orElse(null));
         enabled.setValue(account == null || account.enabled());
         enabled.setEnabled(account != null);
         create.setVisible(account == null);
@@ -154,8 +167,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void create() {
         attempt(() -> {
-            UserAccounts.Account made = accounts.create(username.getValue(), displayName.getValue(),
-                    password.getValue(), new ArrayList<>(roles.getValue()), communeCode());
+            UserAccounts.Account made = accounts.create(
+                    username.getValue(),
+                    displayName.getValue(),
+                    password.getValue(),
+                    new ArrayList<>(roles.getValue()),
+                    communeCode());
             Notification.show(getTranslation("admin.users.created-one", made.username()));
             refresh();
             edit(null);
@@ -164,8 +181,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void save() {
         attempt(() -> {
-            accounts.update(editing.username(), displayName.getValue(), new ArrayList<>(roles.getValue()),
-                    communeCode(), enabled.getValue());
+            accounts.update(
+                    editing.username(),
+                    displayName.getValue(),
+                    new ArrayList<>(roles.getValue()),
+                    communeCode(),
+                    enabled.getValue());
             Notification.show(getTranslation("admin.users.saved", editing.username()));
             refresh();
         });
@@ -188,8 +209,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         try {
             action.run();
         } catch (AccountException e) {
-            Map<String, Component> fields = Map.of("username", username, "displayName", displayName, "password",
-                    password, "roles", roles, "commune", commune);
+            Map<String, Component> fields = Map.of(
+                    "username",
+                    username,
+                    "displayName",
+                    displayName,
+                    "password",
+                    password,
+                    "roles",
+                    roles,
+                    "commune",
+                    commune);
             if (fields.get(e.field()) instanceof HasValidation field) {
                 field.setErrorMessage(getTranslation("admin.error." + e.code()));
                 field.setInvalid(true);

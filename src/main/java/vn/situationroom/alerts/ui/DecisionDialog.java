@@ -43,8 +43,8 @@ final class DecisionDialog extends Dialog {
         by.addValueChangeListener(change -> by.setInvalid(false));
         note.addValueChangeListener(change -> note.setInvalid(false));
         add(by, note);
-        Button confirm = new Button(getTranslation("police.dialog." + key + ".confirm"),
-                click -> confirm(alert, decision, service));
+        Button confirm = new Button(
+                getTranslation("police.dialog." + key + ".confirm"), click -> confirm(alert, decision, service));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClassName("police-decision-confirm");
         Button cancel = new Button(getTranslation("police.dialog.cancel"), click -> close());
@@ -67,14 +67,17 @@ final class DecisionDialog extends Dialog {
         }
         try {
             if (decision == Decision.ACKNOWLEDGE) {
-                service.acknowledge(alert.alertId(), by.getValue().strip(), note.getValue().strip());
+                service.acknowledge(
+                        alert.alertId(), by.getValue().strip(), note.getValue().strip());
             } else {
-                service.resolve(alert.alertId(), by.getValue().strip(), note.getValue().strip());
+                service.resolve(
+                        alert.alertId(), by.getValue().strip(), note.getValue().strip());
             }
             close();
         } catch (AlertService.AlertClosedException | AlertService.UnknownAlertException e) {
             close();
-            Notification.show(getTranslation("police.dialog.closed")).addThemeVariants(NotificationVariant.LUMO_WARNING);
+            Notification.show(getTranslation("police.dialog.closed"))
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
         } catch (IllegalStateException e) {
             Notification.show(getTranslation("police.dialog.failed")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

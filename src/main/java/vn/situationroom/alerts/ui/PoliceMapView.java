@@ -5,23 +5,18 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,22 +24,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.situationroom.history.HistoryQueries;
-import vn.situationroom.hotspot.HotspotSettings;
 import vn.situationroom.alerts.AlertService;
+import vn.situationroom.history.HistoryQueries;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
+import vn.situationroom.hotspot.HotspotSettings;
+import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
-import vn.situationroom.region.Region;
-import vn.situationroom.ui.CommuneMap;
-import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveScreens;
-import vn.situationroom.ui.UiProperties;
-import jakarta.annotation.security.RolesAllowed;
+import vn.situationroom.region.Region;
 import vn.situationroom.security.Roles;
-import vn.situationroom.security.Viewer;
+import vn.situationroom.ui.CommuneMap;
+import vn.situationroom.ui.UiProperties;
 
 /**
  * Police command's map: the communes by level, with layers of the last 24 hours' crowds (sized by headcount),
@@ -64,6 +57,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private static final Duration MARKERS_EVERY = Duration.ofSeconds(5);
     /** The most markers drawn: the newest. */
     private static final int MARKERS_MAX = 1000;
+
     private final Region region;
     private final LiveHotspots hotspots;
     private final LiveAlerts alerts;
@@ -78,16 +72,24 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private Instant markersAt = Instant.EPOCH;
     /** The moment replayed, or null while live. */
     private Instant replaying;
+
     private final Div alertList = new Div();
     private final Span alertCount = new Span();
     /** When each alert first appeared on this screen; a CRITICAL one flashes for its first seconds here. */
     private final Map<String, Instant> appeared = new HashMap<>();
+
     private boolean firstRender = true;
     private LiveHotspots.Registration following;
     private com.vaadin.flow.shared.Registration polling;
 
-    public PoliceMapView(Region region, LiveHotspots hotspots, LiveAlerts alerts, AlertService service,
-            UiProperties settings, HistoryQueries history, HotspotSettings hotspotSettings) {
+    public PoliceMapView(
+            Region region,
+            LiveHotspots hotspots,
+            LiveAlerts alerts,
+            AlertService service,
+            UiProperties settings,
+            HistoryQueries history,
+            HotspotSettings hotspotSettings) {
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
@@ -178,8 +180,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             try {
                 map.setStyles(LevelTexts.mapStyles(this, region, history.levelsAt(replaying)));
             } catch (org.springframework.dao.DataAccessException e) {
-                Notification.show(getTranslation("police.replay.unavailable")).addThemeVariants(
-                        NotificationVariant.LUMO_WARNING);
+                Notification.show(getTranslation("police.replay.unavailable"))
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
                 return;
             }
             replayBar.showReplaying(replaying, settings.zone());
@@ -201,17 +203,24 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         Instant end = replaying == null ? clock : replaying;
         List<CommuneMap.Marker> markers = new ArrayList<>();
         try {
-            for (HistoryQueries.StoredEvent event : history.notable(end.minus(MARKER_SPAN), end, crowdThreshold,
-                    MARKERS_MAX)) {
+            for (HistoryQueries.StoredEvent event :
+                    history.notable(end.minus(MARKER_SPAN), end, crowdThreshold, MARKERS_MAX)) {
                 CommuneMap.MarkerKind kind = switch (event.type()) {
                     case "INCIDENT" -> CommuneMap.MarkerKind.INCIDENT;
                     case "ESCALATION" -> CommuneMap.MarkerKind.ESCALATION;
                     default -> CommuneMap.MarkerKind.CROWD;
                 };
                 String commune = region.shortName(event.communeCode());
-                markers.add(new CommuneMap.Marker(event.communeCode(), kind, event.headcount(),
-                        getTranslation("police.marker", getTranslation("police.layer." + kind.name()), commune,
-                                event.headcount(), TIME.format(event.occurredAt().atZoneSameInstant(settings.zone())))));
+                markers.add(new CommuneMap.Marker(
+                        event.communeCode(),
+                        kind,
+                        event.headcount(),
+                        getTranslation(
+                                "police.marker",
+                                getTranslation("police.layer." + kind.name()),
+                                commune,
+                                event.headcount(),
+                                TIME.format(event.occurredAt().atZoneSameInstant(settings.zone())))));
             }
         } catch (org.springframework.dao.DataAccessException e) {
             // The history is unreachable for now: keep the markers drawn; the levels and alerts still come live.
@@ -234,7 +243,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         for (Alert alert : active) {
             Div item = item(alert);
             Instant first = appeared.computeIfAbsent(alert.alertId(), id -> firstRender ? Instant.EPOCH : now);
-            if (alert.severity() == HotspotLevel.CRITICAL && Duration.between(first, now).compareTo(FLASH) < 0) {
+            if (alert.severity() == HotspotLevel.CRITICAL
+                    && Duration.between(first, now).compareTo(FLASH) < 0) {
                 item.addClassName("flash");
                 newCritical = true;
                 if (sounded.add(alert.alertId()) && soundSwitch != null) {
@@ -253,24 +263,33 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         String commune = region.placeName(alert.communeCode());
         Span name = new Span(commune);
         name.addClassName("police-alert-commune");
-        long minutes = Math.max(0, Duration.between(alert.firstSeen(), Instant.now()).toMinutes());
-        Span age = new Span(getTranslation("police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())),
-                minutes, alert.count()));
+        long minutes =
+                Math.max(0, Duration.between(alert.firstSeen(), Instant.now()).toMinutes());
+        Span age = new Span(getTranslation(
+                "police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())), minutes, alert.count()));
         age.addClassName("police-alert-age");
-        Div why = new Div(alert.reasons().isEmpty() ? "" : LevelTexts.reason(this, alert.reasons().getFirst()));
+        Div why = new Div(
+                alert.reasons().isEmpty()
+                        ? ""
+                        : LevelTexts.reason(this, alert.reasons().getFirst()));
         why.addClassName("police-alert-why");
-        Div state = new Div(alert.state() == AlertState.ACKNOWLEDGED
-                ? getTranslation("police.alert.acknowledged", alert.acknowledgedBy(),
-                        alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote())
-                : getTranslation("police.alert.open"));
+        Div state = new Div(
+                alert.state() == AlertState.ACKNOWLEDGED
+                        ? getTranslation(
+                                "police.alert.acknowledged",
+                                alert.acknowledgedBy(),
+                                alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote())
+                        : getTranslation("police.alert.open"));
         state.addClassNames("police-alert-state", "state-" + alert.state().name());
 
-        Button acknowledge = new Button(getTranslation("police.action.acknowledge"),
+        Button acknowledge = new Button(
+                getTranslation("police.action.acknowledge"),
                 click -> new DecisionDialog(alert, DecisionDialog.Decision.ACKNOWLEDGE, service, region).ask());
         acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         acknowledge.setEnabled(alert.state() == AlertState.OPEN);
         acknowledge.addClassName("police-acknowledge");
-        Button resolve = new Button(getTranslation("police.action.resolve"),
+        Button resolve = new Button(
+                getTranslation("police.action.resolve"),
                 click -> new DecisionDialog(alert, DecisionDialog.Decision.RESOLVE, service, region).ask());
         resolve.addThemeVariants(ButtonVariant.LUMO_SMALL);
         resolve.addClassName("police-resolve");

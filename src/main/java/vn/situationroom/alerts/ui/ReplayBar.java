@@ -17,6 +17,7 @@ final class ReplayBar extends Div {
 
     /** The replay's steps: the last 24 hours by quarter hours; the last step is now, live. */
     static final int STEPS = 96;
+
     private static final Duration STEP = Duration.ofMinutes(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
 
@@ -34,12 +35,13 @@ final class ReplayBar extends Div {
         slider.setAriaLabel(getTranslation("police.replay.label"));
         slider.addValueChangeListener(change -> {
             int step = parseStep(change.getValue());
-            moment.accept(step >= STEPS ? null
-                    : Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(STEP.multipliedBy(STEPS - step)));
+            moment.accept(
+                    step >= STEPS
+                            ? null
+                            : Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(STEP.multipliedBy(STEPS - step)));
         });
         // Back to now: the slider's listener redraws.
-        Button live = new Button(getTranslation("police.replay.live"),
-                click -> slider.setValue(String.valueOf(STEPS)));
+        Button live = new Button(getTranslation("police.replay.live"), click -> slider.setValue(String.valueOf(STEPS)));
         live.addThemeVariants(ButtonVariant.LUMO_SMALL);
         live.addClassName("police-replay-live");
         at.addClassName("police-replay-at");

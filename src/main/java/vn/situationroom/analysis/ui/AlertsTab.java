@@ -18,31 +18,62 @@ final class AlertsTab extends Grid<AlertHistory.StoredAlert> {
     /**
      * @param read reads from the history, or gives what it is told (with a notice) while the history cannot be read
      */
-    AlertsTab(AlertHistory history, Region region, ElectionCalendar calendar, Supplier<AnalysisFilters> filters,
+    AlertsTab(
+            AlertHistory history,
+            Region region,
+            ElectionCalendar calendar,
+            Supplier<AnalysisFilters> filters,
             AnalysisView.Reader read) {
         addClassName("analysis-alerts");
         addColumn(a -> a.firstSeen().atZone(calendar.zone()).format(TIME))
-                .setHeader(getTranslation("analysis.alerts.first-seen")).setAutoWidth(true).setFlexGrow(0);
-        addColumn(a -> region.shortName(a.communeCode())).setHeader(getTranslation("field.communeCode"))
+                .setHeader(getTranslation("analysis.alerts.first-seen"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(a -> region.shortName(a.communeCode()))
+                .setHeader(getTranslation("field.communeCode"))
                 .setAutoWidth(true);
-        addColumn(a -> getTranslation("level." + a.severity())).setHeader(getTranslation("field.severity"))
+        addColumn(a -> getTranslation("level." + a.severity()))
+                .setHeader(getTranslation("field.severity"))
                 .setAutoWidth(true);
-        addColumn(a -> a.reasons().isEmpty() ? "" : LevelTexts.reason(this, a.reasons().getFirst()))
-                .setHeader(getTranslation("analysis.alerts.why")).setFlexGrow(3);
+        addColumn(a -> a.reasons().isEmpty()
+                        ? ""
+                        : LevelTexts.reason(this, a.reasons().getFirst()))
+                .setHeader(getTranslation("analysis.alerts.why"))
+                .setFlexGrow(3);
         addColumn(a -> getTranslation("analysis.alerts.state." + a.state()))
-                .setHeader(getTranslation("analysis.alerts.state")).setAutoWidth(true);
-        addColumn(a -> AlertTexts.handling(this::getTranslation, a.acknowledgedBy(), a.acknowledgeNote(),
-                a.resolvedBy(), a.resolveNote())).setHeader(getTranslation("analysis.alerts.handling")).setFlexGrow(2);
+                .setHeader(getTranslation("analysis.alerts.state"))
+                .setAutoWidth(true);
+        addColumn(a -> AlertTexts.handling(
+                        this::getTranslation, a.acknowledgedBy(), a.acknowledgeNote(), a.resolvedBy(), a.resolveNote()))
+                .setHeader(getTranslation("analysis.alerts.handling"))
+                .setFlexGrow(2);
         setSizeFull();
-        setItems(query -> {
-            AnalysisFilters current = filters.get();
-            return read.unlessUnavailable(() -> history.alerts(current.from(), current.to(),
-                    new AlertHistory.AlertFilter(current.communes(), null, null), query.getPage(),
-                    query.getPageSize()).items(), List.<AlertHistory.StoredAlert>of()).stream();
-        }, query -> {
-            AnalysisFilters current = filters.get();
-            return read.unlessUnavailable(() -> (int) history.alerts(current.from(), current.to(),
-                    new AlertHistory.AlertFilter(current.communes(), null, null), 0, 1).total(), 0);
-        });
+        setItems(
+                query -> {
+                    AnalysisFilters current = filters.get();
+                    return read
+                            .unlessUnavailable(
+                                    () -> history.alerts(
+                                                    current.from(),
+                                                    current.to(),
+                                                    new AlertHistory.AlertFilter(current.communes(), null, null),
+                                                    query.getPage(),
+                                                    query.getPageSize())
+                                            .items(),
+                                    List.<AlertHistory.StoredAlert>of())
+                            .stream();
+                },
+                query -> {
+                    AnalysisFilters current = filters.get();
+                    return read.unlessUnavailable(
+                            () -> (int) history.alerts(
+                                            current.from(),
+                                            current.to(),
+                                            new AlertHistory.AlertFilter(current.communes(), null, null),
+                                            0,
+                                            1)
+                                    .total(),
+                            0);
+                });
     }
 }

@@ -36,9 +36,19 @@ import vn.situationroom.intake.Field;
  * @param tab the open tab
  * @param problems the parameters that could not be read, each with what was wrong
  */
-public record AnalysisFilters(LocalDate from, LocalDate to, List<String> communes, Counter counter,
-        Granularity granularity, EventType type, Content content, Field field, boolean complex,
-        boolean candidateRelated, Tab tab, List<String> problems) {
+public record AnalysisFilters(
+        LocalDate from,
+        LocalDate to,
+        List<String> communes,
+        Counter counter,
+        Granularity granularity,
+        EventType type,
+        Content content,
+        Field field,
+        boolean complex,
+        boolean candidateRelated,
+        Tab tab,
+        List<String> problems) {
 
     /** The longest span charted by the hour, as in the REST API. */
     static final int MAX_HOUR_DAYS = 93;
@@ -61,8 +71,19 @@ public record AnalysisFilters(LocalDate from, LocalDate to, List<String> commune
 
     /** The last 30 days of the whole region, visits by day. */
     static AnalysisFilters defaults(LocalDate today) {
-        return new AnalysisFilters(today.minusDays(29), today, List.of(), Counter.VISITS, Granularity.DAY, null, null,
-                null, false, false, Tab.TREND, List.of());
+        return new AnalysisFilters(
+                today.minusDays(29),
+                today,
+                List.of(),
+                Counter.VISITS,
+                Granularity.DAY,
+                null,
+                null,
+                null,
+                false,
+                false,
+                Tab.TREND,
+                List.of());
     }
 
     /** Reads the URL's parameters; communes outside the region ({@code known}) are problems too. */
@@ -90,21 +111,28 @@ public record AnalysisFilters(LocalDate from, LocalDate to, List<String> commune
                 }
             }
         }
-        Counter counter = one(parameters, "counter", problems, Counter::byApiName).orElse(defaults.counter());
+        Counter counter =
+                one(parameters, "counter", problems, Counter::byApiName).orElse(defaults.counter());
         Granularity granularity = one(parameters, "granularity", problems, name -> enumOf(Granularity.class, name))
                 .orElse(defaults.granularity());
         if (granularity == Granularity.HOUR && ChronoUnit.DAYS.between(from, to) >= MAX_HOUR_DAYS) {
             problems.add("granularity");
             granularity = Granularity.DAY;
         }
-        EventType type = one(parameters, "type", problems, name -> enumOf(EventType.class, name)).orElse(null);
-        Content content = one(parameters, "content", problems, name -> enumOf(Content.class, name)).orElse(null);
-        Field field = one(parameters, "field", problems, name -> enumOf(Field.class, name)).orElse(null);
-        boolean complex = one(parameters, "complex", problems, AnalysisFilters::bool).orElse(false);
-        boolean candidate = one(parameters, "candidateRelated", problems, AnalysisFilters::bool).orElse(false);
-        Tab tab = one(parameters, "tab", problems, name -> enumOf(Tab.class, name)).orElse(Tab.TREND);
-        return new AnalysisFilters(from, to, communes, counter, granularity, type, content, field, complex, candidate,
-                tab, problems);
+        EventType type = one(parameters, "type", problems, name -> enumOf(EventType.class, name))
+                .orElse(null);
+        Content content = one(parameters, "content", problems, name -> enumOf(Content.class, name))
+                .orElse(null);
+        Field field = one(parameters, "field", problems, name -> enumOf(Field.class, name))
+                .orElse(null);
+        boolean complex =
+                one(parameters, "complex", problems, AnalysisFilters::bool).orElse(false);
+        boolean candidate = one(parameters, "candidateRelated", problems, AnalysisFilters::bool)
+                .orElse(false);
+        Tab tab = one(parameters, "tab", problems, name -> enumOf(Tab.class, name))
+                .orElse(Tab.TREND);
+        return new AnalysisFilters(
+                from, to, communes, counter, granularity, type, content, field, complex, candidate, tab, problems);
     }
 
     /** The URL's parameters for these filters; defaults are left out. */
@@ -140,19 +168,36 @@ public record AnalysisFilters(LocalDate from, LocalDate to, List<String> commune
 
     /** The events these filters select, for the history's queries. */
     HistoryQueries.EventFilter eventFilter() {
-        return new HistoryQueries.EventFilter(communes, type == null ? null : type.name(),
-                content == null ? null : content.name(), field == null ? null : field.name(), complex ? true : null,
-                candidateRelated ? true : null, null, null);
+        return new HistoryQueries.EventFilter(
+                communes,
+                type == null ? null : type.name(),
+                content == null ? null : content.name(),
+                field == null ? null : field.name(),
+                complex ? true : null,
+                candidateRelated ? true : null,
+                null,
+                null);
     }
 
     AnalysisFilters withCommunes(List<String> codes) {
-        return new AnalysisFilters(from, to, codes, counter, granularity, type, content, field, complex,
-                candidateRelated, tab, List.of());
+        return new AnalysisFilters(
+                from, to, codes, counter, granularity, type, content, field, complex, candidateRelated, tab, List.of());
     }
 
     AnalysisFilters withTab(Tab newTab) {
-        return new AnalysisFilters(from, to, communes, counter, granularity, type, content, field, complex,
-                candidateRelated, newTab, List.of());
+        return new AnalysisFilters(
+                from,
+                to,
+                communes,
+                counter,
+                granularity,
+                type,
+                content,
+                field,
+                complex,
+                candidateRelated,
+                newTab,
+                List.of());
     }
 
     private static Optional<LocalDate> date(Map<String, List<String>> parameters, String name, List<String> problems) {
@@ -165,7 +210,10 @@ public record AnalysisFilters(LocalDate from, LocalDate to, List<String> commune
         });
     }
 
-    private static <T> Optional<T> one(Map<String, List<String>> parameters, String name, List<String> problems,
+    private static <T> Optional<T> one(
+            Map<String, List<String>> parameters,
+            String name,
+            List<String> problems,
             java.util.function.Function<String, Optional<T>> reader) {
         List<String> values = parameters.getOrDefault(name, List.of());
         if (values.isEmpty() || values.getFirst().isBlank()) {
@@ -179,7 +227,9 @@ public record AnalysisFilters(LocalDate from, LocalDate to, List<String> commune
     }
 
     private static <E extends Enum<E>> Optional<E> enumOf(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(name)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.name().equals(name))
+                .findFirst();
     }
 
     private static Optional<Boolean> bool(String value) {

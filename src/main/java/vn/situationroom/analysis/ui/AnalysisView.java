@@ -2,10 +2,6 @@ package vn.situationroom.analysis.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -15,52 +11,33 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
-import vn.situationroom.detection.Detection;
-import vn.situationroom.detection.EarsC;
-import vn.situationroom.detection.Ewma;
+import vn.situationroom.analysis.ChartOptions;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.history.AlertHistory;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.DailyCounts;
 import vn.situationroom.history.Granularity;
-import vn.situationroom.history.AlertHistory;
 import vn.situationroom.history.HistoryQueries;
-import vn.situationroom.intake.Content;
-import vn.situationroom.intake.EventType;
-import vn.situationroom.intake.Field;
-import vn.situationroom.hotspot.AlertTexts;
-import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 import vn.situationroom.ui.Chart;
-import vn.situationroom.ui.ViewerCommunes;
-import vn.situationroom.live.LevelTexts;
-import jakarta.annotation.security.RolesAllowed;
-import vn.situationroom.security.Roles;
-import vn.situationroom.analysis.ChartOptions;
 
 /**
  * The analyst's drill-down. The filters (days, communes, counter, granularity, the events' type, content, field and
@@ -104,14 +81,20 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final AuditLog audit;
     /** A commune's officer sees their own commune only: no ranking of the others, no district report. */
     private final boolean districtWide = !Viewer.current().limitedToCommune();
+
     private final Grid<HistoryQueries.StoredEvent> events = new Grid<>();
     private final Span eventsTotal = new Span();
     private final AlertsTab alerts;
     private final BacktestTab backtest;
     private final Exports exports;
 
-    public AnalysisView(Region region, HistoryQueries history, AlertHistory alertHistory, DailyCounts dailyCounts,
-            ElectionCalendar calendar, AuditLog audit) {
+    public AnalysisView(
+            Region region,
+            HistoryQueries history,
+            AlertHistory alertHistory,
+            DailyCounts dailyCounts,
+            ElectionCalendar calendar,
+            AuditLog audit) {
         this.audit = audit;
         this.region = region;
         this.history = history;
@@ -140,8 +123,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         spanDocx.addClassName("report-span-docx");
         spanPdf.getElement().setAttribute("download", true);
         spanDocx.getElement().setAttribute("download", true);
-        HorizontalLayout top = new HorizontalLayout(heading, reportLabel, reportPdf, reportDocx, spanLabel, spanPdf,
-                spanDocx);
+        HorizontalLayout top =
+                new HorizontalLayout(heading, reportLabel, reportPdf, reportDocx, spanLabel, spanPdf, spanDocx);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWidthFull();
         top.setFlexGrow(1, heading);
@@ -168,14 +151,16 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        filters = AnalysisFilters.parse(event.getLocation().getQueryParameters(), LocalDate.now(calendar.zone()),
-                region::contains);
+        filters = AnalysisFilters.parse(
+                event.getLocation().getQueryParameters(), LocalDate.now(calendar.zone()), region::contains);
         if (!districtWide) {
             filters = filters.withCommunes(Viewer.current().communes(List.of()));
         }
         if (!filters.problems().isEmpty()) {
-            Notification.show(getTranslation("analysis.bad-parameters", String.join(", ", filters.problems())),
-                    8000, Notification.Position.TOP_CENTER);
+            Notification.show(
+                    getTranslation("analysis.bad-parameters", String.join(", ", filters.problems())),
+                    8000,
+                    Notification.Position.TOP_CENTER);
         }
         fillFields();
         refresh();
@@ -186,9 +171,11 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         trend.setWidthFull();
         trend.setHeight("100%");
         ranking.addClassName("analysis-ranking");
-        ranking.addColumn(r -> communeName(r.communeCode())).setHeader(getTranslation("analysis.ranking.commune"))
+        ranking.addColumn(r -> communeName(r.communeCode()))
+                .setHeader(getTranslation("analysis.ranking.commune"))
                 .setFlexGrow(2);
-        ranking.addColumn(HistoryQueries.Ranked::value).setHeader(getTranslation("analysis.ranking.value"))
+        ranking.addColumn(HistoryQueries.Ranked::value)
+                .setHeader(getTranslation("analysis.ranking.value"))
                 .setFlexGrow(1);
         ranking.setWidth("24em");
         ranking.getStyle().set("flex", "0 0 24em");
@@ -205,12 +192,14 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         HorizontalLayout body = new HorizontalLayout(chartArea, ranking);
         body.setSizeFull();
         body.setFlexGrow(1, chartArea);
-        HorizontalLayout links = new HorizontalLayout(new Span(getTranslation("analysis.export.series")),
+        HorizontalLayout links = new HorizontalLayout(
+                new Span(getTranslation("analysis.export.series")),
                 exports.link("series", "csv", () -> exports.series(lines())),
                 exports.link("series", "xlsx", () -> exports.series(lines())));
         if (districtWide) {
             // A commune's officer has no ranking of the communes to export.
-            links.add(new Span(getTranslation("analysis.export.ranking")),
+            links.add(
+                    new Span(getTranslation("analysis.export.ranking")),
                     exports.link("ranking", "csv", exports::ranking),
                     exports.link("ranking", "xlsx", exports::ranking));
         }
@@ -226,31 +215,59 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private Component eventsTab() {
         events.addClassName("analysis-events");
         events.addColumn(e -> e.occurredAt().atZoneSameInstant(calendar.zone()).format(TIME))
-                .setHeader(getTranslation("field.occurredAt")).setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(e -> communeName(e.communeCode())).setHeader(getTranslation("field.communeCode"))
+                .setHeader(getTranslation("field.occurredAt"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        events.addColumn(e -> communeName(e.communeCode()))
+                .setHeader(getTranslation("field.communeCode"))
                 .setAutoWidth(true);
-        events.addColumn(e -> enumLabel("EventType", e.type())).setHeader(getTranslation("field.type")).setAutoWidth(true);
-        events.addColumn(e -> enumLabel("Content", e.content())).setHeader(getTranslation("field.content"))
+        events.addColumn(e -> enumLabel("EventType", e.type()))
+                .setHeader(getTranslation("field.type"))
                 .setAutoWidth(true);
-        events.addColumn(e -> enumLabel("Field", e.field())).setHeader(getTranslation("field.field")).setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::headcount).setHeader(getTranslation("field.headcount"))
-                .setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(this::flags).setHeader(getTranslation("analysis.events.flags")).setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::caseRef).setHeader(getTranslation("field.caseRef"))
+        events.addColumn(e -> enumLabel("Content", e.content()))
+                .setHeader(getTranslation("field.content"))
                 .setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::summary).setHeader(getTranslation("field.summary")).setFlexGrow(3);
+        events.addColumn(e -> enumLabel("Field", e.field()))
+                .setHeader(getTranslation("field.field"))
+                .setAutoWidth(true);
+        events.addColumn(HistoryQueries.StoredEvent::headcount)
+                .setHeader(getTranslation("field.headcount"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        events.addColumn(this::flags)
+                .setHeader(getTranslation("analysis.events.flags"))
+                .setAutoWidth(true);
+        events.addColumn(HistoryQueries.StoredEvent::caseRef)
+                .setHeader(getTranslation("field.caseRef"))
+                .setAutoWidth(true);
+        events.addColumn(HistoryQueries.StoredEvent::summary)
+                .setHeader(getTranslation("field.summary"))
+                .setFlexGrow(3);
         events.setSizeFull();
-        events.setItems(query -> {
-            AnalysisFilters current = filters;
-            return unlessUnavailable(() -> history.events(current.from(), current.to(), current.eventFilter(),
-                    query.getPage(), query.getPageSize()).items(), List.<HistoryQueries.StoredEvent>of()).stream();
-        }, query -> {
-            long total = unlessUnavailable(() -> history.events(filters.from(), filters.to(), filters.eventFilter(), 0,
-                    1).total(), 0L);
-            eventsTotal.setText(getTranslation("analysis.events.total", total));
-            return (int) Math.min(total, Integer.MAX_VALUE);
-        });
-        HorizontalLayout links = new HorizontalLayout(eventsTotal,
+        events.setItems(
+                query -> {
+                    AnalysisFilters current = filters;
+                    return unlessUnavailable(
+                            () -> history.events(
+                                            current.from(),
+                                            current.to(),
+                                            current.eventFilter(),
+                                            query.getPage(),
+                                            query.getPageSize())
+                                    .items(),
+                            List.<HistoryQueries.StoredEvent>of())
+                            .stream();
+                },
+                query -> {
+                    long total = unlessUnavailable(
+                            () -> history.events(filters.from(), filters.to(), filters.eventFilter(), 0, 1)
+                                    .total(),
+                            0L);
+                    eventsTotal.setText(getTranslation("analysis.events.total", total));
+                    return (int) Math.min(total, Integer.MAX_VALUE);
+                });
+        HorizontalLayout links = new HorizontalLayout(
+                eventsTotal,
                 new Span(getTranslation("analysis.export.events")),
                 exports.link("events", "csv", exports::events),
                 exports.link("events", "xlsx", exports::events));
@@ -293,30 +310,51 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         reportPdf.setHref("api/v1/reports/daily?day=" + filters.to() + "&format=pdf");
         reportDocx.setHref("api/v1/reports/daily?day=" + filters.to() + "&format=docx");
         // The whole period too, when one report can hold it.
-        boolean span = districtWide && filters.from().isBefore(filters.to())
+        boolean span = districtWide
+                && filters.from().isBefore(filters.to())
                 && java.time.temporal.ChronoUnit.DAYS.between(filters.from(), filters.to()) < MAX_REPORT_SPAN_DAYS;
         spanLabel.setVisible(span);
         spanPdf.setVisible(span);
         spanDocx.setVisible(span);
-        spanLabel.setText(getTranslation("analysis.report.span", filters.from().format(DAY_MONTH),
+        spanLabel.setText(getTranslation(
+                "analysis.report.span",
+                filters.from().format(DAY_MONTH),
                 filters.to().format(DAY_MONTH)));
         String period = "api/v1/reports/daily?from=" + filters.from() + "&to=" + filters.to();
         spanPdf.setHref(period + "&format=pdf");
         spanDocx.setHref(period + "&format=docx");
-        heading.setText(filters.communes().size() == 1
-                ? getTranslation("analysis.title.commune", region.placeName(filters.communes().getFirst()))
-                : filters.communes().isEmpty() ? getTranslation("analysis.title.region", region.name())
-                : getTranslation("analysis.title.communes", filters.communes().size()));
+        heading.setText(
+                filters.communes().size() == 1
+                        ? getTranslation(
+                                "analysis.title.commune",
+                                region.placeName(filters.communes().getFirst()))
+                        : filters.communes().isEmpty()
+                                ? getTranslation("analysis.title.region", region.name())
+                                : getTranslation(
+                                        "analysis.title.communes",
+                                        filters.communes().size()));
         ZonedDateTime start = filters.granularity().bucketOf(filters.from(), calendar.zone());
         ZonedDateTime end = filters.granularity() == Granularity.HOUR || filters.granularity() == Granularity.DAY
                 ? filters.to().plusDays(1).atStartOfDay(calendar.zone())
                 : filters.granularity().next(filters.granularity().bucketOf(filters.to(), calendar.zone()));
-        trend.setOption(ChartOptions.trend(lines(), calendar, start, end, List.of(
-                getTranslation("analysis.phase.BEFORE"), getTranslation("analysis.phase.ELECTION_DAY"),
-                getTranslation("analysis.phase.AFTER"))));
+        trend.setOption(ChartOptions.trend(
+                lines(),
+                calendar,
+                start,
+                end,
+                List.of(
+                        getTranslation("analysis.phase.BEFORE"),
+                        getTranslation("analysis.phase.ELECTION_DAY"),
+                        getTranslation("analysis.phase.AFTER"))));
         ranking.setVisible(districtWide);
-        ranking.setItems(districtWide
-                ? history.top(filters.counter(), filters.from(), filters.to(), region.communes().size()) : List.of());
+        ranking.setItems(
+                districtWide
+                        ? history.top(
+                                filters.counter(),
+                                filters.from(),
+                                filters.to(),
+                                region.communes().size())
+                        : List.of());
         events.getDataProvider().refreshAll();
         alerts.getDataProvider().refreshAll();
     }
@@ -328,7 +366,10 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         }
         if (filters.communes().size() > MAX_LINES) {
             return List.of(new ChartOptions.Line(
-                    name + " · " + getTranslation("analysis.title.communes", filters.communes().size()),
+                    name + " · "
+                            + getTranslation(
+                                    "analysis.title.communes",
+                                    filters.communes().size()),
                     trendOf(filters.communes())));
         }
         return filters.communes().stream()

@@ -104,16 +104,26 @@ final class BacktestTab extends VerticalLayout {
         List<Detection> days;
         try {
             days = "EWMA".equals(method.getValue())
-                    ? Ewma.detect(series, new Ewma.Params(weight.getValue(), baseline.getValue(), null, null, null, null))
-                    : EarsC.detect(series, new EarsC.Params(EarsC.Method.valueOf(method.getValue()), baseline.getValue(),
-                            alpha.getValue(), null));
+                    ? Ewma.detect(
+                            series, new Ewma.Params(weight.getValue(), baseline.getValue(), null, null, null, null))
+                    : EarsC.detect(
+                            series,
+                            new EarsC.Params(
+                                    EarsC.Method.valueOf(method.getValue()),
+                                    baseline.getValue(),
+                                    alpha.getValue(),
+                                    null));
         } catch (IllegalArgumentException e) {
             summary.setText(getTranslation("analysis.backtest.refused", e.getMessage()));
             return;
         }
         long alarms = days.stream().filter(d -> Boolean.TRUE.equals(d.alarm())).count();
         summary.setText(getTranslation("analysis.backtest.summary", picked.name(), series.length, alarms));
-        chart.setOption(ChartOptions.backtest(days, period.from(), getTranslation("analysis.backtest.observed"),
-                getTranslation("analysis.backtest.bound"), getTranslation("analysis.backtest.alarm")));
+        chart.setOption(ChartOptions.backtest(
+                days,
+                period.from(),
+                getTranslation("analysis.backtest.observed"),
+                getTranslation("analysis.backtest.bound"),
+                getTranslation("analysis.backtest.alarm")));
     }
 }

@@ -138,15 +138,27 @@ final class FilterBar extends HorizontalLayout {
             return null;
         }
         granularity.setInvalid(false);
-        return new AnalysisFilters(first, last,
-                communes.getValue().stream().sorted(Comparator.comparing(Commune::code)).map(Commune::code).toList(),
-                counter.getValue() == null ? shown.counter() : counter.getValue(), buckets, type.getValue(),
-                content.getValue(), field.getValue(), complex.getValue(), candidateRelated.getValue(), shown.tab(),
+        return new AnalysisFilters(
+                first,
+                last,
+                communes.getValue().stream()
+                        .sorted(Comparator.comparing(Commune::code))
+                        .map(Commune::code)
+                        .toList(),
+                counter.getValue() == null ? shown.counter() : counter.getValue(),
+                buckets,
+                type.getValue(),
+                content.getValue(),
+                field.getValue(),
+                complex.getValue(),
+                candidateRelated.getValue(),
+                shown.tab(),
                 List.of());
     }
 
     private String label(Enum<?> value) {
-        return value == null ? "" : getTranslation("enum." + value.getDeclaringClass().getSimpleName() + "."
-                + value.name());
+        return value == null
+                ? ""
+                : getTranslation("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 }

@@ -32,8 +32,12 @@ record Table(String title, List<String> header, List<List<Object>> rows) {
     byte[] csv() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder()
-                .setHeader(header.toArray(String[]::new)).get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                writer,
+                CSVFormat.EXCEL
+                        .builder()
+                        .setHeader(header.toArray(String[]::new))
+                        .get())) {
             for (List<Object> row : rows) {
                 printer.printRecord(row.stream().map(Table::inert).toList());
             }
@@ -62,7 +66,8 @@ record Table(String title, List<String> header, List<List<Object>> rows) {
 
     byte[] xlsx() {
         // Streaming: only a window of rows is held in memory, however long the table.
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName());
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();

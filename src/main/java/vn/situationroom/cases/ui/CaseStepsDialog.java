@@ -42,8 +42,7 @@ final class CaseStepsDialog extends Dialog {
     private final Runnable onRecorded;
     private final Div content = new Div();
 
-    CaseStepsDialog(Cases cases, CaseSteps steps, String caseRef, ZoneId zone, boolean mayRecord,
-            Runnable onRecorded) {
+    CaseStepsDialog(Cases cases, CaseSteps steps, String caseRef, ZoneId zone, boolean mayRecord, Runnable onRecorded) {
         this.cases = cases;
         this.steps = steps;
         this.caseRef = caseRef;
@@ -66,10 +65,12 @@ final class CaseStepsDialog extends Dialog {
             content.add(new Span(getTranslation("cases.steps.problem.UNKNOWN_CASE")));
             return;
         }
-        Div about = new Div(getTranslation("cases.steps.about",
+        Div about = new Div(getTranslation(
+                "cases.steps.about",
                 summary.content() == null ? "" : getTranslation("enum.Content." + summary.content()),
                 summary.field() == null ? "" : getTranslation("enum.Field." + summary.field()),
-                getTranslation("cases.complexity." + summary.complexity()), summary.extensions()));
+                getTranslation("cases.complexity." + summary.complexity()),
+                summary.extensions()));
         about.addClassName("case-steps-about");
         content.add(about, new H4(getTranslation("cases.steps.deadlines")));
         List<Cases.Deadline> deadlines = cases.deadlines(summary, today);
@@ -79,22 +80,30 @@ final class CaseStepsDialog extends Dialog {
             Grid<Cases.Deadline> grid = new Grid<>();
             grid.addClassName("case-deadlines");
             grid.addColumn(d -> getTranslation("cases.steps.deadline." + d.step()))
-                    .setHeader(getTranslation("cases.steps.status")).setAutoWidth(true);
-            grid.addColumn(d -> DAY.format(d.due())).setHeader(getTranslation("cases.steps.column.due"))
+                    .setHeader(getTranslation("cases.steps.status"))
+                    .setAutoWidth(true);
+            grid.addColumn(d -> DAY.format(d.due()))
+                    .setHeader(getTranslation("cases.steps.column.due"))
                     .setAutoWidth(true);
             grid.addColumn(d -> d.done() == null ? "" : DAY.format(d.done()))
-                    .setHeader(getTranslation("cases.steps.column.done")).setAutoWidth(true);
+                    .setHeader(getTranslation("cases.steps.column.done"))
+                    .setAutoWidth(true);
             grid.addComponentColumn(d -> {
-                if (d.standing() == null) {
-                    // Done: on time, or how many days late.
-                    long late = ChronoUnit.DAYS.between(d.due(), d.done());
-                    return new Span(late > 0 ? getTranslation("cases.steps.done-late", late)
-                            : getTranslation("cases.steps.done-on-time"));
-                }
-                Span standing = new Span(getTranslation("cases.standing." + d.standing()));
-                standing.addClassNames("case-standing", "standing-" + d.standing().name());
-                return standing;
-            }).setHeader(getTranslation("cases.steps.column.standing")).setAutoWidth(true);
+                        if (d.standing() == null) {
+                            // Done: on time, or how many days late.
+                            long late = ChronoUnit.DAYS.between(d.due(), d.done());
+                            return new Span(
+                                    late > 0
+                                            ? getTranslation("cases.steps.done-late", late)
+                                            : getTranslation("cases.steps.done-on-time"));
+                        }
+                        Span standing = new Span(getTranslation("cases.standing." + d.standing()));
+                        standing.addClassNames(
+                                "case-standing", "standing-" + d.standing().name());
+                        return standing;
+                    })
+                    .setHeader(getTranslation("cases.steps.column.standing"))
+                    .setAutoWidth(true);
             grid.setItems(deadlines);
             grid.setAllRowsVisible(true);
             content.add(grid);
@@ -103,12 +112,17 @@ final class CaseStepsDialog extends Dialog {
         Grid<Cases.TimelineEntry> timeline = new Grid<>();
         timeline.addClassName("case-timeline");
         timeline.addColumn(e -> TIME.format(e.at().atZoneSameInstant(zone)))
-                .setHeader(getTranslation("watch.history.at")).setAutoWidth(true).setFlexGrow(0);
-        timeline.addColumn(e -> e.status() != null ? getTranslation("enum.CaseStatus." + e.status())
+                .setHeader(getTranslation("watch.history.at"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        timeline.addColumn(e -> e.status() != null
+                        ? getTranslation("enum.CaseStatus." + e.status())
                         : getTranslation("enum.EventType." + e.type()))
-                .setHeader(getTranslation("watch.history.what")).setAutoWidth(true);
+                .setHeader(getTranslation("watch.history.what"))
+                .setAutoWidth(true);
         timeline.addColumn(e -> e.summary() == null ? "" : e.summary())
-                .setHeader(getTranslation("watch.history.note")).setFlexGrow(1);
+                .setHeader(getTranslation("watch.history.note"))
+                .setFlexGrow(1);
         timeline.setItems(cases.timeline(caseRef));
         timeline.setAllRowsVisible(true);
         content.add(timeline);
@@ -143,7 +157,7 @@ final class CaseStepsDialog extends Dialog {
             }
             switch (steps.record(caseRef, status.getValue(), day.getValue(), complex.getValue(), note.getValue())) {
                 case CaseSteps.Refused refused ->
-                        problem.setText(getTranslation("cases.steps.problem." + refused.problem()));
+                    problem.setText(getTranslation("cases.steps.problem." + refused.problem()));
                 case CaseSteps.Recorded recorded -> {
                     String what = getTranslation("enum.CaseStatus." + status.getValue());
                     Div pending = new Div(getTranslation("cases.steps.pending"));
@@ -178,7 +192,8 @@ final class CaseStepsDialog extends Dialog {
             try {
                 while (!stored && System.currentTimeMillis() < until) {
                     Thread.sleep(200);
-                    stored = cases.timeline(caseRef).stream().anyMatch(e -> e.eventId().equals(recorded.eventId()));
+                    stored = cases.timeline(caseRef).stream()
+                            .anyMatch(e -> e.eventId().equals(recorded.eventId()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -187,8 +202,8 @@ final class CaseStepsDialog extends Dialog {
             ui.access(() -> {
                 onRecorded.run();
                 render();
-                Div done = new Div(shown ? getTranslation("cases.steps.recorded", what)
-                        : getTranslation("cases.steps.pending"));
+                Div done = new Div(
+                        shown ? getTranslation("cases.steps.recorded", what) : getTranslation("cases.steps.pending"));
                 done.addClassName("case-step-recorded");
                 content.addComponentAsFirst(done);
             });

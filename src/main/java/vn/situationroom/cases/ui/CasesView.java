@@ -1,18 +1,11 @@
 package vn.situationroom.cases.ui;
 
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
-import java.util.Map;
-import vn.situationroom.cases.CaseAgencies;
-import vn.situationroom.cases.CasePersons;
-import vn.situationroom.cases.CaseSteps;
-import vn.situationroom.security.UserAccounts;
-import vn.situationroom.security.Viewer;
-import vn.situationroom.ui.UiProperties;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -22,15 +15,22 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import vn.situationroom.cases.CaseAgencies;
+import vn.situationroom.cases.CasePersons;
+import vn.situationroom.cases.CaseSteps;
 import vn.situationroom.cases.Cases;
 import vn.situationroom.cases.LegalClock;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.Roles;
+import vn.situationroom.security.UserAccounts;
+import vn.situationroom.security.Viewer;
+import vn.situationroom.ui.UiProperties;
 import vn.situationroom.ui.ViewerCommunes;
 
 /**
@@ -57,7 +57,12 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Cases.CaseSummary> grid = new Grid<>();
     private final Span summary = new Span();
 
-    public CasesView(Cases cases, CaseSteps steps, CaseAgencies agencies, CasePersons persons, Region region,
+    public CasesView(
+            Cases cases,
+            CaseSteps steps,
+            CaseAgencies agencies,
+            CasePersons persons,
+            Region region,
             UiProperties settings) {
         this.cases = cases;
         this.steps = steps;
@@ -81,31 +86,54 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addClassName("cases-grid");
         grid.addComponentColumn(c -> {
-            Span standing = new Span(c.standing() != null ? getTranslation("cases.standing." + c.standing())
-                    : c.rejected() ? getTranslation("enum.CaseStatus.REJECTED")
-                    : c.closed() ? getTranslation("cases.resolved") : "");
-            if (c.standing() != null) {
-                standing.addClassNames("case-standing", "standing-" + c.standing().name());
-            }
-            return standing;
-        }).setHeader(getTranslation("cases.column.standing")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> c.deadline() == null ? "" : getTranslation("cases.step." + c.next(), DAY.format(c.deadline())))
-                .setHeader(getTranslation("cases.column.deadline")).setAutoWidth(true);
-        grid.addColumn(Cases.CaseSummary::caseRef).setHeader(getTranslation("field.caseRef")).setAutoWidth(true);
+                    Span standing = new Span(
+                            c.standing() != null
+                                    ? getTranslation("cases.standing." + c.standing())
+                                    : c.rejected()
+                                            ? getTranslation("enum.CaseStatus.REJECTED")
+                                            : c.closed() ? getTranslation("cases.resolved") : "");
+                    if (c.standing() != null) {
+                        standing.addClassNames(
+                                "case-standing", "standing-" + c.standing().name());
+                    }
+                    return standing;
+                })
+                .setHeader(getTranslation("cases.column.standing"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c ->
+                        c.deadline() == null ? "" : getTranslation("cases.step." + c.next(), DAY.format(c.deadline())))
+                .setHeader(getTranslation("cases.column.deadline"))
+                .setAutoWidth(true);
+        grid.addColumn(Cases.CaseSummary::caseRef)
+                .setHeader(getTranslation("field.caseRef"))
+                .setAutoWidth(true);
         grid.addColumn(c -> region.shortName(c.communeCode()))
-                .setHeader(getTranslation("field.communeCode")).setAutoWidth(true);
+                .setHeader(getTranslation("field.communeCode"))
+                .setAutoWidth(true);
         grid.addColumn(c -> c.content() == null ? "" : getTranslation("enum.Content." + c.content()))
-                .setHeader(getTranslation("field.content")).setAutoWidth(true);
+                .setHeader(getTranslation("field.content"))
+                .setAutoWidth(true);
         grid.addColumn(c -> c.field() == null ? "" : getTranslation("enum.Field." + c.field()))
-                .setHeader(getTranslation("field.field")).setAutoWidth(true);
-        grid.addColumn(c -> date(c.received())).setHeader(getTranslation("cases.column.received")).setAutoWidth(true);
-        grid.addColumn(c -> date(c.accepted())).setHeader(getTranslation("cases.column.accepted")).setAutoWidth(true);
-        grid.addColumn(c -> date(c.resolved())).setHeader(getTranslation("cases.column.resolved")).setAutoWidth(true);
-        grid.addColumn(Cases.CaseSummary::contacts).setHeader(getTranslation("cases.column.contacts"))
+                .setHeader(getTranslation("field.field"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> date(c.received()))
+                .setHeader(getTranslation("cases.column.received"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> date(c.accepted()))
+                .setHeader(getTranslation("cases.column.accepted"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> date(c.resolved()))
+                .setHeader(getTranslation("cases.column.resolved"))
+                .setAutoWidth(true);
+        grid.addColumn(Cases.CaseSummary::contacts)
+                .setHeader(getTranslation("cases.column.contacts"))
                 .setAutoWidth(true);
         grid.addColumn(c -> agencies.find(c.agency()).map(this::agencyName).orElse(""))
-                .setHeader(getTranslation("cases.column.agency")).setAutoWidth(true);
-        grid.addColumn(c -> handlers.getOrDefault(c.caseRef(), "")).setHeader(getTranslation("cases.column.handler"))
+                .setHeader(getTranslation("cases.column.agency"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> handlers.getOrDefault(c.caseRef(), ""))
+                .setHeader(getTranslation("cases.column.handler"))
                 .setAutoWidth(true);
         // The actions stay in sight at the right edge, however wide the table.
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
@@ -125,16 +153,28 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         LocalDate today = cases.today();
-        List<Cases.CaseSummary> list = cases.active(today.minusDays(DAYS_BACK),
-                commune.getValue() == null ? List.of() : List.of(commune.getValue().code()), today);
-        handlers = persons.handlers(list.stream().map(Cases.CaseSummary::caseRef).toList());
-        long overdue = list.stream().filter(c -> c.standing() == LegalClock.Standing.OVERDUE).count();
-        long dueSoon = list.stream().filter(c -> c.standing() == LegalClock.Standing.DUE_SOON).count();
+        List<Cases.CaseSummary> list = cases.active(
+                today.minusDays(DAYS_BACK),
+                commune.getValue() == null
+                        ? List.of()
+                        : List.of(commune.getValue().code()),
+                today);
+        handlers =
+                persons.handlers(list.stream().map(Cases.CaseSummary::caseRef).toList());
+        long overdue = list.stream()
+                .filter(c -> c.standing() == LegalClock.Standing.OVERDUE)
+                .count();
+        long dueSoon = list.stream()
+                .filter(c -> c.standing() == LegalClock.Standing.DUE_SOON)
+                .count();
         summary.setText(getTranslation("cases.summary", list.size(), overdue, dueSoon));
-        grid.setItems(lateOnly.getValue()
-                ? list.stream().filter(c -> c.standing() == LegalClock.Standing.OVERDUE
-                        || c.standing() == LegalClock.Standing.DUE_SOON).toList()
-                : list);
+        grid.setItems(
+                lateOnly.getValue()
+                        ? list.stream()
+                                .filter(c -> c.standing() == LegalClock.Standing.OVERDUE
+                                        || c.standing() == LegalClock.Standing.DUE_SOON)
+                                .toList()
+                        : list);
     }
 
     /**
@@ -144,9 +184,16 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private Component actions(Cases.CaseSummary summary) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
-        Button timeline = new Button(getTranslation("cases.steps"), click -> new CaseStepsDialog(cases, steps,
-                summary.caseRef(), settings.zone(), Viewer.current().hasAny(Roles.OFFICE, Roles.COMMUNE),
-                this::refresh).open());
+        Button timeline = new Button(
+                getTranslation("cases.steps"),
+                click -> new CaseStepsDialog(
+                                cases,
+                                steps,
+                                summary.caseRef(),
+                                settings.zone(),
+                                Viewer.current().hasAny(Roles.OFFICE, Roles.COMMUNE),
+                                this::refresh)
+                        .open());
         timeline.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         timeline.addClassName("case-steps");
         actions.add(timeline);
@@ -208,12 +255,19 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog(getTranslation("cases.persons.title", summary.caseRef()));
         Grid<CasePersons.Person> list = new Grid<>();
         list.addColumn(p -> DAY.format(p.occurredAt().atZoneSameInstant(settings.zone())))
-                .setHeader(getTranslation("cases.column.received")).setAutoWidth(true);
-        list.addColumn(CasePersons.Person::name).setHeader(getTranslation("field.person.name")).setAutoWidth(true);
-        list.addColumn(CasePersons.Person::idNumber).setHeader(getTranslation("field.person.idNumber"))
+                .setHeader(getTranslation("cases.column.received"))
                 .setAutoWidth(true);
-        list.addColumn(CasePersons.Person::phone).setHeader(getTranslation("field.person.phone")).setAutoWidth(true);
-        list.addColumn(CasePersons.Person::address).setHeader(getTranslation("field.person.address"))
+        list.addColumn(CasePersons.Person::name)
+                .setHeader(getTranslation("field.person.name"))
+                .setAutoWidth(true);
+        list.addColumn(CasePersons.Person::idNumber)
+                .setHeader(getTranslation("field.person.idNumber"))
+                .setAutoWidth(true);
+        list.addColumn(CasePersons.Person::phone)
+                .setHeader(getTranslation("field.person.phone"))
+                .setAutoWidth(true);
+        list.addColumn(CasePersons.Person::address)
+                .setHeader(getTranslation("field.person.address"))
                 .setAutoWidth(true);
         list.setItems(persons.read(summary.caseRef()));
         list.addClassName("case-persons-grid");

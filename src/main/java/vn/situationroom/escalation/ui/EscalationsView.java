@@ -15,15 +15,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import vn.situationroom.escalation.Escalations;
 import vn.situationroom.region.Region;
-import vn.situationroom.ui.UiProperties;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
+import vn.situationroom.ui.UiProperties;
 
 /**
  * The escalations board: the district's citizens at the province or the central level, the commune responsible, and
@@ -50,36 +50,49 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         grid.addClassName("escalations-grid");
         grid.addComponentColumn(e -> {
-            Span state = new Span(getTranslation("escalation.state." + e.state()));
-            state.addClassNames("escalation-state", "state-" + e.state().name());
-            return state;
-        }).setHeader(getTranslation("escalation.column.state")).setWidth("11em").setFlexGrow(0);
+                    Span state = new Span(getTranslation("escalation.state." + e.state()));
+                    state.addClassNames("escalation-state", "state-" + e.state().name());
+                    return state;
+                })
+                .setHeader(getTranslation("escalation.column.state"))
+                .setWidth("11em")
+                .setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.occurredAt().atZoneSameInstant(settings.zone())))
-                .setHeader(getTranslation("field.occurredAt")).setAutoWidth(true);
-        grid.addColumn(e -> region.placeName(e.communeCode()))
-                .setHeader(getTranslation("escalation.column.commune")).setAutoWidth(true);
-        grid.addColumn(e -> e.destination() == null ? "" : getTranslation("enum.Destination." + e.destination()))
-                .setHeader(getTranslation("field.destination")).setAutoWidth(true);
-        grid.addColumn(Escalations.Escalation::headcount).setHeader(getTranslation("field.headcount"))
+                .setHeader(getTranslation("field.occurredAt"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> e.summary() == null ? "" : e.summary()).setHeader(getTranslation("field.summary"))
+        grid.addColumn(e -> region.placeName(e.communeCode()))
+                .setHeader(getTranslation("escalation.column.commune"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.destination() == null ? "" : getTranslation("enum.Destination." + e.destination()))
+                .setHeader(getTranslation("field.destination"))
+                .setAutoWidth(true);
+        grid.addColumn(Escalations.Escalation::headcount)
+                .setHeader(getTranslation("field.headcount"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.summary() == null ? "" : e.summary())
+                .setHeader(getTranslation("field.summary"))
                 .setFlexGrow(2);
         grid.addColumn(e -> e.by() == null ? "" : e.by() + (e.note() == null ? "" : ": " + e.note()))
-                .setHeader(getTranslation("escalation.column.latest")).setFlexGrow(2);
+                .setHeader(getTranslation("escalation.column.latest"))
+                .setFlexGrow(2);
         grid.addComponentColumn(e -> {
-            Button contacted = new Button(getTranslation("escalation.action.CONTACTED"),
-                    click -> record(e, Escalations.State.CONTACTED));
-            contacted.setEnabled(e.state() == Escalations.State.REPORTED);
-            contacted.addClassName("escalation-contacted");
-            Button returned = new Button(getTranslation("escalation.action.RETURNED"),
-                    click -> record(e, Escalations.State.RETURNED));
-            returned.setEnabled(e.state() != Escalations.State.RETURNED);
-            returned.addClassName("escalation-returned");
-            for (Button button : List.of(contacted, returned)) {
-                button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            }
-            return new HorizontalLayout(contacted, returned);
-        }).setAutoWidth(true).setFlexGrow(0);
+                    Button contacted = new Button(
+                            getTranslation("escalation.action.CONTACTED"),
+                            click -> record(e, Escalations.State.CONTACTED));
+                    contacted.setEnabled(e.state() == Escalations.State.REPORTED);
+                    contacted.addClassName("escalation-contacted");
+                    Button returned = new Button(
+                            getTranslation("escalation.action.RETURNED"),
+                            click -> record(e, Escalations.State.RETURNED));
+                    returned.setEnabled(e.state() != Escalations.State.RETURNED);
+                    returned.addClassName("escalation-returned");
+                    for (Button button : List.of(contacted, returned)) {
+                        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    }
+                    return new HorizontalLayout(contacted, returned);
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         add(new H2(getTranslation("escalation.title")), grid);

@@ -3,34 +3,18 @@ package vn.situationroom.intake.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,11 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.intake.CaseStatus;
 import vn.situationroom.intake.Content;
 import vn.situationroom.intake.Destination;
-import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
-import vn.situationroom.intake.IntakeService;
-import vn.situationroom.intake.ReceptionEvent;
 import vn.situationroom.intake.ReceptionEventReader;
 import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.intake.Severity;
@@ -54,8 +35,6 @@ import vn.situationroom.intake.Violation;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.UiProperties;
-import jakarta.annotation.security.RolesAllowed;
-import vn.situationroom.security.Roles;
 import vn.situationroom.ui.ViewerCommunes;
 
 /**
@@ -94,10 +73,24 @@ final class EventForm extends VerticalLayout {
         setPadding(false);
         setUpFields();
         FormLayout form = new FormLayout();
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("640px", 2),
+        form.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("640px", 2),
                 new FormLayout.ResponsiveStep("1100px", 4));
-        form.add(type, occurredAt, commune, receptionPoint, headcount, content, field, severity, destination, status,
-                caseRef, complex, candidateRelated);
+        form.add(
+                type,
+                occurredAt,
+                commune,
+                receptionPoint,
+                headcount,
+                content,
+                field,
+                severity,
+                destination,
+                status,
+                caseRef,
+                complex,
+                candidateRelated);
         form.add(summary, 4);
         FormLayout personForm = new FormLayout(personName, personIdNumber, personPhone, personAddress);
         personForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("640px", 4));
@@ -126,7 +119,8 @@ final class EventForm extends VerticalLayout {
         occurredAt.setStep(Duration.ofMinutes(1));
         occurredAt.setRequiredIndicatorVisible(true);
         commune.setLabel(labels.field("communeCode"));
-        // A district has a few dozen communes at most: filtered in the browser as the officer types, with no round trip.
+        // A district has a few dozen communes at most: filtered in the browser as the officer types, with no round
+        // trip.
         ViewerCommunes.limit(commune, region);
         commune.setItemLabelGenerator(Commune::fullName);
         commune.setRequiredIndicatorVisible(true);
@@ -148,8 +142,8 @@ final class EventForm extends VerticalLayout {
         summary.setLabel(labels.field("summary"));
         summary.setMaxLength(ReceptionEventReader.MAX_SUMMARY);
         summary.setValueChangeMode(ValueChangeMode.EAGER);
-        summary.addValueChangeListener(e -> summary.setHelperText(
-                e.getValue().length() + "/" + ReceptionEventReader.MAX_SUMMARY));
+        summary.addValueChangeListener(
+                e -> summary.setHelperText(e.getValue().length() + "/" + ReceptionEventReader.MAX_SUMMARY));
         personName.setLabel(labels.field("person.name"));
         personIdNumber.setLabel(labels.field("person.idNumber"));
         personPhone.setLabel(labels.field("person.phone"));
@@ -182,7 +176,13 @@ final class EventForm extends VerticalLayout {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("eventId", UUID.randomUUID().toString());
         if (occurredAt.getValue() != null) {
-            json.put("occurredAt", occurredAt.getValue().atZone(settings.zone()).toOffsetDateTime().toString());
+            json.put(
+                    "occurredAt",
+                    occurredAt
+                            .getValue()
+                            .atZone(settings.zone())
+                            .toOffsetDateTime()
+                            .toString());
         }
         if (commune.getValue() != null) {
             json.put("communeCode", commune.getValue().code());
@@ -257,7 +257,11 @@ final class EventForm extends VerticalLayout {
     }
 
     private String fieldName(Component box) {
-        return fieldsByName().entrySet().stream().filter(e -> e.getValue() == box).findFirst().orElseThrow().getKey();
+        return fieldsByName().entrySet().stream()
+                .filter(e -> e.getValue() == box)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 
     void clearErrors() {
@@ -271,8 +275,21 @@ final class EventForm extends VerticalLayout {
     /** Empties the form for the next citizen, keeping the reception point, and puts the cursor on the first field. */
     void clearForNext() {
         ReceptionPoint point = receptionPoint.getValue();
-        for (HasValue<?, ?> value : List.<HasValue<?, ?>>of(type, commune, content, field, severity, destination,
-                status, complex, candidateRelated, caseRef, summary, personName, personIdNumber, personPhone,
+        for (HasValue<?, ?> value : List.<HasValue<?, ?>>of(
+                type,
+                commune,
+                content,
+                field,
+                severity,
+                destination,
+                status,
+                complex,
+                candidateRelated,
+                caseRef,
+                summary,
+                personName,
+                personIdNumber,
+                personPhone,
                 personAddress)) {
             value.clear();
         }

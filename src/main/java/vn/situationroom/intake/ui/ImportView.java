@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,7 +31,6 @@ import vn.situationroom.intake.CsvImport;
 import vn.situationroom.intake.IntakeService;
 import vn.situationroom.intake.RowViolation;
 import vn.situationroom.region.Region;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.Roles;
 
 /**
@@ -59,18 +59,22 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         setPadding(true);
 
         H1 title = new H1(getTranslation("import.title"));
-        HorizontalLayout header = new HorizontalLayout(title, new Anchor("intake", getTranslation("import.to-intake")),
+        HorizontalLayout header = new HorizontalLayout(
+                title,
+                new Anchor("intake", getTranslation("import.to-intake")),
                 new Anchor("", getTranslation("intake.to-map")));
         header.addClassName("view-header");
         header.setAlignItems(Alignment.BASELINE);
 
         Paragraph help = new Paragraph(getTranslation("import.help", String.join(", ", CsvEvents.COLUMNS)));
         help.addClassName("import-help");
-        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] file = template(exampleCommune);
-            return new DownloadResponse(new ByteArrayInputStream(file), "reception-events.csv", "text/csv",
-                    file.length);
-        }), getTranslation("import.template"));
+        Anchor template = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] file = template(exampleCommune);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(file), "reception-events.csv", "text/csv", file.length);
+                }),
+                getTranslation("import.template"));
 
         Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> check(data)));
         upload.setAcceptedFileTypes(".csv", "text/csv");
@@ -81,9 +85,15 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
         progress.setVisible(false);
         progress.setWidth("480px");
-        problems.addColumn(RowViolation::row).setHeader(getTranslation("import.row")).setAutoWidth(true);
-        problems.addColumn(v -> labels.field(v.field())).setHeader(getTranslation("import.column")).setAutoWidth(true);
-        problems.addColumn(labels::violation).setHeader(getTranslation("import.problem")).setFlexGrow(1);
+        problems.addColumn(RowViolation::row)
+                .setHeader(getTranslation("import.row"))
+                .setAutoWidth(true);
+        problems.addColumn(v -> labels.field(v.field()))
+                .setHeader(getTranslation("import.column"))
+                .setAutoWidth(true);
+        problems.addColumn(labels::violation)
+                .setHeader(getTranslation("import.problem"))
+                .setFlexGrow(1);
         problems.setVisible(false);
         problems.setHeight("420px");
 
@@ -99,8 +109,16 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         verdict.setId("verdict");
         problems.setId("problems");
 
-        add(header, help, template, upload, progress, progressText, verdict,
-                new HorizontalLayout(importAll, importValid), problems);
+        add(
+                header,
+                help,
+                template,
+                upload,
+                progress,
+                progressText,
+                verdict,
+                new HorizontalLayout(importAll, importValid),
+                problems);
     }
 
     @Override
@@ -121,10 +139,12 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             problems.setVisible(false);
         });
         double rows = estimateRows(file);
-        CsvImport.Checked result = csvImport.check(file, done -> ui.access(() -> {
-            progress.setValue(Math.min(1.0, done / rows));
-            progressText.setText(getTranslation("import.checked-rows", done));
-        }));
+        CsvImport.Checked result = csvImport.check(
+                file,
+                done -> ui.access(() -> {
+                    progress.setValue(Math.min(1.0, done / rows));
+                    progressText.setText(getTranslation("import.checked-rows", done));
+                }));
         ui.access(() -> show(result));
     }
 
@@ -135,12 +155,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         if (!result.readable()) {
             verdict.setText(getTranslation("import.unreadable"));
         } else {
-            verdict.setText(getTranslation("import.verdict", result.rows(), result.valid().size(), result.invalidRows()));
+            verdict.setText(getTranslation(
+                    "import.verdict", result.rows(), result.valid().size(), result.invalidRows()));
         }
         problems.setItems(result.problems());
         problems.setVisible(!result.problems().isEmpty());
         importAll.setEnabled(result.readable() && result.clean());
-        importValid.setEnabled(result.readable() && !result.clean() && !result.valid().isEmpty());
+        importValid.setEnabled(
+                result.readable() && !result.clean() && !result.valid().isEmpty());
     }
 
     private void submit(CsvImport.Mode mode) {
@@ -164,16 +186,20 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     /** The upload's own texts, which Vaadin has in English only. */
     private UploadI18N uploadTexts() {
         return new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(
-                        getTranslation("upload.add")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")).setMany(
-                        getTranslation("upload.drop")))
+                .setAddFiles(new UploadI18N.AddFiles()
+                        .setOne(getTranslation("upload.add"))
+                        .setMany(getTranslation("upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles()
+                        .setOne(getTranslation("upload.drop"))
+                        .setMany(getTranslation("upload.drop")))
                 .setError(new UploadI18N.Error()
                         .setFileIsTooBig(getTranslation("upload.too-big"))
                         .setIncorrectFileType(getTranslation("upload.not-csv"))
                         .setTooManyFiles(getTranslation("upload.one-file")))
-                .setFile(new UploadI18N.File().setRemove(getTranslation("upload.remove"))
-                        .setRetry(getTranslation("upload.retry")).setStart(getTranslation("upload.start")))
+                .setFile(new UploadI18N.File()
+                        .setRemove(getTranslation("upload.remove"))
+                        .setRetry(getTranslation("upload.retry"))
+                        .setStart(getTranslation("upload.start")))
                 .setUploading(new UploadI18N.Uploading()
                         .setStatus(new UploadI18N.Uploading.Status()
                                 .setConnecting(getTranslation("upload.connecting"))
@@ -181,7 +207,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                                 .setStalled(getTranslation("upload.stalled"))
                                 .setHeld(getTranslation("upload.held")))
                         .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                                .setPrefix(getTranslation("upload.remaining")).setUnknown(""))
+                                .setPrefix(getTranslation("upload.remaining"))
+                                .setUnknown(""))
                         .setError(new UploadI18N.Uploading.Error()
                                 .setServerUnavailable(getTranslation("upload.server-unavailable"))
                                 .setUnexpectedServerError(getTranslation("upload.server-error"))

@@ -1,17 +1,9 @@
 package vn.situationroom.intake.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -20,43 +12,22 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
-import java.time.Duration;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-import vn.situationroom.intake.CaseStatus;
-import vn.situationroom.intake.Content;
-import vn.situationroom.intake.Destination;
 import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.EventType;
-import vn.situationroom.intake.Field;
 import vn.situationroom.intake.IntakeService;
 import vn.situationroom.intake.ReceptionEvent;
-import vn.situationroom.intake.ReceptionEventReader;
-import vn.situationroom.intake.ReceptionPoint;
-import vn.situationroom.intake.Severity;
-import vn.situationroom.intake.Violation;
-import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
-import vn.situationroom.ui.UiProperties;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.Roles;
-import vn.situationroom.ui.ViewerCommunes;
+import vn.situationroom.ui.UiProperties;
 
 /**
  * The reception officer's form: one event at a time, keyboard first (Tab through the fields, Ctrl+Enter records),
@@ -100,13 +71,23 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         Button clear = new Button(getTranslation("intake.clear"), e -> form.clearForNext());
         HorizontalLayout actions = new HorizontalLayout(record, clear);
 
-        recent.addColumn(e -> TIME.format(e.occurredAt())).setHeader(getTranslation("intake.recent.time"))
+        recent.addColumn(e -> TIME.format(e.occurredAt()))
+                .setHeader(getTranslation("intake.recent.time"))
                 .setAutoWidth(true);
-        recent.addColumn(RecentEntry::commune).setHeader(getTranslation("field.communeCode")).setAutoWidth(true);
-        recent.addColumn(e -> labels.of(e.type())).setHeader(getTranslation("field.type")).setAutoWidth(true);
-        recent.addColumn(RecentEntry::headcount).setHeader(getTranslation("field.headcount")).setAutoWidth(true);
-        recent.addColumn(RecentEntry::description).setHeader(getTranslation("intake.recent.what")).setFlexGrow(1);
-        recent.addColumn(e -> e.eventId().substring(0, 8)).setHeader(getTranslation("intake.recent.id"))
+        recent.addColumn(RecentEntry::commune)
+                .setHeader(getTranslation("field.communeCode"))
+                .setAutoWidth(true);
+        recent.addColumn(e -> labels.of(e.type()))
+                .setHeader(getTranslation("field.type"))
+                .setAutoWidth(true);
+        recent.addColumn(RecentEntry::headcount)
+                .setHeader(getTranslation("field.headcount"))
+                .setAutoWidth(true);
+        recent.addColumn(RecentEntry::description)
+                .setHeader(getTranslation("intake.recent.what"))
+                .setFlexGrow(1);
+        recent.addColumn(e -> e.eventId().substring(0, 8))
+                .setHeader(getTranslation("intake.recent.id"))
                 .setAutoWidth(true);
         recent.setAllRowsVisible(true);
         recent.setId("recent");
@@ -127,8 +108,9 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         switch (check) {
             case EventCheck.Invalid invalid -> {
                 List<String> elsewhere = form.showErrors(invalid.violations());
-                notify(getTranslation("intake.invalid", invalid.violations().size())
-                        + (elsewhere.isEmpty() ? "" : " " + String.join("; ", elsewhere)),
+                notify(
+                        getTranslation("intake.invalid", invalid.violations().size())
+                                + (elsewhere.isEmpty() ? "" : " " + String.join("; ", elsewhere)),
                         NotificationVariant.LUMO_ERROR);
             }
             case EventCheck.Valid valid -> {
@@ -140,9 +122,13 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
                 }
                 var event = valid.event();
                 List<RecentEntry> entries = entries();
-                entries.addFirst(new RecentEntry(event.eventId().toString(),
+                entries.addFirst(new RecentEntry(
+                        event.eventId().toString(),
                         event.occurredAt().atZoneSameInstant(settings.zone()).toLocalDateTime(),
-                        form.communeName(), event.type(), event.headcount(), describe(event)));
+                        form.communeName(),
+                        event.type(),
+                        event.headcount(),
+                        describe(event)));
                 if (entries.size() > 20) {
                     entries.removeLast();
                 }
@@ -155,8 +141,8 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
     private String describe(ReceptionEvent event) {
         List<String> parts = new ArrayList<>();
-        for (Enum<?> value : new Enum<?>[] {event.content(), event.field(), event.severity(), event.destination(),
-                event.status()}) {
+        for (Enum<?> value :
+                new Enum<?>[] {event.content(), event.field(), event.severity(), event.destination(), event.status()}) {
             if (value != null) {
                 parts.add(labels.of(value));
             }
@@ -185,6 +171,11 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** One recorded event as the officer's list shows it. */
-    record RecentEntry(String eventId, LocalDateTime occurredAt, String commune, EventType type, int headcount,
+    record RecentEntry(
+            String eventId,
+            LocalDateTime occurredAt,
+            String commune,
+            EventType type,
+            int headcount,
             String description) {}
 }

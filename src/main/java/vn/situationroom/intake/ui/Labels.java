@@ -16,8 +16,9 @@ final class Labels {
 
     /** The label of an enum value, such as {@code enum.Field.LAND}. */
     String of(Enum<?> value) {
-        return value == null ? "" : component.getTranslation("enum." + value.getDeclaringClass().getSimpleName() + "."
-                + value.name());
+        return value == null
+                ? ""
+                : component.getTranslation("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 
     /** The label of an event field or CSV column, such as {@code field.headcount}. */

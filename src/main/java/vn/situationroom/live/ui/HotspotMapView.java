@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -21,15 +22,14 @@ import java.util.Map;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
+import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
-import vn.situationroom.ui.UiProperties;
 import vn.situationroom.ui.CommuneMap;
-import vn.situationroom.live.LevelTexts;
+import vn.situationroom.ui.UiProperties;
 
 /**
  * The district at a glance: every commune on the map, filled by its hotspot level, with the communes that need
@@ -114,22 +114,30 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
         for (Commune commune : region.communes()) {
             CommuneHotspot hotspot = hotspots.get(commune.code());
-            styles.put(commune.code(), hotspot == null
-                    ? new CommuneMap.CommuneStyle(NONE, getTranslation("level.NONE"), getTranslation("map.no-activity"))
-                    : new CommuneMap.CommuneStyle(hotspot.level().name(), levelLabel(hotspot.level()),
-                            hotspot.reasons().isEmpty() ? detail(hotspot) : reasonText(hotspot.reasons().getFirst())));
+            styles.put(
+                    commune.code(),
+                    hotspot == null
+                            ? new CommuneMap.CommuneStyle(
+                                    NONE, getTranslation("level.NONE"), getTranslation("map.no-activity"))
+                            : new CommuneMap.CommuneStyle(
+                                    hotspot.level().name(),
+                                    levelLabel(hotspot.level()),
+                                    hotspot.reasons().isEmpty()
+                                            ? detail(hotspot)
+                                            : reasonText(hotspot.reasons().getFirst())));
         }
         map.setStyles(styles);
         renderAttentionList(hotspots);
-        updatedAt.setText(getTranslation("map.updated-at",
-                HOUR.format(ZonedDateTime.now(settings.zone()))));
+        updatedAt.setText(getTranslation("map.updated-at", HOUR.format(ZonedDateTime.now(settings.zone()))));
     }
 
     private void renderAttentionList(Map<String, CommuneHotspot> hotspots) {
         List<CommuneHotspot> needingAttention = hotspots.values().stream()
                 .filter(h -> h.level() != HotspotLevel.NORMAL && region.contains(h.communeCode()))
-                .sorted(Comparator.comparing(CommuneHotspot::level).reversed()
-                        .thenComparing(Comparator.comparingLong(CommuneHotspot::people).reversed()))
+                .sorted(Comparator.comparing(CommuneHotspot::level)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingLong(CommuneHotspot::people).reversed()))
                 .toList();
         attentionList.removeAll();
         Div title = new Div(getTranslation("map.attention.title"));
@@ -147,7 +155,8 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
             Div item = new Div(level, new Span(name), new Div(detail(hotspot)));
             for (Reason reason : hotspot.reasons()) {
                 Div why = new Div(reasonText(reason));
-                why.addClassNames("attention-reason", "level-text-" + reason.severity().name());
+                why.addClassNames(
+                        "attention-reason", "level-text-" + reason.severity().name());
                 item.add(why);
             }
             item.addClassName("attention-item");
@@ -165,7 +174,8 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String detail(CommuneHotspot hotspot) {
-        return getTranslation("map.detail",
+        return getTranslation(
+                "map.detail",
                 hotspot.events(),
                 hotspot.people(),
                 HOUR.format(hotspot.windowStart().atZone(settings.zone())),

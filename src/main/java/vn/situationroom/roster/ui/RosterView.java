@@ -15,6 +15,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,9 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.roster.DutyRoster;
-import vn.situationroom.ui.UiProperties;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.Roles;
+import vn.situationroom.ui.UiProperties;
 
 /**
  * The duty roster, kept by the office: a week of shifts (who, where, from when to when), a form to add one and a
@@ -90,23 +90,32 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
 
         shifts.addClassName("roster-shifts");
         shifts.addColumn(s -> capitalized(DAY.withLocale(getLocale()).format(s.day())))
-                .setHeader(getTranslation("roster.day")).setAutoWidth(true);
+                .setHeader(getTranslation("roster.day"))
+                .setAutoWidth(true);
         shifts.addColumn(s -> TIME.format(s.starts()) + "–" + TIME.format(s.ends())
                         + (s.overnight() ? " " + getTranslation("roster.next-day") : ""))
-                .setHeader(getTranslation("roster.hours")).setAutoWidth(true);
+                .setHeader(getTranslation("roster.hours"))
+                .setAutoWidth(true);
         shifts.addColumn(s -> getTranslation("enum.ReceptionPoint." + s.point().name()))
-                .setHeader(getTranslation("field.receptionPoint")).setAutoWidth(true);
-        shifts.addColumn(DutyRoster.Shift::officer).setHeader(getTranslation("roster.officer")).setFlexGrow(2);
-        shifts.addColumn(s -> s.phone() == null ? "" : s.phone()).setHeader(getTranslation("roster.phone"))
+                .setHeader(getTranslation("field.receptionPoint"))
+                .setAutoWidth(true);
+        shifts.addColumn(DutyRoster.Shift::officer)
+                .setHeader(getTranslation("roster.officer"))
+                .setFlexGrow(2);
+        shifts.addColumn(s -> s.phone() == null ? "" : s.phone())
+                .setHeader(getTranslation("roster.phone"))
                 .setAutoWidth(true);
         shifts.addComponentColumn(s -> {
-            Button remove = new Button(getTranslation("roster.remove"), e -> {
-                roster.remove(s.id());
-                refresh();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            return remove;
-        }).setAutoWidth(true).setFlexGrow(0);
+                    Button remove = new Button(getTranslation("roster.remove"), e -> {
+                        roster.remove(s.id());
+                        refresh();
+                    });
+                    remove.addThemeVariants(
+                            ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                    return remove;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         shifts.setSizeFull();
 
         add(new H2(getTranslation("roster.title")), form, weekFrom, shifts);
@@ -120,8 +129,14 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void add() {
-        List<String> problems = roster.add(new DutyRoster.Shift(0, day.getValue(), starts.getValue(), ends.getValue(),
-                point.getValue(), officer.getValue(), phone.getValue()));
+        List<String> problems = roster.add(new DutyRoster.Shift(
+                0,
+                day.getValue(),
+                starts.getValue(),
+                ends.getValue(),
+                point.getValue(),
+                officer.getValue(),
+                phone.getValue()));
         day.setInvalid(problems.contains("day"));
         ends.setInvalid(problems.contains("ends"));
         ends.setErrorMessage(getTranslation("roster.ends-after-starts"));

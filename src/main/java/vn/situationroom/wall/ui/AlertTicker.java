@@ -30,7 +30,8 @@ final class AlertTicker extends Div {
         List<Alert> newest = active.stream()
                 .sorted(Comparator.comparing((Alert a) -> !a.rule().fromEvents())
                         .thenComparing(Comparator.comparing(Alert::lastSeen).reversed()))
-                .limit(SIZE).toList();
+                .limit(SIZE)
+                .toList();
         if (newest.isEmpty()) {
             Div none = new Div(getTranslation("wall.ticker.none"));
             none.addClassName("wall-ticker-none");
@@ -46,12 +47,16 @@ final class AlertTicker extends Div {
         level.addClassNames("level-badge", "level-" + alert.severity().name());
         Span time = new Span(TIME.format(alert.lastSeen().atZone(zone)));
         time.addClassName("wall-ticker-time");
-        Div why = new Div(alert.reasons().isEmpty() ? "" : LevelTexts.reason(this, alert.reasons().getFirst()));
+        Div why = new Div(
+                alert.reasons().isEmpty()
+                        ? ""
+                        : LevelTexts.reason(this, alert.reasons().getFirst()));
         why.addClassName("wall-ticker-why");
         // Whether someone is on it: the room sees an acknowledgement made on the police map at once.
-        Div state = new Div(alert.state() == AlertState.ACKNOWLEDGED
-                ? getTranslation("wall.ticker.acknowledged", alert.acknowledgedBy())
-                : getTranslation("wall.ticker.open"));
+        Div state = new Div(
+                alert.state() == AlertState.ACKNOWLEDGED
+                        ? getTranslation("wall.ticker.acknowledged", alert.acknowledgedBy())
+                        : getTranslation("wall.ticker.open"));
         state.addClassNames("wall-ticker-state", "state-" + alert.state().name());
         Span name = new Span(region.placeName(alert.communeCode()));
         name.addClassName("wall-ticker-commune");

@@ -27,9 +27,15 @@ final class DutyPanel extends Div {
             setText(getTranslation("wall.on-duty.none"));
             return;
         }
-        setText(getTranslation("wall.on-duty", shifts.stream()
-                .map(s -> getTranslation("wall.on-duty.shift", s.officer(),
-                        getTranslation("enum.ReceptionPoint." + s.point().name()), TIME.format(s.ends())))
-                .collect(Collectors.joining("; "))));
+        setText(getTranslation(
+                "wall.on-duty",
+                shifts.stream()
+                        .map(s -> getTranslation(
+                                "wall.on-duty.shift",
+                                s.officer(),
+                                getTranslation(
+                                        "enum.ReceptionPoint." + s.point().name()),
+                                TIME.format(s.ends())))
+                        .collect(Collectors.joining("; "))));
     }
 }

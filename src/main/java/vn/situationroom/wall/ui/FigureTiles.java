@@ -17,8 +17,13 @@ import vn.situationroom.live.LevelTexts;
 final class FigureTiles extends Div {
 
     /** The figures of the day, in the order of the tiles. */
-    static final List<Counter> TILES = List.of(Counter.VISITS, Counter.PEOPLE, Counter.CROWDS, Counter.INCIDENTS,
-            Counter.CANDIDATE_RELATED, Counter.ESCALATIONS);
+    static final List<Counter> TILES = List.of(
+            Counter.VISITS,
+            Counter.PEOPLE,
+            Counter.CROWDS,
+            Counter.INCIDENTS,
+            Counter.CANDIDATE_RELATED,
+            Counter.ESCALATIONS);
 
     private final Map<Counter, Tile> tiles = new EnumMap<>(Counter.class);
     private final Map<HotspotLevel, Span> openAlerts = new EnumMap<>(HotspotLevel.class);
@@ -45,8 +50,10 @@ final class FigureTiles extends Div {
     /** The open alerts of the ground by severity, and how many cases are late and nearly late. */
     void showAlerts(List<Alert> ground, long overdue, long dueSoon) {
         for (var entry : openAlerts.entrySet()) {
-            entry.getValue().setText(String.valueOf(ground.stream()
-                    .filter(a -> a.severity() == entry.getKey()).count()));
+            entry.getValue()
+                    .setText(String.valueOf(ground.stream()
+                            .filter(a -> a.severity() == entry.getKey())
+                            .count()));
         }
         lateCases.setText(getTranslation("wall.cases", overdue, dueSoon));
         lateCases.getElement().setAttribute("data-overdue", String.valueOf(overdue));
@@ -91,10 +98,14 @@ final class FigureTiles extends Div {
         void show(long today, long sameDayLastWeek) {
             value.setText(String.valueOf(today));
             long difference = today - sameDayLastWeek;
-            change.setText(difference > 0 ? getTranslation("wall.change.up", difference, sameDayLastWeek)
-                    : difference < 0 ? getTranslation("wall.change.down", -difference, sameDayLastWeek)
-                    : getTranslation("wall.change.same", sameDayLastWeek));
-            change.getElement().setAttribute("data-direction", difference > 0 ? "up" : difference < 0 ? "down" : "same");
+            change.setText(
+                    difference > 0
+                            ? getTranslation("wall.change.up", difference, sameDayLastWeek)
+                            : difference < 0
+                                    ? getTranslation("wall.change.down", -difference, sameDayLastWeek)
+                                    : getTranslation("wall.change.same", sameDayLastWeek));
+            change.getElement()
+                    .setAttribute("data-direction", difference > 0 ? "up" : difference < 0 ? "down" : "same");
         }
     }
 }

@@ -22,7 +22,8 @@ final class HottestStrip extends Div {
     void show(Map<String, CommuneHotspot> current, Region region) {
         var top = current.values().stream()
                 .filter(h -> region.contains(h.communeCode()) && h.level().compareTo(HotspotLevel.NORMAL) > 0)
-                .max(Comparator.comparing(CommuneHotspot::level).thenComparingDouble(HottestStrip::strength)
+                .max(Comparator.comparing(CommuneHotspot::level)
+                        .thenComparingDouble(HottestStrip::strength)
                         .thenComparingLong(CommuneHotspot::people));
         if (top.isEmpty()) {
             setText(getTranslation("wall.hottest.none"));
@@ -31,7 +32,10 @@ final class HottestStrip extends Div {
             return;
         }
         CommuneHotspot h = top.get();
-        setText(getTranslation("wall.hottest", region.placeName(h.communeCode()), LevelTexts.level(this, h.level()),
+        setText(getTranslation(
+                "wall.hottest",
+                region.placeName(h.communeCode()),
+                LevelTexts.level(this, h.level()),
                 h.reasons().isEmpty() ? "" : LevelTexts.reason(this, h.reasons().getFirst())));
         getElement().setAttribute("data-commune", h.communeCode());
         getElement().setAttribute("data-level", h.level().name());
@@ -43,7 +47,8 @@ final class HottestStrip extends Div {
             return 0;
         }
         Reason reason = hotspot.reasons().getFirst();
-        return reason.observed() == null || reason.threshold() == null || reason.threshold() <= 0 ? 0
+        return reason.observed() == null || reason.threshold() == null || reason.threshold() <= 0
+                ? 0
                 : reason.observed() / reason.threshold();
     }
 }

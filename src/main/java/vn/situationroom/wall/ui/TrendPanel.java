@@ -33,17 +33,31 @@ final class TrendPanel extends Div {
     void render(HistoryQueries history, ElectionCalendar calendar) {
         LocalDate today = LocalDate.now(calendar.zone());
         LocalDate first = today.minusDays(DAYS - 1);
-        List<ChartOptions.Line> lines = COUNTERS.stream().map(counter -> new ChartOptions.Line(
-                getTranslation("counter." + counter.apiName()),
-                history.trend(counter, Granularity.DAY, first, today, List.of()))).toList();
-        ObjectNode option = ChartOptions.trend(lines, calendar, first.atStartOfDay(calendar.zone()),
-                today.plusDays(1).atStartOfDay(calendar.zone()), List.of(getTranslation("analysis.phase.BEFORE"),
-                        getTranslation("analysis.phase.ELECTION_DAY"), getTranslation("analysis.phase.AFTER")));
+        List<ChartOptions.Line> lines = COUNTERS.stream()
+                .map(counter -> new ChartOptions.Line(
+                        getTranslation("counter." + counter.apiName()),
+                        history.trend(counter, Granularity.DAY, first, today, List.of())))
+                .toList();
+        ObjectNode option = ChartOptions.trend(
+                lines,
+                calendar,
+                first.atStartOfDay(calendar.zone()),
+                today.plusDays(1).atStartOfDay(calendar.zone()),
+                List.of(
+                        getTranslation("analysis.phase.BEFORE"),
+                        getTranslation("analysis.phase.ELECTION_DAY"),
+                        getTranslation("analysis.phase.AFTER")));
         // Large, light type on the dark wall, readable from across the room.
         option.putObject("textStyle").put("color", "#e2e8f0").put("fontSize", 20);
-        option.withObject("legend").putObject("textStyle").put("color", "#f1f5f9").put("fontSize", 22);
+        option.withObject("legend")
+                .putObject("textStyle")
+                .put("color", "#f1f5f9")
+                .put("fontSize", 22);
         for (String axis : List.of("xAxis", "yAxis")) {
-            option.withObject(axis).withObject("axisLabel").put("color", "#cbd5e1").put("fontSize", 18);
+            option.withObject(axis)
+                    .withObject("axisLabel")
+                    .put("color", "#cbd5e1")
+                    .put("fontSize", 18);
         }
         option.remove("dataZoom");
         option.withObject("grid").put("bottom", 40).put("top", 56);

@@ -78,6 +78,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final DutyPanel onDuty = new DutyPanel();
     /** The days ahead without anyone on duty at the district office (the roster-gap alerts). */
     private final Div rosterGaps = new Div();
+
     private final Div mapArea;
     private final TrendPanel trendArea = new TrendPanel();
     private Duration rotation;
@@ -85,8 +86,15 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private LiveHotspots.Registration following;
     private ScheduledFuture<?> refresh;
 
-    public WallView(Region region, LiveHotspots hotspots, LiveAlerts alerts, HistoryQueries history,
-            ElectionCalendar calendar, UiProperties settings, DutyRoster roster, LiveSessions live) {
+    public WallView(
+            Region region,
+            LiveHotspots hotspots,
+            LiveAlerts alerts,
+            HistoryQueries history,
+            ElectionCalendar calendar,
+            UiProperties settings,
+            DutyRoster roster,
+            LiveSessions live) {
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
@@ -137,7 +145,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     /** A screen's address may set its own rotation: {@code ?rotate=30} turns every 30 seconds, 0 never. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> rotate = event.getLocation().getQueryParameters().getParameters().getOrDefault("rotate", List.of());
+        List<String> rotate =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("rotate", List.of());
         if (!rotate.isEmpty()) {
             try {
                 rotation = Duration.ofSeconds(Math.max(0, Integer.parseInt(rotate.getFirst())));
@@ -187,10 +196,14 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         renderAlerts();
         renderFiguresIfAvailable();
         following = LiveScreens.follow(ui, hotspots, this::renderMap, alerts, this::renderAlerts);
-        refresh = CLOCK.scheduleWithFixedDelay(() -> ui.access(() -> {
-            renderFiguresIfAvailable();
-            rotate();
-        }), 2, 2, TimeUnit.SECONDS);
+        refresh = CLOCK.scheduleWithFixedDelay(
+                () -> ui.access(() -> {
+                    renderFiguresIfAvailable();
+                    rotate();
+                }),
+                2,
+                2,
+                TimeUnit.SECONDS);
     }
 
     @Override
@@ -213,13 +226,17 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private void renderAlerts() {
         List<Alert> active = LiveScreens.activeAlerts(alerts, region);
         // The counts by severity are of what happens on the ground; the late cases are counted on their own line.
-        long overdue = active.stream().filter(a -> a.rule() == AlertRule.CASE_OVERDUE).count();
-        long dueSoon = active.stream().filter(a -> a.rule() == AlertRule.CASE_DUE_SOON).count();
+        long overdue =
+                active.stream().filter(a -> a.rule() == AlertRule.CASE_OVERDUE).count();
+        long dueSoon =
+                active.stream().filter(a -> a.rule() == AlertRule.CASE_DUE_SOON).count();
         figures.showAlerts(LiveScreens.securityAlerts(alerts, region), overdue, dueSoon);
-        List<String> gaps = active.stream().filter(a -> a.rule() == AlertRule.ROSTER_GAP && !a.reasons().isEmpty())
+        List<String> gaps = active.stream()
+                .filter(a -> a.rule() == AlertRule.ROSTER_GAP && !a.reasons().isEmpty())
                 .map(a -> a.reasons().getFirst())
                 .sorted(Comparator.comparing(Reason::date, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(reason -> LevelTexts.reason(this, reason)).toList();
+                .map(reason -> LevelTexts.reason(this, reason))
+                .toList();
         rosterGaps.setText(String.join(" · ", gaps));
         rosterGaps.setVisible(!gaps.isEmpty());
         ticker.show(active, region, settings.zone());
@@ -243,11 +260,12 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         onDuty.show(roster.onDutyAt(local.toLocalDateTime()));
         clock.setText(TIME.format(now) + " · " + DATE.format(now));
         long days = calendar.daysUntilElection(today);
-        phase.setText(switch (calendar.phaseOf(today)) {
-            case BEFORE -> getTranslation("wall.phase.BEFORE", days, DATE.format(calendar.day()));
-            case ELECTION_DAY -> getTranslation("wall.phase.ELECTION_DAY");
-            case AFTER -> getTranslation("wall.phase.AFTER", -days, DATE.format(calendar.day()));
-        });
+        phase.setText(
+                switch (calendar.phaseOf(today)) {
+                    case BEFORE -> getTranslation("wall.phase.BEFORE", days, DATE.format(calendar.day()));
+                    case ELECTION_DAY -> getTranslation("wall.phase.ELECTION_DAY");
+                    case AFTER -> getTranslation("wall.phase.AFTER", -days, DATE.format(calendar.day()));
+                });
         phase.getElement().setAttribute("data-phase", calendar.phaseOf(today).name());
         // Today so far against the same day last week by the same hour, not against its whole day.
         figures.show(history.regionDay(today), history.regionDayUntil(today.minusDays(7), local.toLocalTime()));

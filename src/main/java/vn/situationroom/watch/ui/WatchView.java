@@ -16,16 +16,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
-import vn.situationroom.ui.UiProperties;
-import vn.situationroom.watch.WatchLists;
-import jakarta.annotation.security.RolesAllowed;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
+import vn.situationroom.ui.UiProperties;
 import vn.situationroom.ui.ViewerCommunes;
+import vn.situationroom.watch.WatchLists;
 
 /**
  * The communes' watch lists: crowd delegations and prolonged complainants found in the events, and entries added by
@@ -76,8 +76,12 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         TextField reason = new TextField(getTranslation("watch.reason"));
         reason.setWidth("18em");
         Button add = new Button(getTranslation("watch.add"), e -> {
-            WatchLists.Outcome outcome = lists.add(commune.getValue() == null ? null : commune.getValue().code(),
-                    kind.getValue(), subject.getValue(), by.getValue(), reason.getValue());
+            WatchLists.Outcome outcome = lists.add(
+                    commune.getValue() == null ? null : commune.getValue().code(),
+                    kind.getValue(),
+                    subject.getValue(),
+                    by.getValue(),
+                    reason.getValue());
             Notification.show(getTranslation("watch.outcome." + outcome.name()));
             if (outcome == WatchLists.Outcome.DONE) {
                 subject.clear();
@@ -92,27 +96,40 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         form.setWrap(true);
 
         grid.addClassName("watch-grid");
-        grid.addColumn(e -> getTranslation("watch.kind." + e.kind().name())).setHeader(getTranslation("watch.kind"))
+        grid.addColumn(e -> getTranslation("watch.kind." + e.kind().name()))
+                .setHeader(getTranslation("watch.kind"))
                 .setAutoWidth(true);
         grid.addColumn(e -> region.shortName(e.communeCode()))
-                .setHeader(getTranslation("field.communeCode")).setAutoWidth(true);
-        grid.addColumn(WatchLists.Entry::subject).setHeader(getTranslation("watch.subject")).setAutoWidth(true);
-        grid.addColumn(e -> e.automatic() ? getTranslation("watch.source.auto")
-                : getTranslation("watch.source.manual", e.addedBy(), e.reason()))
-                .setHeader(getTranslation("watch.source")).setFlexGrow(2);
-        grid.addColumn(WatchLists.Entry::contacts).setHeader(getTranslation("cases.column.contacts"))
+                .setHeader(getTranslation("field.communeCode"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> e.lastContact() == null ? "" : DAY.format(e.lastContact().atZone(settings.zone())))
-                .setHeader(getTranslation("watch.last-contact")).setAutoWidth(true);
+        grid.addColumn(WatchLists.Entry::subject)
+                .setHeader(getTranslation("watch.subject"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.automatic()
+                        ? getTranslation("watch.source.auto")
+                        : getTranslation("watch.source.manual", e.addedBy(), e.reason()))
+                .setHeader(getTranslation("watch.source"))
+                .setFlexGrow(2);
+        grid.addColumn(WatchLists.Entry::contacts)
+                .setHeader(getTranslation("cases.column.contacts"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.lastContact() == null
+                        ? ""
+                        : DAY.format(e.lastContact().atZone(settings.zone())))
+                .setHeader(getTranslation("watch.last-contact"))
+                .setAutoWidth(true);
         grid.addComponentColumn(e -> {
-            Button history = new Button(getTranslation("watch.history"), click -> history(e));
-            history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            history.addClassName("watch-history");
-            Button remove = new Button(getTranslation("watch.remove"), click -> remove(e));
-            remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            remove.addClassName("watch-remove");
-            return new HorizontalLayout(history, remove);
-        }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                    Button history = new Button(getTranslation("watch.history"), click -> history(e));
+                    history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    history.addClassName("watch-history");
+                    Button remove = new Button(getTranslation("watch.remove"), click -> remove(e));
+                    remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    remove.addClassName("watch-remove");
+                    return new HorizontalLayout(history, remove);
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         add(new H2(getTranslation("watch.title")), form, filter, grid);
@@ -130,13 +147,17 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("watch.history.title", entry.subject()));
         Grid<WatchLists.Step> steps = new Grid<>();
-        steps.addColumn(step -> TIME.format(step.at().atZone(settings.zone()))).setHeader(getTranslation("watch.history.at"))
+        steps.addColumn(step -> TIME.format(step.at().atZone(settings.zone())))
+                .setHeader(getTranslation("watch.history.at"))
                 .setAutoWidth(true);
         steps.addColumn(step -> getTranslation("watch.history.step." + step.what()))
-                .setHeader(getTranslation("watch.history.what")).setAutoWidth(true);
-        steps.addColumn(step -> step.by() == null ? "" : step.by()).setHeader(getTranslation("police.dialog.by"))
+                .setHeader(getTranslation("watch.history.what"))
                 .setAutoWidth(true);
-        steps.addColumn(step -> step.note() == null ? "" : step.note()).setHeader(getTranslation("watch.history.note"))
+        steps.addColumn(step -> step.by() == null ? "" : step.by())
+                .setHeader(getTranslation("police.dialog.by"))
+                .setAutoWidth(true);
+        steps.addColumn(step -> step.note() == null ? "" : step.note())
+                .setHeader(getTranslation("watch.history.note"))
                 .setFlexGrow(1);
         steps.setItems(lists.history(entry));
         steps.setAllRowsVisible(true);
@@ -172,6 +193,9 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(lists.list(filter.getValue() == null ? List.of() : List.of(filter.getValue().code())));
+        grid.setItems(lists.list(
+                filter.getValue() == null
+                        ? List.of()
+                        : List.of(filter.getValue().code())));
     }
 }

@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
+import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.ui.HeadlessChromium;
-import vn.situationroom.security.Roles;
-import org.openqa.selenium.Keys;
-import vn.situationroom.security.AuditLog;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Police command at 1920x1080: a new incident's alert appears, flashes and sounds, picking it flies the map to its
@@ -47,7 +47,8 @@ class PoliceMapBrowserIT extends BrowserTest {
         driver.get("http://localhost:" + port + "/map");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         // The commune shapes, not the markers of the last 24 hours that earlier tests left on the police map.
-        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]:not([data-marker])")).size()
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]:not([data-marker])"))
+                        .size()
                 == region.communes().size());
 
         var wall = tv.driver();
@@ -57,11 +58,14 @@ class PoliceMapBrowserIT extends BrowserTest {
         wallWait.until(d -> !d.findElements(By.cssSelector(".wall-ticker")).isEmpty());
 
         driver.findElement(By.cssSelector("vaadin-button.police-sound")).click();
-        wait.until(d -> "true".equals(d.findElement(By.cssSelector("vaadin-button.police-sound"))
-                .getDomAttribute("data-on")));
+        wait.until(d -> "true"
+                .equals(d.findElement(By.cssSelector("vaadin-button.police-sound"))
+                        .getDomAttribute("data-on")));
 
         TestHttp http = new TestHttp(port);
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         assertThat(http.postJson("/api/v1/events", """
                 [{"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"POLICE","type":"INCIDENT",\
                 "severity":"SERIOUS","headcount":6},
@@ -69,8 +73,17 @@ class PoliceMapBrowserIT extends BrowserTest {
                 "type":"VISIT","content":"COMPLAINT","field":"LAND","headcount":12},
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"PROVINCE",\
                 "type":"ESCALATION","destination":"PROVINCE","headcount":3}]""".formatted(
-                UUID.randomUUID(), at, commune.code(), UUID.randomUUID(), at, commune.code(), UUID.randomUUID(), at,
-                commune.code())).statusCode()).isEqualTo(202);
+                                        UUID.randomUUID(),
+                                        at,
+                                        commune.code(),
+                                        UUID.randomUUID(),
+                                        at,
+                                        commune.code(),
+                                        UUID.randomUUID(),
+                                        at,
+                                        commune.code()))
+                        .statusCode())
+                .isEqualTo(202);
 
         By item = By.cssSelector(".police-alert[data-commune='" + commune.code() + "'][data-rule='INCIDENT']");
         // The list is drawn again as the commune's other alerts arrive: look the item up afresh each time.
@@ -80,29 +93,36 @@ class PoliceMapBrowserIT extends BrowserTest {
                 && d.findElement(item).getText().contains("Nghiêm trọng")
                 && d.findElement(item).getText().contains("Chưa ai tiếp nhận"));
         String alertId = wait.until(d -> d.findElement(item).getDomAttribute("data-alert"));
-        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.__srBeeps || 0;"))
-                .longValue() >= 1);
+        wait.until(d ->
+                ((Number) ((JavascriptExecutor) d).executeScript("return window.__srBeeps || 0;")).longValue() >= 1);
 
         // The crowd, the incident and the escalation, each on its layer over the commune.
         for (String kind : new String[] {"CROWD", "INCIDENT", "ESCALATION"}) {
-            wait.until(d -> !d.findElements(By.cssSelector("sr-commune-map path[data-marker='" + kind
-                    + "'][data-commune='" + commune.code() + "']")).isEmpty());
+            wait.until(d -> !d.findElements(By.cssSelector(
+                            "sr-commune-map path[data-marker='" + kind + "'][data-commune='" + commune.code() + "']"))
+                    .isEmpty());
         }
 
         wait.until(d -> {
-            d.findElement(item).findElement(By.cssSelector(".police-alert-commune")).click();
+            d.findElement(item)
+                    .findElement(By.cssSelector(".police-alert-commune"))
+                    .click();
             return true;
         });
-        wait.until(d -> commune.code().equals(d.findElement(By.cssSelector("sr-commune-map"))
-                .getDomAttribute("data-focused")));
+        wait.until(d -> commune.code()
+                .equals(d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-focused")));
 
         wait.until(d -> {
-            d.findElement(item).findElement(By.cssSelector("vaadin-button.police-acknowledge")).click();
+            d.findElement(item)
+                    .findElement(By.cssSelector("vaadin-button.police-acknowledge"))
+                    .click();
             return true;
         });
-        wait.until(d -> !d.findElements(By.cssSelector(".police-decision-by input")).isEmpty());
+        wait.until(d ->
+                !d.findElements(By.cssSelector(".police-decision-by input")).isEmpty());
         // The signed-in officer is named already; cleared, the dialog asks for a name.
-        assertThat(driver.findElement(By.cssSelector(".police-decision-by input")).getDomProperty("value"))
+        assertThat(driver.findElement(By.cssSelector(".police-decision-by input"))
+                        .getDomProperty("value"))
                 .isEqualTo("Cán bộ POLICE");
         driver.findElement(By.cssSelector(".police-decision-by input"))
                 .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -119,7 +139,9 @@ class PoliceMapBrowserIT extends BrowserTest {
         JsonNode stored = http.getJson("/api/v1/alerts/" + alertId);
         // Audited: who acknowledged, signed in as themselves, whatever name they wrote.
         audit.flush();
-        assertThat(audit.since(AuditLog.Action.ALERT_ACKNOWLEDGED, java.time.Instant.now().minusSeconds(600)))
+        assertThat(audit.since(
+                        AuditLog.Action.ALERT_ACKNOWLEDGED,
+                        java.time.Instant.now().minusSeconds(600)))
                 .anySatisfy(entry -> {
                     assertThat(entry.target()).isEqualTo(alertId);
                     assertThat(entry.actor()).isEqualTo("it-police");
@@ -145,7 +167,8 @@ class PoliceMapBrowserIT extends BrowserTest {
                 slider.dispatchEvent(new Event('change'));""", ReplayBar.STEPS - 1);
         wait.until(d -> d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-replay-at") != null);
         wait.until(d -> "NONE".equals(d.findElement(shape).getDomAttribute("data-level")));
-        assertThat(driver.findElement(By.cssSelector(".police-replay-at")).getText()).startsWith("Đang xem lại lúc");
+        assertThat(driver.findElement(By.cssSelector(".police-replay-at")).getText())
+                .startsWith("Đang xem lại lúc");
         chromium.screenshot("police-map-replay.png");
         driver.findElement(By.cssSelector("vaadin-button.police-replay-live")).click();
         wait.until(d -> "CRITICAL".equals(d.findElement(shape).getDomAttribute("data-level")));

@@ -32,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
-import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.security.Roles;
+import vn.situationroom.ui.BrowserTest;
 
 /**
  * The analyst's view: a commune's page opened from a shared address keeps its filters through a reload, shows the
@@ -50,13 +50,23 @@ class AnalysisBrowserIT extends BrowserTest {
         LocalDate today = at.toLocalDate();
         String caseRef = "KN-" + UUID.randomUUID();
         List<String> events = List.of(
-                event(commune, at, "VISIT", ",\"content\":\"COMPLAINT\",\"field\":\"LAND\",\"headcount\":3,"
-                        + "\"caseRef\":\"" + caseRef + "\",\"summary\":\"Tranh chấp ranh giới đất\""),
+                event(
+                        commune,
+                        at,
+                        "VISIT",
+                        ",\"content\":\"COMPLAINT\",\"field\":\"LAND\",\"headcount\":3," + "\"caseRef\":\"" + caseRef
+                                + "\",\"summary\":\"Tranh chấp ranh giới đất\""),
                 event(commune, at.minusMinutes(5), "VISIT", ",\"content\":\"REFLECTION\",\"field\":\"LAND\""),
                 event(commune, at.minusMinutes(9), "PETITION", ",\"content\":\"DENUNCIATION\",\"field\":\"OTHER\""));
-        assertThat(http.postJson("/api/v1/events", "[" + String.join(",", events) + "]").statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.getJson("/api/v1/history/events?commune="
-                + commune.code() + "&from=" + today + "&to=" + today).get("total").asLong() == 3);
+        assertThat(http.postJson("/api/v1/events", "[" + String.join(",", events) + "]")
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.getJson("/api/v1/history/events?commune=" + commune.code() + "&from=" + today + "&to="
+                                        + today)
+                                .get("total")
+                                .asLong()
+                        == 3);
 
         WebDriver driver = chromium.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -71,28 +81,36 @@ class AnalysisBrowserIT extends BrowserTest {
         driver.navigate().refresh();
         wait.until(d -> ((JavascriptExecutor) d).executeScript("return window.__beforeReload === undefined;"));
         assertEventsPage(driver, wait, commune);
-        assertThat(driver.getCurrentUrl()).contains("commune=" + commune.code(), "type=VISIT", "field=LAND",
-                "tab=EVENTS");
+        assertThat(driver.getCurrentUrl())
+                .contains("commune=" + commune.code(), "type=VISIT", "field=LAND", "tab=EVENTS");
         // The situation report of the whole week picked, in the officer's own session.
         byte[] period = download(driver, ".report-span-pdf");
-        assertThat(new String(period, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(period, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         assertThat(driver.findElement(By.cssSelector(".report-span-pdf")).getDomProperty("href"))
                 .contains("from=" + today.minusDays(6), "to=" + today);
         chromium.screenshot("analysis-events.png");
 
         // The export of the list: the two land visits of the commune, not the petition.
-        List<CSVRecord> csv = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(new String(download(driver, ".analysis-events-tab .export-csv"),
-                        StandardCharsets.UTF_8).replace("\uFEFF", ""))).getRecords();
+        List<CSVRecord> csv = CSVFormat.EXCEL
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(
+                        new String(download(driver, ".analysis-events-tab .export-csv"), StandardCharsets.UTF_8)
+                                .replace("\uFEFF", "")))
+                .getRecords();
         assertThat(csv).hasSize(2);
         assertThat(csv).allSatisfy(row -> {
             assertThat(row.get("Mã xã")).isEqualTo(commune.code());
             assertThat(row.get("Loại sự việc")).isEqualTo("Lượt tiếp công dân");
             assertThat(row.get("Lĩnh vực")).isEqualTo("Đất đai");
         });
-        assertThat(csv.stream().map(r -> r.get("Mã vụ việc")).collect(Collectors.toSet())).contains(caseRef);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
-                download(driver, ".analysis-events-tab .export-xlsx")))) {
+        assertThat(csv.stream().map(r -> r.get("Mã vụ việc")).collect(Collectors.toSet()))
+                .contains(caseRef);
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(download(driver, ".analysis-events-tab .export-xlsx")))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(1 + 2);
             List<String> codes = new ArrayList<>();
@@ -111,45 +129,64 @@ class AnalysisBrowserIT extends BrowserTest {
 
         // The trend: a line for the commune over the 7 days, with the election's phases behind it.
         driver.findElements(By.cssSelector("vaadin-tab")).getFirst().click();
-        wait.until(d -> d.getCurrentUrl().contains("counter=visits") && !d.getCurrentUrl().contains("tab="));
-        wait.until(d -> String.valueOf(d.findElement(By.cssSelector("sr-chart.analysis-trend"))
-                .getDomAttribute("data-series")).endsWith(":7"));
-        wait.until(d -> !d.findElements(By.cssSelector("sr-chart.analysis-trend svg path")).isEmpty());
+        wait.until(d -> d.getCurrentUrl().contains("counter=visits")
+                && !d.getCurrentUrl().contains("tab="));
+        wait.until(d -> String.valueOf(
+                        d.findElement(By.cssSelector("sr-chart.analysis-trend")).getDomAttribute("data-series"))
+                .endsWith(":7"));
+        wait.until(d -> !d.findElements(By.cssSelector("sr-chart.analysis-trend svg path"))
+                .isEmpty());
         chromium.screenshot("analysis.png");
 
         // The back-test over the commune's days: the counts as bars, EARS C2's bound, and a summary of its alarms.
         driver.findElements(By.cssSelector("vaadin-tab")).get(3).click();
         wait.until(d -> d.getCurrentUrl().contains("tab=BACKTEST"));
-        driver.findElement(By.cssSelector("vaadin-button.analysis-backtest-run")).click();
-        wait.until(d -> d.findElement(By.cssSelector(".analysis-backtest-summary")).getText()
+        driver.findElement(By.cssSelector("vaadin-button.analysis-backtest-run"))
+                .click();
+        wait.until(d -> d.findElement(By.cssSelector(".analysis-backtest-summary"))
+                .getText()
                 .startsWith(commune.name() + ": 7 ngày"));
         wait.until(d -> String.valueOf(d.findElement(By.cssSelector("sr-chart.analysis-backtest"))
-                .getDomAttribute("data-series")).startsWith("Số lượt và đơn thư:7"));
+                        .getDomAttribute("data-series"))
+                .startsWith("Số lượt và đơn thư:7"));
         chromium.screenshot("analysis-backtest.png");
     }
 
     private void assertEventsPage(WebDriver driver, WebDriverWait wait, Commune commune) {
-        wait.until(d -> d.findElement(By.cssSelector(".analysis-heading")).getText().contains(commune.fullName()));
-        wait.until(d -> Long.valueOf(2).equals(((JavascriptExecutor) d).executeScript(
-                "const g = document.querySelector('vaadin-grid.analysis-events'); return g ? g.size : -1;")));
-        assertThat(((JavascriptExecutor) driver).executeScript(
-                "return document.querySelector('vaadin-multi-select-combo-box').selectedItems.length;"))
-                .as("the commune is picked in the filter").isEqualTo(1L);
+        wait.until(d ->
+                d.findElement(By.cssSelector(".analysis-heading")).getText().contains(commune.fullName()));
+        wait.until(
+                d -> Long.valueOf(2)
+                        .equals(
+                                ((JavascriptExecutor) d)
+                                        .executeScript(
+                                                "const g = document.querySelector('vaadin-grid.analysis-events'); return g ? g.size : -1;")));
+        assertThat(((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.querySelector('vaadin-multi-select-combo-box').selectedItems.length;"))
+                .as("the commune is picked in the filter")
+                .isEqualTo(1L);
     }
 
     /** Fetches an export link's file in the browser's session, as the browser would on a click. */
     private byte[] download(WebDriver driver, String link) throws Exception {
         String href = driver.findElement(By.cssSelector(link)).getDomProperty("href");
-        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String cookies = driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", cookies)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
     private static String event(Commune commune, OffsetDateTime at, String type, String extra) {
         return "{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"communeCode\":\"%s\",\"receptionPoint\":\"DISTRICT_OFFICE\","
-                .formatted(UUID.randomUUID(), at, commune.code()) + "\"type\":\"" + type + "\"" + extra + "}";
+                        .formatted(UUID.randomUUID(), at, commune.code())
+                + "\"type\":\"" + type + "\"" + extra + "}";
     }
 }

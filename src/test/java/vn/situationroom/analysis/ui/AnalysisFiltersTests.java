@@ -20,9 +20,19 @@ class AnalysisFiltersTests {
 
     @Test
     void a_shared_address_gives_back_every_filter() {
-        AnalysisFilters filters = new AnalysisFilters(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 16),
-                List.of("29416", "29422"), Counter.FIELD_LAND, Granularity.WEEK, EventType.PETITION,
-                Content.DENUNCIATION, Field.ELECTION_CANDIDATE, true, true, AnalysisFilters.Tab.EVENTS, List.of());
+        AnalysisFilters filters = new AnalysisFilters(
+                LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 3, 16),
+                List.of("29416", "29422"),
+                Counter.FIELD_LAND,
+                Granularity.WEEK,
+                EventType.PETITION,
+                Content.DENUNCIATION,
+                Field.ELECTION_CANDIDATE,
+                true,
+                true,
+                AnalysisFilters.Tab.EVENTS,
+                List.of());
 
         String address = filters.toQuery().getQueryString();
         AnalysisFilters read = AnalysisFilters.parse(QueryParameters.fromString(address), TODAY, COMMUNES::contains);
@@ -44,9 +54,12 @@ class AnalysisFiltersTests {
 
     @Test
     void a_parameter_that_cannot_be_read_is_named_and_its_default_used() {
-        AnalysisFilters read = AnalysisFilters.parse(QueryParameters.fromString(
-                "from=2026-13-01&commune=29416,99999&counter=votes&granularity=HOUR&to=2026-03-20&type=RIOT"
-                        + "&complex=yes"), TODAY, COMMUNES::contains);
+        AnalysisFilters read = AnalysisFilters.parse(
+                QueryParameters.fromString(
+                        "from=2026-13-01&commune=29416,99999&counter=votes&granularity=HOUR&to=2026-03-20&type=RIOT"
+                                + "&complex=yes"),
+                TODAY,
+                COMMUNES::contains);
 
         assertThat(read.problems()).containsExactly("from", "commune", "counter", "type", "complex");
         assertThat(read.communes()).containsExactly("29416");
@@ -58,13 +71,15 @@ class AnalysisFiltersTests {
 
     @Test
     void hours_are_refused_over_more_than_93_days_and_a_range_that_ends_before_it_starts() {
-        AnalysisFilters long_ = AnalysisFilters.parse(QueryParameters.fromString(
-                "from=2025-01-01&to=2026-03-20&granularity=HOUR"), TODAY, COMMUNES::contains);
+        AnalysisFilters long_ = AnalysisFilters.parse(
+                QueryParameters.fromString("from=2025-01-01&to=2026-03-20&granularity=HOUR"),
+                TODAY,
+                COMMUNES::contains);
         assertThat(long_.problems()).containsExactly("granularity");
         assertThat(long_.granularity()).isEqualTo(Granularity.DAY);
 
-        AnalysisFilters backwards = AnalysisFilters.parse(QueryParameters.fromString(
-                "from=2026-03-10&to=2026-03-01"), TODAY, COMMUNES::contains);
+        AnalysisFilters backwards = AnalysisFilters.parse(
+                QueryParameters.fromString("from=2026-03-10&to=2026-03-01"), TODAY, COMMUNES::contains);
         assertThat(backwards.problems()).containsExactly("to");
         assertThat(backwards.from()).isEqualTo(LocalDate.of(2026, 2, 19));
     }

@@ -14,18 +14,26 @@ import org.junit.jupiter.api.Test;
 
 class TableTests {
 
-    private final Table table = new Table("Sự việc: tháng 3/2026", List.of("Mã xã", "Tóm tắt", "Số người"), List.of(
-            Arrays.asList("29416", "=HYPERLINK(\"http://x\")", 12),
-            Arrays.asList("29419", "Tranh chấp đất, \"ranh giới\"", 3),
-            Arrays.asList("29422", null, 0)));
+    private final Table table = new Table(
+            "Sự việc: tháng 3/2026",
+            List.of("Mã xã", "Tóm tắt", "Số người"),
+            List.of(
+                    Arrays.asList("29416", "=HYPERLINK(\"http://x\")", 12),
+                    Arrays.asList("29419", "Tranh chấp đất, \"ranh giới\"", 3),
+                    Arrays.asList("29422", null, 0)));
 
     @Test
     void the_csv_opens_in_excel_with_its_vietnamese_and_no_formula_runs() throws Exception {
         byte[] csv = table.csv();
 
         assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<CSVRecord> rows = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8))).getRecords();
+        List<CSVRecord> rows = CSVFormat.EXCEL
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8)))
+                .getRecords();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("Tóm tắt")).isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(rows.get(1).get("Tóm tắt")).isEqualTo("Tranh chấp đất, \"ranh giới\"");

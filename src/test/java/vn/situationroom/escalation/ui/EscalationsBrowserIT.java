@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +19,8 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.escalation.Escalations;
 import vn.situationroom.region.Commune;
-import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.security.Roles;
-import org.openqa.selenium.Keys;
+import vn.situationroom.ui.BrowserTest;
 
 /**
  * Citizens of a commune went to Hanoi: the board lists them as reported; the commune records that it contacted them
@@ -36,13 +36,20 @@ class EscalationsBrowserIT extends BrowserTest {
         Commune commune = TestCommunes.fresh(region);
         UUID id = UUID.randomUUID();
         String summary = "Đoàn " + id.toString().substring(0, 6) + " ra Hà Nội khiếu nại đất đai";
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).toString();
-        assertThat(new TestHttp(port).postJson("/api/v1/events", """
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        assertThat(new TestHttp(port)
+                        .postJson("/api/v1/events", """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"CENTRAL_HANOI",\
-                "type":"ESCALATION","destination":"CENTRAL_HANOI","headcount":7,"summary":"%s"}"""
-                .formatted(id, at, commune.code(), summary)).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> escalations.since(java.time.LocalDate.now().minusDays(1),
-                List.of(commune.code())).size() == 1);
+                "type":"ESCALATION","destination":"CENTRAL_HANOI","headcount":7,"summary":"%s"}""".formatted(id, at, commune.code(), summary))
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> escalations
+                                .since(java.time.LocalDate.now().minusDays(1), List.of(commune.code()))
+                                .size()
+                        == 1);
 
         var driver = chromium.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -60,24 +67,29 @@ class EscalationsBrowserIT extends BrowserTest {
             return true;
         });
         wait.until(d -> !d.findElements(By.cssSelector(".escalation-by input")).isEmpty());
-        driver.findElement(By.cssSelector(".escalation-by input")).sendKeys(Keys.chord(Keys.CONTROL, "a"),
-                Keys.BACK_SPACE);
+        driver.findElement(By.cssSelector(".escalation-by input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         driver.findElement(By.cssSelector("vaadin-button.escalation-confirm")).click();
         wait.until(d -> d.findElement(By.cssSelector(".escalation-by")).getDomAttribute("invalid") != null);
         driver.findElement(By.cssSelector(".escalation-by input")).sendKeys("Chủ tịch UBND xã");
         driver.findElement(By.cssSelector(".escalation-note textarea")).sendKeys("Đã gọi điện cho trưởng đoàn");
         driver.findElement(By.cssSelector("vaadin-button.escalation-confirm")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> escalations.since(java.time.LocalDate.now().minusDays(1),
-                List.of(commune.code())).getFirst().state() == Escalations.State.CONTACTED);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> escalations
+                                .since(java.time.LocalDate.now().minusDays(1), List.of(commune.code()))
+                                .getFirst()
+                                .state()
+                        == Escalations.State.CONTACTED);
         wait.until(d -> d.findElement(grid).getText().contains("Chủ tịch UBND xã: Đã gọi điện cho trưởng đoàn"));
         chromium.screenshot("escalations.png");
 
-        assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "Đoàn đã về")).isEqualTo(
-                Escalations.Outcome.RECORDED);
-        assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "lần hai")).isEqualTo(
-                Escalations.Outcome.ALREADY_RECORDED);
-        Escalations.Escalation home = escalations.since(java.time.LocalDate.now().minusDays(1),
-                List.of(commune.code())).getFirst();
+        assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "Đoàn đã về"))
+                .isEqualTo(Escalations.Outcome.RECORDED);
+        assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "lần hai"))
+                .isEqualTo(Escalations.Outcome.ALREADY_RECORDED);
+        Escalations.Escalation home = escalations
+                .since(java.time.LocalDate.now().minusDays(1), List.of(commune.code()))
+                .getFirst();
         assertThat(home.state()).isEqualTo(Escalations.State.RETURNED);
         assertThat(home.note()).isEqualTo("Đoàn đã về");
         assertThat(escalations.record(UUID.randomUUID(), Escalations.State.CONTACTED, "x", null))

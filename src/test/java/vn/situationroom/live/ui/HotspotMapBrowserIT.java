@@ -22,15 +22,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.Roles;
-import vn.situationroom.TestAccounts;
 import vn.situationroom.security.UserAccounts;
-import vn.situationroom.ui.HeadlessChromium;
 import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.ui.HeadlessChromium;
 
 /** The map in Debian's Chromium, headless: every commune is drawn, and an event recolours its commune without a reload. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -58,12 +58,14 @@ class HotspotMapBrowserIT {
         BrowserTest.signIn(chromium.driver(), port, TestAccounts.user(accounts, null, Roles.LEADERSHIP));
         chromium.driver().get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
-        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]"))
+                        .size()
                 == region.communes().size());
         assertThat(chromium.driver().findElements(By.cssSelector("sr-commune-map path[data-commune]")))
                 .hasSize(region.communes().size());
         By shape = By.cssSelector("sr-commune-map path[data-commune='" + commune.code() + "']");
-        assertThat(chromium.driver().findElement(shape).getDomAttribute("data-level")).isEqualTo("NONE");
+        assertThat(chromium.driver().findElement(shape).getDomAttribute("data-level"))
+                .isEqualTo("NONE");
         String noneFill = chromium.driver().findElement(shape).getDomAttribute("fill");
         screenshot("hotspot-map-before.png");
         ((JavascriptExecutor) chromium.driver()).executeScript("window.__samePage = true;");
@@ -75,25 +77,31 @@ class HotspotMapBrowserIT {
         WebElement recoloured = chromium.driver().findElement(shape);
         assertThat(recoloured.getDomAttribute("fill")).isNotEqualTo(noneFill).isEqualToIgnoringCase("#d62828");
         assertThat(((JavascriptExecutor) chromium.driver()).executeScript("return window.__samePage === true;"))
-                .as("the page was not reloaded").isEqualTo(true);
-        assertThat(chromium.driver().findElement(By.cssSelector(".attention-item[data-commune='" + commune.code() + "']"))
-                .getText()).contains(commune.fullName(), "Nghiêm trọng");
+                .as("the page was not reloaded")
+                .isEqualTo(true);
+        assertThat(chromium.driver()
+                        .findElement(By.cssSelector(".attention-item[data-commune='" + commune.code() + "']"))
+                        .getText())
+                .contains(commune.fullName(), "Nghiêm trọng");
         screenshot("hotspot-map-after.png");
     }
 
     private int postCrowd(String communeCode, int headcount) throws Exception {
         String body = """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
-                 "content":"COMPLAINT","field":"LAND","headcount":%d}"""
-                .formatted(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
-                        communeCode, headcount);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + TestHttp.TOKEN)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                 "content":"COMPLAINT","field":"LAND","headcount":%d}""".formatted(
+                        UUID.randomUUID(),
+                        OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
+                        communeCode,
+                        headcount);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + TestHttp.TOKEN)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }
 

@@ -15,8 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
-import vn.situationroom.region.Commune;
 import vn.situationroom.intake.ReceptionPoint;
+import vn.situationroom.region.Commune;
 import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.ui.BrowserTest;
 
@@ -38,29 +38,36 @@ class WallBrowserIT extends BrowserTest {
         java.time.LocalTime time = now.toLocalTime();
         java.time.LocalTime starts = time.getHour() == 0 ? java.time.LocalTime.MIN : time.minusHours(1);
         java.time.LocalTime ends = time.getHour() == 23 ? java.time.LocalTime.of(23, 59, 59) : time.plusHours(1);
-        assertThat(roster.add(new DutyRoster.Shift(0, now.toLocalDate(), starts, ends, ReceptionPoint.DISTRICT_OFFICE,
-                officer, null))).isEmpty();
+        assertThat(roster.add(new DutyRoster.Shift(
+                        0, now.toLocalDate(), starts, ends, ReceptionPoint.DISTRICT_OFFICE, officer, null)))
+                .isEmpty();
         var driver = chromium.driver();
         signInKiosk(driver);
         driver.get("http://localhost:" + port + "/wall");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]")).size()
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]"))
+                        .size()
                 == region.communes().size());
         assertThat(driver.findElements(By.cssSelector(".wall-tile[data-counter]")))
                 .hasSize(FigureTiles.TILES.size());
         assertThat(driver.findElement(By.cssSelector(".wall-phase")).getText()).containsIgnoringCase("bầu cử");
         wait.until(d -> d.findElement(By.cssSelector(".wall-on-duty")).getText().contains(officer));
-        assertThat(driver.findElement(By.cssSelector(".wall-on-duty")).getText()).startsWith("Trực ban: ")
+        assertThat(driver.findElement(By.cssSelector(".wall-on-duty")).getText())
+                .startsWith("Trực ban: ")
                 .contains("Ban Tiếp công dân huyện");
         By incidents = By.cssSelector(".wall-tile[data-counter='incidents'] .wall-tile-value");
         wait.until(d -> !d.findElement(incidents).getText().isBlank());
         long before = Long.parseLong(driver.findElement(incidents).getText());
         ((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
 
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS).toString();
-        assertThat(new TestHttp(port).postJson("/api/v1/events", """
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        assertThat(new TestHttp(port)
+                        .postJson("/api/v1/events", """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"POLICE","type":"INCIDENT",\
-                "severity":"GRAVE","headcount":40}""".formatted(UUID.randomUUID(), at, commune.code())).statusCode())
+                "severity":"GRAVE","headcount":40}""".formatted(UUID.randomUUID(), at, commune.code()))
+                        .statusCode())
                 .isEqualTo(202);
 
         By shape = By.cssSelector("sr-commune-map path[data-commune='" + commune.code() + "']");
@@ -68,14 +75,18 @@ class WallBrowserIT extends BrowserTest {
         wait.until(d -> Long.parseLong(d.findElement(incidents).getText()) == before + 1);
         wait.until(d -> d.findElement(By.cssSelector(".wall-ticker")).getText().contains(commune.fullName()));
         // The strip over the map names a commune to look at first, at the highest level there is.
-        wait.until(d -> "CRITICAL".equals(d.findElement(By.cssSelector(".wall-hottest")).getDomAttribute("data-level")));
-        assertThat(driver.findElement(By.cssSelector(".wall-hottest")).getText()).startsWith("Nóng nhất lúc này: ");
+        wait.until(d ->
+                "CRITICAL".equals(d.findElement(By.cssSelector(".wall-hottest")).getDomAttribute("data-level")));
+        assertThat(driver.findElement(By.cssSelector(".wall-hottest")).getText())
+                .startsWith("Nóng nhất lúc này: ");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__samePage === true;"))
-                .as("the page was not reloaded").isEqualTo(true);
-        assertThat(((JavascriptExecutor) driver).executeScript(
-                "return document.scrollingElement.scrollHeight <= window.innerHeight"
-                        + " && document.scrollingElement.scrollWidth <= window.innerWidth;"))
-                .as("nothing to scroll on the wall").isEqualTo(true);
+                .as("the page was not reloaded")
+                .isEqualTo(true);
+        assertThat(((JavascriptExecutor) driver)
+                        .executeScript("return document.scrollingElement.scrollHeight <= window.innerHeight"
+                                + " && document.scrollingElement.scrollWidth <= window.innerWidth;"))
+                .as("nothing to scroll on the wall")
+                .isEqualTo(true);
         chromium.screenshot("wall.png");
     }
 
@@ -88,14 +99,20 @@ class WallBrowserIT extends BrowserTest {
         By trend = By.cssSelector(".wall-trend");
         By map = By.cssSelector(".wall-map:not(.wall-trend)");
         wait.until(d -> d.findElement(map).isDisplayed());
-        wait.until(d -> d.findElement(trend).isDisplayed() && !d.findElement(map).isDisplayed());
+        wait.until(
+                d -> d.findElement(trend).isDisplayed() && !d.findElement(map).isDisplayed());
         // The region's last 14 days of each of its counters, as lines.
         wait.until(d -> String.valueOf(d.findElement(By.cssSelector("sr-chart.wall-trend-chart"))
-                .getDomAttribute("data-series")).split("\\|").length == TrendPanel.COUNTERS.size());
-        assertThat(driver.findElement(By.cssSelector("sr-chart.wall-trend-chart")).getDomAttribute("data-series"))
+                                .getDomAttribute("data-series"))
+                        .split("\\|")
+                        .length
+                == TrendPanel.COUNTERS.size());
+        assertThat(driver.findElement(By.cssSelector("sr-chart.wall-trend-chart"))
+                        .getDomAttribute("data-series"))
                 .contains(":14");
         chromium.screenshot("wall-trend.png");
-        wait.until(d -> d.findElement(map).isDisplayed() && !d.findElement(trend).isDisplayed());
+        wait.until(
+                d -> d.findElement(map).isDisplayed() && !d.findElement(trend).isDisplayed());
     }
 
     @Test
@@ -109,18 +126,21 @@ class WallBrowserIT extends BrowserTest {
         assertThat(driver.findElement(banner).isDisplayed()).isFalse();
 
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
         try {
             wait.until(d -> d.findElement(banner).isDisplayed());
             assertThat(driver.findElement(banner).getText()).isEqualTo("Mất kết nối tới máy chủ, đang kết nối lại…");
             assertThat(driver.findElement(banner).getRect().getHeight()).isGreaterThanOrEqualTo(96);
             chromium.screenshot("wall-connection-lost.png");
         } finally {
-            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
-                    "downloadThroughput", -1, "uploadThroughput", -1));
+            driver.executeCdpCommand(
+                    "Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
         }
         // Back: the banner goes once the wall reaches the server again (it retries every 5 s), with no one touching it.
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElement(banner).isDisplayed());
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> !d.findElement(banner).isDisplayed());
     }
 }
