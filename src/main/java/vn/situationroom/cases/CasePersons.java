@@ -29,10 +29,10 @@ public class CasePersons {
             UUID eventId, OffsetDateTime occurredAt, String name, String idNumber, String phone, String address) {}
 
     private static final String PERSONS = """
-            SELECT p.event_id, e.occurred_at, p.name, p.id_number, p.phone, p.address
-            FROM reception_person p JOIN reception_event e ON e.event_id = p.event_id
-            WHERE e.case_ref = :ref
-            ORDER BY e.occurred_at, p.event_id
+            SELECT event_id, occurred_at, name, id_number, phone, address
+            FROM case_person
+            WHERE case_ref = :ref
+            ORDER BY occurred_at, event_id
             """;
 
     private final JdbcClient jdbc;

@@ -36,18 +36,18 @@ public class Cases {
                    (array_agg(commune_code ORDER BY occurred_at))[1] AS commune_code,
                    (array_agg(content ORDER BY occurred_at) FILTER (WHERE content IS NOT NULL))[1] AS content,
                    (array_agg(field ORDER BY occurred_at) FILTER (WHERE field IS NOT NULL))[1] AS field,
-                   coalesce(min(occurred_at) FILTER (WHERE type IN ('VISIT', 'PETITION')), min(occurred_at))
+                   coalesce(min(occurred_at) FILTER (WHERE contact), min(occurred_at))
                        AS received_at,
                    min(occurred_at) FILTER (WHERE status = 'ACCEPTED') AS accepted_at,
                    min(occurred_at) FILTER (WHERE status IN CLOSING) AS resolved_at,
                    (array_agg(status ORDER BY occurred_at DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
                    bool_or(complex) AS complex,
                    count(*) FILTER (WHERE status = 'EXTENDED') AS extensions,
-                   count(*) FILTER (WHERE type IN ('VISIT', 'PETITION')) AS contacts,
+                   count(*) FILTER (WHERE contact) AS contacts,
                    max(occurred_at) AS last_event_at,
-                   (SELECT agency FROM case_agency a WHERE a.case_ref = reception_event.case_ref) AS agency
-            FROM reception_event
-            WHERE case_ref IS NOT NULL %s
+                   (SELECT agency FROM case_agency a WHERE a.case_ref = case_event.case_ref) AS agency
+            FROM case_event
+            WHERE true %s
             GROUP BY case_ref
             -- Active since the day, or a complaint or denunciation still open, however long it has been quiet:
             -- those are the ones that fall overdue. The open ones come first, so that the limit never drops them.
@@ -59,7 +59,7 @@ public class Cases {
             """.replace("CLOSING", CLOSING);
 
     private static final String TIMELINE = """
-            SELECT event_id, occurred_at, type, status, summary, headcount, complex FROM reception_event
+            SELECT event_id, occurred_at, type, status, summary, headcount, complex FROM case_event
             WHERE case_ref = :caseRef %s ORDER BY occurred_at, recorded_at""";
 
     /** The deadline a case waits for next. */
@@ -189,7 +189,7 @@ public class Cases {
 
     /** Whether any event has this case reference, whoever asks (for the office's assignments). */
     boolean exists(String caseRef) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reception_event WHERE case_ref = :ref)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_event WHERE case_ref = :ref)")
                 .param("ref", caseRef)
                 .query(Boolean.class)
                 .single();

@@ -51,12 +51,12 @@ public class Escalations {
     private static final String LIST = """
             SELECT e.event_id, e.occurred_at, e.commune_code, e.destination, e.headcount, e.summary,
                    s.step, s.by_whom, s.note, s.at
-            FROM reception_event e
+            FROM escalation_event e
             LEFT JOIN LATERAL (
                 SELECT step, by_whom, note, at FROM escalation_step
                 WHERE event_id = e.event_id ORDER BY CASE step WHEN 'RETURNED' THEN 2 ELSE 1 END DESC LIMIT 1
             ) s ON true
-            WHERE e.type = 'ESCALATION' AND e.occurred_at >= :since %s
+            WHERE e.occurred_at >= :since %s
             ORDER BY CASE coalesce(s.step, 'REPORTED') WHEN 'REPORTED' THEN 0 WHEN 'CONTACTED' THEN 1 ELSE 2 END,
                      e.occurred_at DESC
             LIMIT :limit
@@ -112,8 +112,7 @@ public class Escalations {
         if (by == null || by.isBlank()) {
             return Outcome.NAME_REQUIRED;
         }
-        List<String> commune = jdbc.sql(
-                        "SELECT commune_code FROM reception_event WHERE event_id = :id AND type = 'ESCALATION'")
+        List<String> commune = jdbc.sql("SELECT commune_code FROM escalation_event WHERE event_id = :id")
                 .param("id", eventId)
                 .query(String.class)
                 .list();

@@ -54,12 +54,12 @@ public class WatchLists {
     private static final String CANDIDATES = """
             WITH c AS (
                 SELECT case_ref, (array_agg(commune_code ORDER BY occurred_at))[1] AS commune_code,
-                       count(*) FILTER (WHERE type IN ('VISIT', 'PETITION')) AS contacts,
+                       count(*) FILTER (WHERE contact) AS contacts,
                        coalesce(max(headcount) FILTER (WHERE type = 'VISIT'), 0) AS biggest,
                        -- A case update is an act of the office, not a return of the citizens.
-                       max(occurred_at) FILTER (WHERE type IN ('VISIT', 'PETITION')) AS last_contact
-                FROM reception_event
-                WHERE case_ref IS NOT NULL AND occurred_at >= :since
+                       max(occurred_at) FILTER (WHERE contact) AS last_contact
+                FROM case_event
+                WHERE occurred_at >= :since
                 GROUP BY case_ref)
             SELECT commune_code, case_ref, contacts, biggest, last_contact FROM c
             WHERE (contacts >= :repeat OR biggest >= :crowd) %s
@@ -155,7 +155,7 @@ public class WatchLists {
         Viewer.current().communes(List.of(entry.communeCode()));
         List<Step> steps = new ArrayList<>();
         jdbc.sql("""
-                SELECT occurred_at, type, headcount, status FROM reception_event
+                SELECT occurred_at, type, headcount, status FROM case_event
                 WHERE case_ref = :subject AND commune_code = :commune ORDER BY occurred_at""")
                 .param("subject", entry.subject())
                 .param("commune", entry.communeCode())

@@ -22,7 +22,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
@@ -82,8 +81,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     /** A commune's officer sees their own commune only: no ranking of the others, no district report. */
     private final boolean districtWide = !Viewer.current().limitedToCommune();
 
-    private final Grid<HistoryQueries.StoredEvent> events = new Grid<>();
-    private final Span eventsTotal = new Span();
+    private final EventsTab events;
     private final AlertsTab alerts;
     private final BacktestTab backtest;
     private final Exports exports;
@@ -104,6 +102,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         this.alerts = new AlertsTab(alertHistory, region, calendar, () -> filters, this::unlessUnavailable);
         this.backtest = new BacktestTab(region, dailyCounts, calendar, () -> filters);
         this.exports = new Exports(this, history, region, calendar, audit, () -> filters);
+        this.events = new EventsTab(history, region, calendar, () -> filters, this::unlessUnavailable, exports);
         this.filterBar = new FilterBar(region, changed -> {
             filters = changed;
             showFilters();
@@ -133,7 +132,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         setFlexGrow(1, tabs);
         tabs.setSizeFull();
         tabs.add(getTranslation("analysis.tab.trend"), trendTab());
-        tabs.add(getTranslation("analysis.tab.events"), eventsTab());
+        tabs.add(getTranslation("analysis.tab.events"), events);
         tabs.add(getTranslation("analysis.tab.alerts"), alerts);
         tabs.add(getTranslation("analysis.tab.backtest"), backtest);
         tabs.addSelectedChangeListener(event -> {
@@ -212,75 +211,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         return tab;
     }
 
-    private Component eventsTab() {
-        events.addClassName("analysis-events");
-        events.addColumn(e -> e.occurredAt().atZoneSameInstant(calendar.zone()).format(TIME))
-                .setHeader(getTranslation("field.occurredAt"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        events.addColumn(e -> communeName(e.communeCode()))
-                .setHeader(getTranslation("field.communeCode"))
-                .setAutoWidth(true);
-        events.addColumn(e -> enumLabel("EventType", e.type()))
-                .setHeader(getTranslation("field.type"))
-                .setAutoWidth(true);
-        events.addColumn(e -> enumLabel("Content", e.content()))
-                .setHeader(getTranslation("field.content"))
-                .setAutoWidth(true);
-        events.addColumn(e -> enumLabel("Field", e.field()))
-                .setHeader(getTranslation("field.field"))
-                .setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::headcount)
-                .setHeader(getTranslation("field.headcount"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        events.addColumn(this::flags)
-                .setHeader(getTranslation("analysis.events.flags"))
-                .setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::caseRef)
-                .setHeader(getTranslation("field.caseRef"))
-                .setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::summary)
-                .setHeader(getTranslation("field.summary"))
-                .setFlexGrow(3);
-        events.setSizeFull();
-        events.setItems(
-                query -> {
-                    AnalysisFilters current = filters;
-                    return unlessUnavailable(
-                            () -> history.events(
-                                            current.from(),
-                                            current.to(),
-                                            current.eventFilter(),
-                                            query.getPage(),
-                                            query.getPageSize())
-                                    .items(),
-                            List.<HistoryQueries.StoredEvent>of())
-                            .stream();
-                },
-                query -> {
-                    long total = unlessUnavailable(
-                            () -> history.events(filters.from(), filters.to(), filters.eventFilter(), 0, 1)
-                                    .total(),
-                            0L);
-                    eventsTotal.setText(getTranslation("analysis.events.total", total));
-                    return (int) Math.min(total, Integer.MAX_VALUE);
-                });
-        HorizontalLayout links = new HorizontalLayout(
-                eventsTotal,
-                new Span(getTranslation("analysis.export.events")),
-                exports.link("events", "csv", exports::events),
-                exports.link("events", "xlsx", exports::events));
-        links.addClassName("analysis-exports");
-        links.setAlignItems(FlexComponent.Alignment.BASELINE);
-        VerticalLayout tab = new VerticalLayout(links, events);
-        tab.addClassName("analysis-events-tab");
-        tab.setSizeFull();
-        tab.setPadding(false);
-        tab.setFlexGrow(1, events);
-        return tab;
-    }
-
     /** Puts the filters into the fields and the tabs, without the fields reporting a change. */
     private void fillFields() {
         filterBar.show(filters);
@@ -355,7 +285,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
                                 filters.to(),
                                 region.communes().size())
                         : List.of());
-        events.getDataProvider().refreshAll();
+        events.refresh();
         alerts.getDataProvider().refreshAll();
     }
 
@@ -397,27 +327,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         }
     }
 
-    private String flags(HistoryQueries.StoredEvent event) {
-        List<String> flags = new ArrayList<>();
-        if (event.complex()) {
-            flags.add(getTranslation("field.complex"));
-        }
-        if (event.candidateRelated()) {
-            flags.add(getTranslation("field.candidateRelated"));
-        }
-        return String.join(", ", flags);
-    }
-
     private String counterName(Counter value) {
         return getTranslation("counter." + value.apiName());
-    }
-
-    private String enumLabel(Enum<?> value) {
-        return value == null ? "" : enumLabel(value.getDeclaringClass().getSimpleName(), value.name());
-    }
-
-    private String enumLabel(String type, String code) {
-        return code == null ? "" : getTranslation("enum." + type + "." + code);
     }
 
     private String communeName(String code) {
