@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.detection.Detection;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.platform.Json;
 
 /** The ECharts options of the analysis view: trends with the election's phases as bands, and a back-test. */
@@ -26,7 +26,7 @@ public final class ChartOptions {
     private ChartOptions() {}
 
     /** One line of a trend. */
-    public record Line(String name, List<HistoryQueries.Point> points) {}
+    public record Line(String name, List<IndicatorHistory.Point> points) {}
 
     /**
      * Lines over time with the election's phases as bands behind them ({@code phaseNames} in the order before, election
@@ -58,7 +58,7 @@ public final class ChartOptions {
                     .put("type", "line")
                     .put("showSymbol", line.points().size() <= 62);
             ArrayNode data = s.putArray("data");
-            for (HistoryQueries.Point point : line.points()) {
+            for (IndicatorHistory.Point point : line.points()) {
                 data.addArray().add(point.start().format(ISO)).add(point.value());
             }
         }

@@ -21,6 +21,7 @@ import vn.situationroom.detection.EarsC;
 import vn.situationroom.detection.Ewma;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.DailyCounts;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.region.Region;
 
 /**
@@ -31,8 +32,6 @@ import vn.situationroom.region.Region;
 @RestController
 @RequestMapping("/api/v1/analysis/detect")
 class DetectController {
-
-    private static final int MAX_DAYS = 3660;
 
     private final DailyCounts dailyCounts;
     private final Region region;
@@ -62,8 +61,11 @@ class DetectController {
             if (!region.contains(commune)) {
                 errors.add(error("communeCode", "is not a commune of the loaded region"));
             }
-            if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)) {
-                errors.add(error("to", "must be on or after from, at most " + MAX_DAYS + " days later"));
+            if (from != null
+                    && to != null
+                    && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= IndicatorHistory.MAX_DAYS)) {
+                errors.add(
+                        error("to", "must be on or after from, at most " + IndicatorHistory.MAX_DAYS + " days later"));
             }
             if (errors.isEmpty()) {
                 series = dailyCounts.visitsAndPetitions(commune, from, to, calendar.zone());
@@ -118,8 +120,8 @@ class DetectController {
     }
 
     private static double[] series(JsonNode node, List<Map<String, String>> errors) {
-        if (!node.isArray() || node.isEmpty() || node.size() > MAX_DAYS) {
-            errors.add(error("series", "must be an array of 1 to " + MAX_DAYS + " daily counts"));
+        if (!node.isArray() || node.isEmpty() || node.size() > IndicatorHistory.MAX_DAYS) {
+            errors.add(error("series", "must be an array of 1 to " + IndicatorHistory.MAX_DAYS + " daily counts"));
             return null;
         }
         double[] series = new double[node.size()];

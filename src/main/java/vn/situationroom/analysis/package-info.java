@@ -2,4 +2,19 @@
  * Analysis: the analysts' back-testing of the detectors over a series they give or a commune's history, through the
  * same detection code as the live topology.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "detection",
+            "election",
+            "history",
+            "hotspot",
+            "intake",
+            "live",
+            "platform",
+            "region",
+            "security",
+            "ui"
+        })
 package vn.situationroom.analysis;
+
+import org.springframework.modulith.ApplicationModule;

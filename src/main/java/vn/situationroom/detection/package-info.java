@@ -3,4 +3,7 @@
  * them, an ESSENCE-style EWMA, an hourly surge). Pure functions, shared by the live topology and the analysts'
  * back-testing, so both say the same of the same series.
  */
+@ApplicationModule(allowedDependencies = {})
 package vn.situationroom.detection;
+
+import org.springframework.modulith.ApplicationModule;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -23,9 +23,9 @@ import vn.situationroom.security.Viewer;
 /**
  * The history of the alerts: those active in a period, each with every change of its state (raised, acknowledged,
  * resolved; who, when, with what note), for the analysts, the report and the alerts API. A commune's officer sees their
- * own commune's only.
+ * own commune's only: a service over the alert tables, which the sink's {@link AlertRepository} writes.
  */
-@Repository
+@Service
 public class AlertHistory {
 
     private static final String ALERTS = """

@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import vn.situationroom.security.Viewer;
 
-/** Daily counts of visits and petitions per commune from the stored events: the series the daily detectors watch. */
-@Repository
+/**
+ * Daily counts of visits and petitions per commune from the stored events: the series the daily detectors watch, for
+ * the analysts' back-test. A service, not a repository: a commune's officer gets their own commune's only.
+ */
+@Service
 public class DailyCounts {
 
     private static final String VISITS_AND_PETITIONS_PER_DAY = """

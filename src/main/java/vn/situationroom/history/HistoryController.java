@@ -33,17 +33,16 @@ import vn.situationroom.security.Viewer;
 class HistoryController {
 
     /** Hourly trends are for the recent past: at most this many days (2,232 points). */
-    static final int MAX_HOUR_DAYS = 93;
-
-    static final int MAX_DAYS = 3660;
     static final int MAX_PAGE_SIZE = 500;
 
-    private final HistoryQueries queries;
+    private final IndicatorHistory queries;
+    private final EventHistory events;
     private final AlertHistory alerts;
     private final Region region;
 
-    HistoryController(HistoryQueries queries, AlertHistory alerts, Region region) {
+    HistoryController(IndicatorHistory queries, EventHistory events, AlertHistory alerts, Region region) {
         this.queries = queries;
+        this.events = events;
         this.alerts = alerts;
         this.region = region;
     }
@@ -57,13 +56,14 @@ class HistoryController {
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         List<String> asked = params.communes(region::contains, region.name());
-        params.range(from, to, granularity == Granularity.HOUR ? MAX_HOUR_DAYS : MAX_DAYS);
+        params.range(
+                from, to, granularity == Granularity.HOUR ? IndicatorHistory.MAX_HOUR_DAYS : IndicatorHistory.MAX_DAYS);
         if (params.failed()) {
             return params.problem();
         }
         // A commune's officer gets their own commune, and is refused any other.
         List<String> communes = Viewer.current().communes(asked);
-        List<HistoryQueries.Point> points = queries.trend(counter, granularity, from, to, communes);
+        List<IndicatorHistory.Point> points = queries.trend(counter, granularity, from, to, communes);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("counter", counter.apiName());
         answer.put("granularity", granularity);
@@ -72,7 +72,8 @@ class HistoryController {
         answer.put("zone", queries.zone().getId());
         answer.put("communes", communes.isEmpty() ? "all" : communes);
         answer.put(
-                "total", points.stream().mapToLong(HistoryQueries.Point::value).sum());
+                "total",
+                points.stream().mapToLong(IndicatorHistory.Point::value).sum());
         answer.put("points", points);
         return ResponseEntity.ok(answer);
     }
@@ -84,12 +85,12 @@ class HistoryController {
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
         int limit = params.integer("limit", 10, 1, 1000);
-        params.range(from, to, MAX_DAYS);
+        params.range(from, to, IndicatorHistory.MAX_DAYS);
         if (params.failed()) {
             return params.problem();
         }
         List<Map<String, Object>> ranking = new ArrayList<>();
-        for (HistoryQueries.Ranked ranked : queries.top(counter, from, to, limit)) {
+        for (IndicatorHistory.Ranked ranked : queries.top(counter, from, to, limit)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("communeCode", ranked.communeCode());
             row.put(
@@ -125,8 +126,8 @@ class HistoryController {
                 "size");
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
-        params.range(from, to, MAX_DAYS);
-        var filter = new HistoryQueries.EventFilter(
+        params.range(from, to, IndicatorHistory.MAX_DAYS);
+        var filter = new EventHistory.EventFilter(
                 params.communes(region::contains, region.name()),
                 params.enumName("type", EventType.class),
                 params.enumName("content", Content.class),
@@ -140,7 +141,7 @@ class HistoryController {
         if (params.failed()) {
             return params.problem();
         }
-        return ResponseEntity.ok(queries.events(from, to, filter, page, size));
+        return ResponseEntity.ok(events.events(from, to, filter, page, size));
     }
 
     @GetMapping("/alerts")
@@ -149,7 +150,7 @@ class HistoryController {
                 query, "Invalid history query", "from", "to", "commune", "state", "rule", "page", "size");
         LocalDate from = params.date("from");
         LocalDate to = params.date("to");
-        params.range(from, to, MAX_DAYS);
+        params.range(from, to, IndicatorHistory.MAX_DAYS);
         var filter = new AlertHistory.AlertFilter(
                 params.communes(region::contains, region.name()),
                 params.enumName("state", AlertState.class),

@@ -21,7 +21,7 @@ import vn.situationroom.cases.Cases;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.AlertHistory;
 import vn.situationroom.history.Counter;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.hotspot.CommuneHotspot;
@@ -82,7 +82,7 @@ public class DailyReportService {
     private static final List<String> SPAN_LABELS = List.of(
             "report.totals", "report.column.day", "report.column.week-before", "report.alerts", "report.alerts.none");
 
-    private final HistoryQueries history;
+    private final IndicatorHistory history;
     private final AlertHistory alerts;
     private final Cases cases;
     private final Region region;
@@ -93,7 +93,7 @@ public class DailyReportService {
 
     @Autowired
     public DailyReportService(
-            HistoryQueries history,
+            IndicatorHistory history,
             AlertHistory alerts,
             Cases cases,
             Region region,
@@ -103,7 +103,7 @@ public class DailyReportService {
     }
 
     DailyReportService(
-            HistoryQueries history,
+            IndicatorHistory history,
             AlertHistory alerts,
             Cases cases,
             Region region,

@@ -122,7 +122,7 @@ class HistoryBenchmark {
             long analyze = System.nanoTime();
             jdbc.execute("VACUUM ANALYZE");
             say("VACUUM ANALYZE: %.1f s", (System.nanoTime() - analyze) / 1e9);
-            HistoryQueries history = new HistoryQueries(JdbcClient.create(dataSource), calendar);
+            IndicatorHistory history = new IndicatorHistory(JdbcClient.create(dataSource), calendar);
             trendLatency(history);
         } finally {
             if (embedded != null) {
@@ -271,7 +271,7 @@ class HistoryBenchmark {
     }
 
     /** Trend queries as the analysts' views ask them; the latency of each kind, from the first call to the last. */
-    private void trendLatency(HistoryQueries history) {
+    private void trendLatency(IndicatorHistory history) {
         SplittableRandom random = new SplittableRandom(7);
         Counter[] counters = Counter.values();
         LocalDate last = first.plusDays(days - 1);

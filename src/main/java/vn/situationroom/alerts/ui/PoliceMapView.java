@@ -25,7 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.situationroom.alerts.AlertService;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.EventHistory;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
@@ -63,7 +64,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private final LiveAlerts alerts;
     private final AlertService service;
     private final UiProperties settings;
-    private final HistoryQueries history;
+    private final IndicatorHistory history;
+    private final EventHistory events;
     private final int crowdThreshold;
     private final CommuneMap map;
     private final ReplayBar replayBar;
@@ -88,7 +90,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             LiveAlerts alerts,
             AlertService service,
             UiProperties settings,
-            HistoryQueries history,
+            IndicatorHistory history,
+            EventHistory events,
             HotspotSettings hotspotSettings) {
         this.region = region;
         this.hotspots = hotspots;
@@ -96,6 +99,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         this.service = service;
         this.settings = settings;
         this.history = history;
+        this.events = events;
         this.crowdThreshold = hotspotSettings.detectors().crowdThreshold();
         addClassName("police-map-view");
         setSizeFull();
@@ -203,8 +207,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         Instant end = replaying == null ? clock : replaying;
         List<CommuneMap.Marker> markers = new ArrayList<>();
         try {
-            for (HistoryQueries.StoredEvent event :
-                    history.notable(end.minus(MARKER_SPAN), end, crowdThreshold, MARKERS_MAX)) {
+            for (EventHistory.StoredEvent event :
+                    events.notable(end.minus(MARKER_SPAN), end, crowdThreshold, MARKERS_MAX)) {
                 CommuneMap.MarkerKind kind = switch (event.type()) {
                     case "INCIDENT" -> CommuneMap.MarkerKind.INCIDENT;
                     case "ESCALATION" -> CommuneMap.MarkerKind.ESCALATION;

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import vn.situationroom.history.Counter;
+import vn.situationroom.history.EventHistory;
 import vn.situationroom.history.Granularity;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
@@ -49,12 +50,6 @@ public record AnalysisFilters(
         boolean candidateRelated,
         Tab tab,
         List<String> problems) {
-
-    /** The longest span charted by the hour, as in the REST API. */
-    static final int MAX_HOUR_DAYS = 93;
-
-    /** The longest span at all: ten years. */
-    static final int MAX_DAYS = 3660;
 
     /** The analysis view's tabs. */
     public enum Tab {
@@ -93,7 +88,7 @@ public record AnalysisFilters(
         Map<String, List<String>> parameters = query.getParameters();
         LocalDate from = date(parameters, "from", problems).orElse(defaults.from());
         LocalDate to = date(parameters, "to", problems).orElse(defaults.to());
-        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= IndicatorHistory.MAX_DAYS) {
             problems.add("to");
             from = defaults.from();
             to = defaults.to();
@@ -115,7 +110,7 @@ public record AnalysisFilters(
                 one(parameters, "counter", problems, Counter::byApiName).orElse(defaults.counter());
         Granularity granularity = one(parameters, "granularity", problems, name -> enumOf(Granularity.class, name))
                 .orElse(defaults.granularity());
-        if (granularity == Granularity.HOUR && ChronoUnit.DAYS.between(from, to) >= MAX_HOUR_DAYS) {
+        if (granularity == Granularity.HOUR && ChronoUnit.DAYS.between(from, to) >= IndicatorHistory.MAX_HOUR_DAYS) {
             problems.add("granularity");
             granularity = Granularity.DAY;
         }
@@ -167,8 +162,8 @@ public record AnalysisFilters(
     }
 
     /** The events these filters select, for the history's queries. */
-    HistoryQueries.EventFilter eventFilter() {
-        return new HistoryQueries.EventFilter(
+    EventHistory.EventFilter eventFilter() {
+        return new EventHistory.EventFilter(
                 communes,
                 type == null ? null : type.name(),
                 content == null ? null : content.name(),

@@ -30,8 +30,9 @@ import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.AlertHistory;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.DailyCounts;
+import vn.situationroom.history.EventHistory;
 import vn.situationroom.history.Granularity;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Roles;
@@ -59,7 +60,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private static final int MAX_REPORT_SPAN_DAYS = 31;
 
     private final Region region;
-    private final HistoryQueries history;
+    private final IndicatorHistory history;
     private final DailyCounts dailyCounts;
     private final ElectionCalendar calendar;
 
@@ -76,7 +77,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Anchor spanDocx = new Anchor("", "DOCX");
     private final TabSheet tabs = new TabSheet();
     private final Chart trend = new Chart();
-    private final Grid<HistoryQueries.Ranked> ranking = new Grid<>();
+    private final Grid<IndicatorHistory.Ranked> ranking = new Grid<>();
     private final AuditLog audit;
     /** A commune's officer sees their own commune only: no ranking of the others, no district report. */
     private final boolean districtWide = !Viewer.current().limitedToCommune();
@@ -88,7 +89,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
 
     public AnalysisView(
             Region region,
-            HistoryQueries history,
+            IndicatorHistory history,
+            EventHistory eventHistory,
             AlertHistory alertHistory,
             DailyCounts dailyCounts,
             ElectionCalendar calendar,
@@ -101,8 +103,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         this.filters = AnalysisFilters.defaults(LocalDate.now(calendar.zone()));
         this.alerts = new AlertsTab(alertHistory, region, calendar, () -> filters, this::unlessUnavailable);
         this.backtest = new BacktestTab(region, dailyCounts, calendar, () -> filters);
-        this.exports = new Exports(this, history, region, calendar, audit, () -> filters);
-        this.events = new EventsTab(history, region, calendar, () -> filters, this::unlessUnavailable, exports);
+        this.exports = new Exports(this, history, eventHistory, region, calendar, audit, () -> filters);
+        this.events = new EventsTab(eventHistory, region, calendar, () -> filters, this::unlessUnavailable, exports);
         this.filterBar = new FilterBar(region, changed -> {
             filters = changed;
             showFilters();
@@ -173,7 +175,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         ranking.addColumn(r -> communeName(r.communeCode()))
                 .setHeader(getTranslation("analysis.ranking.commune"))
                 .setFlexGrow(2);
-        ranking.addColumn(HistoryQueries.Ranked::value)
+        ranking.addColumn(IndicatorHistory.Ranked::value)
                 .setHeader(getTranslation("analysis.ranking.value"))
                 .setFlexGrow(1);
         ranking.setWidth("24em");
@@ -307,7 +309,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
                 .toList();
     }
 
-    private List<HistoryQueries.Point> trendOf(List<String> codes) {
+    private List<IndicatorHistory.Point> trendOf(List<String> codes) {
         return history.trend(filters.counter(), filters.granularity(), filters.from(), filters.to(), codes);
     }
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.EventHistory;
 import vn.situationroom.region.Region;
 
 /**
@@ -21,11 +21,11 @@ final class EventsTab extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final Grid<HistoryQueries.StoredEvent> events = new Grid<>();
+    private final Grid<EventHistory.StoredEvent> events = new Grid<>();
     private final Span total = new Span();
 
     EventsTab(
-            HistoryQueries history,
+            EventHistory history,
             Region region,
             ElectionCalendar calendar,
             Supplier<AnalysisFilters> filters,
@@ -48,17 +48,17 @@ final class EventsTab extends VerticalLayout {
         events.addColumn(e -> label("Field", e.field()))
                 .setHeader(getTranslation("field.field"))
                 .setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::headcount)
+        events.addColumn(EventHistory.StoredEvent::headcount)
                 .setHeader(getTranslation("field.headcount"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         events.addColumn(this::flags)
                 .setHeader(getTranslation("analysis.events.flags"))
                 .setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::caseRef)
+        events.addColumn(EventHistory.StoredEvent::caseRef)
                 .setHeader(getTranslation("field.caseRef"))
                 .setAutoWidth(true);
-        events.addColumn(HistoryQueries.StoredEvent::summary)
+        events.addColumn(EventHistory.StoredEvent::summary)
                 .setHeader(getTranslation("field.summary"))
                 .setFlexGrow(3);
         events.setSizeFull();
@@ -74,7 +74,7 @@ final class EventsTab extends VerticalLayout {
                                                     query.getPage(),
                                                     query.getPageSize())
                                             .items(),
-                                    List.<HistoryQueries.StoredEvent>of())
+                                    List.<EventHistory.StoredEvent>of())
                             .stream();
                 },
                 query -> {
@@ -105,7 +105,7 @@ final class EventsTab extends VerticalLayout {
         events.getDataProvider().refreshAll();
     }
 
-    private String flags(HistoryQueries.StoredEvent event) {
+    private String flags(EventHistory.StoredEvent event) {
         List<String> flags = new ArrayList<>();
         if (event.complex()) {
             flags.add(getTranslation("field.complex"));

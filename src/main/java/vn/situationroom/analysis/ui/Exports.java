@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import vn.situationroom.analysis.ChartOptions;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.EventHistory;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.history.Page;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.AuditLog;
@@ -31,7 +32,8 @@ final class Exports {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Component screen;
-    private final HistoryQueries history;
+    private final IndicatorHistory history;
+    private final EventHistory events;
     private final Region region;
     private final ElectionCalendar calendar;
     private final AuditLog audit;
@@ -40,13 +42,15 @@ final class Exports {
 
     Exports(
             Component screen,
-            HistoryQueries history,
+            IndicatorHistory history,
+            EventHistory events,
             Region region,
             ElectionCalendar calendar,
             AuditLog audit,
             Supplier<AnalysisFilters> filters) {
         this.screen = screen;
         this.history = history;
+        this.events = events;
         this.region = region;
         this.calendar = calendar;
         this.audit = audit;
@@ -89,7 +93,7 @@ final class Exports {
     Table series(List<ChartOptions.Line> lines) {
         List<List<Object>> rows = new ArrayList<>();
         for (ChartOptions.Line line : lines) {
-            for (HistoryQueries.Point point : line.points()) {
+            for (IndicatorHistory.Point point : line.points()) {
                 rows.add(List.of(
                         line.name(),
                         point.start().atZoneSameInstant(calendar.zone()).format(TIME),
@@ -106,7 +110,7 @@ final class Exports {
         AnalysisFilters shown = filters.get();
         List<List<Object>> rows = new ArrayList<>();
         int rank = 0;
-        for (HistoryQueries.Ranked ranked : history.top(
+        for (IndicatorHistory.Ranked ranked : history.top(
                 shown.counter(), shown.from(), shown.to(), region.communes().size())) {
             rows.add(List.of(++rank, ranked.communeCode(), region.shortName(ranked.communeCode()), ranked.value()));
         }
@@ -123,13 +127,12 @@ final class Exports {
     Table events() {
         AnalysisFilters shown = filters.get();
         // One query: the rows of one moment, however many arrive while the file is written.
-        Page<HistoryQueries.StoredEvent> page =
-                history.events(shown.from(), shown.to(), shown.eventFilter(), 0, MAX_ROWS);
+        Page<EventHistory.StoredEvent> page = events.events(shown.from(), shown.to(), shown.eventFilter(), 0, MAX_ROWS);
         if (page.total() > page.items().size()) {
             cut = page.total();
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (HistoryQueries.StoredEvent e : page.items()) {
+        for (EventHistory.StoredEvent e : page.items()) {
             rows.add(Arrays.asList(
                     e.eventId().toString(),
                     e.occurredAt().atZoneSameInstant(calendar.zone()).format(TIME),

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.Granularity;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.intake.Content;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
@@ -132,9 +133,9 @@ final class FilterBar extends HorizontalLayout {
             return null;
         }
         to.setInvalid(false);
-        if (buckets == Granularity.HOUR && ChronoUnit.DAYS.between(first, last) >= AnalysisFilters.MAX_HOUR_DAYS) {
+        if (buckets == Granularity.HOUR && ChronoUnit.DAYS.between(first, last) >= IndicatorHistory.MAX_HOUR_DAYS) {
             granularity.setInvalid(true);
-            granularity.setErrorMessage(getTranslation("analysis.filter.hour-span", AnalysisFilters.MAX_HOUR_DAYS));
+            granularity.setErrorMessage(getTranslation("analysis.filter.hour-span", IndicatorHistory.MAX_HOUR_DAYS));
             return null;
         }
         granularity.setInvalid(false);

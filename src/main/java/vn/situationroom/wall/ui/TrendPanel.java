@@ -8,7 +8,7 @@ import vn.situationroom.analysis.ChartOptions;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.Granularity;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.ui.Chart;
 
 /** The wall's trend panel: the region's last {@value #DAYS} days of a few counters, in large type on the dark wall. */
@@ -30,7 +30,7 @@ final class TrendPanel extends Div {
     }
 
     /** Reads the days up to today from the history and draws them. */
-    void render(HistoryQueries history, ElectionCalendar calendar) {
+    void render(IndicatorHistory history, ElectionCalendar calendar) {
         LocalDate today = LocalDate.now(calendar.zone());
         LocalDate first = today.minusDays(DAYS - 1);
         List<ChartOptions.Line> lines = COUNTERS.stream()

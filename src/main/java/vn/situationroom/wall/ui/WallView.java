@@ -25,7 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DataAccessException;
 import vn.situationroom.election.ElectionCalendar;
-import vn.situationroom.history.HistoryQueries;
+import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.Reason;
@@ -64,7 +64,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final Region region;
     private final LiveHotspots hotspots;
     private final LiveAlerts alerts;
-    private final HistoryQueries history;
+    private final IndicatorHistory history;
     private final ElectionCalendar calendar;
     private final UiProperties settings;
     private final DutyRoster roster;
@@ -90,7 +90,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
             Region region,
             LiveHotspots hotspots,
             LiveAlerts alerts,
-            HistoryQueries history,
+            IndicatorHistory history,
             ElectionCalendar calendar,
             UiProperties settings,
             DutyRoster roster,

@@ -19,11 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.CommuneIndicators;
@@ -31,12 +30,13 @@ import vn.situationroom.platform.Json;
 import vn.situationroom.security.Viewer;
 
 /**
- * The analysts' questions to history: trends of any counter, the ranking of communes, the events of a period with
- * filters, and the alerts with their history. Dates are days of the country's calendar, both ends included. The same
- * SQL runs on plain PostgreSQL and on TimescaleDB (where the weekly and monthly totals are continuous aggregates).
+ * History's answers about the counters and levels: trends of any counter, the region's and each commune's totals, the
+ * ranking of communes, and the levels as they were at a moment. Dates are days of the country's calendar, both ends
+ * included. The same SQL runs on plain PostgreSQL and on TimescaleDB (where the weekly and monthly totals are
+ * continuous aggregates). A service, not a repository: every answer is limited to what the viewer may see.
  */
-@Repository
-public class HistoryQueries {
+@Service
+public class IndicatorHistory {
 
     private static final String WINDOW_TREND = """
             SELECT window_start AS bucket, sum(%s)::bigint AS value
@@ -76,23 +76,16 @@ public class HistoryQueries {
             LIMIT :limit
             """;
 
-    private static final String EVENTS = """
-            SELECT event_id, occurred_at, recorded_at, commune_code, reception_point, type, content, field, headcount,
-                   complex, candidate_related, case_ref, summary, severity, destination, status
-            FROM reception_event
-            WHERE occurred_at >= :start AND occurred_at < :end %s
-            ORDER BY occurred_at DESC, event_id
-            LIMIT :limit OFFSET :offset
-            """;
+    /** The longest span of days a trend by the hour may cover (2,232 buckets; a quarter of a year). */
+    public static final int MAX_HOUR_DAYS = 93;
 
-    private static final String EVENT_COUNT = """
-            SELECT count(*) FROM reception_event WHERE occurred_at >= :start AND occurred_at < :end %s
-            """;
+    /** The longest span of days any question may cover (ten years). */
+    public static final int MAX_DAYS = 3660;
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    HistoryQueries(JdbcClient jdbc, ElectionCalendar calendar) {
+    IndicatorHistory(JdbcClient jdbc, ElectionCalendar calendar) {
         this.jdbc = jdbc;
         this.zone = calendar.zone();
     }
@@ -112,6 +105,11 @@ public class HistoryQueries {
      */
     public List<Point> trend(
             Counter counter, Granularity granularity, LocalDate from, LocalDate to, List<String> asked) {
+        long days = ChronoUnit.DAYS.between(from, to);
+        if (days < 0 || days >= (granularity == Granularity.HOUR ? MAX_HOUR_DAYS : MAX_DAYS)) {
+            throw new IllegalArgumentException("A trend by " + granularity + " covers at most "
+                    + (granularity == Granularity.HOUR ? MAX_HOUR_DAYS : MAX_DAYS) + " days, from on or before to");
+        }
         List<String> communes = Viewer.current().communes(asked);
         boolean windows = granularity == Granularity.HOUR || granularity == Granularity.DAY;
         ZonedDateTime start = granularity.bucketOf(from, zone);
@@ -255,113 +253,5 @@ public class HistoryQueries {
                 .param("limit", limit)
                 .query((rs, row) -> new Ranked(rs.getString("commune_code"), rs.getLong("value")))
                 .list();
-    }
-
-    /** Which events to list; null or empty for no condition. */
-    public record EventFilter(
-            List<String> communes,
-            String type,
-            String content,
-            String field,
-            Boolean complex,
-            Boolean candidateRelated,
-            String caseRef,
-            Integer minHeadcount) {}
-
-    /** A stored event, without its person. */
-    public record StoredEvent(
-            UUID eventId,
-            OffsetDateTime occurredAt,
-            Instant recordedAt,
-            String communeCode,
-            String receptionPoint,
-            String type,
-            String content,
-            String field,
-            int headcount,
-            boolean complex,
-            boolean candidateRelated,
-            String caseRef,
-            String summary,
-            String severity,
-            String destination,
-            String status) {}
-
-    /** The events of the days {@code from} to {@code to} that pass the filter, newest first. */
-    public Page<StoredEvent> events(LocalDate from, LocalDate to, EventFilter filter, int page, int size) {
-        StringBuilder conditions = new StringBuilder();
-        Map<String, Object> params =
-                Periods.of(from, to, zone, Viewer.current().communes(filter.communes()), conditions);
-        Periods.condition(conditions, params, "type", filter.type());
-        Periods.condition(conditions, params, "content", filter.content());
-        Periods.condition(conditions, params, "field", filter.field());
-        Periods.condition(conditions, params, "complex", filter.complex());
-        Periods.condition(conditions, params, "candidate_related", filter.candidateRelated());
-        Periods.condition(conditions, params, "case_ref", filter.caseRef());
-        if (filter.minHeadcount() != null) {
-            conditions.append(" AND headcount >= :min_headcount");
-            params.put("min_headcount", filter.minHeadcount());
-        }
-        long total = jdbc.sql(EVENT_COUNT.formatted(conditions))
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<StoredEvent> events = jdbc.sql(EVENTS.formatted(conditions))
-                .params(params)
-                .param("limit", size)
-                .param("offset", (long) page * size)
-                .query(this::storedEvent)
-                .list();
-        return new Page<>(page, size, total, events);
-    }
-
-    private static final String NOTABLE = """
-            SELECT event_id, occurred_at, recorded_at, commune_code, reception_point, type, content, field, headcount,
-                   complex, candidate_related, case_ref, summary, severity, destination, status
-            FROM reception_event
-            WHERE occurred_at > :start AND occurred_at <= :end
-              AND (type IN ('INCIDENT', 'ESCALATION') OR (type = 'VISIT' AND headcount >= :crowd))
-            ORDER BY occurred_at DESC, event_id
-            LIMIT :limit
-            """;
-
-    /**
-     * The events a command map draws, newest first, in the instants {@code (start, end]}: incidents, escalations and
-     * crowds (visits of at least {@code crowd} people); at most {@code limit}.
-     */
-    public List<StoredEvent> notable(Instant start, Instant end, int crowd, int limit) {
-        Viewer.current().requireDistrictWide();
-        return jdbc.sql(NOTABLE)
-                .param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
-                .param("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
-                .param("crowd", crowd)
-                .param("limit", limit)
-                .query(this::storedEvent)
-                .list();
-    }
-
-    private StoredEvent storedEvent(ResultSet rs, int row) throws SQLException {
-        return new StoredEvent(
-                rs.getObject("event_id", UUID.class),
-                offsetDateTime(rs, "occurred_at"),
-                Periods.instant(rs, "recorded_at"),
-                rs.getString("commune_code"),
-                rs.getString("reception_point"),
-                rs.getString("type"),
-                rs.getString("content"),
-                rs.getString("field"),
-                rs.getInt("headcount"),
-                rs.getBoolean("complex"),
-                rs.getBoolean("candidate_related"),
-                rs.getString("case_ref"),
-                rs.getString("summary"),
-                rs.getString("severity"),
-                rs.getString("destination"),
-                rs.getString("status"));
-    }
-
-    private OffsetDateTime offsetDateTime(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.atZoneSameInstant(zone).toOffsetDateTime();
     }
 }
