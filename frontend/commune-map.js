@@ -2,13 +2,14 @@
 // A plain ES module (no bundler): Leaflet comes from its WebJar, served by the app under /webjars/.
 import * as L from '../webjars/leaflet/dist/leaflet-src.esm.js';
 
-const FILL = {
-  NONE: '#c9d1d9',
-  NORMAL: '#7cc88a',
-  WATCH: '#f2d024',
-  WARNING: '#f08c00',
-  CRITICAL: '#d62828',
-};
+const LEVELS = ['NONE', 'NORMAL', 'WATCH', 'WARNING', 'CRITICAL'];
+
+// The fill of each level: the custom properties --sr-level-<LEVEL> the app shell sets from the one palette
+// (HotspotLevel), read once per drawing.
+function palette(element) {
+  const style = getComputedStyle(element);
+  return Object.fromEntries(LEVELS.map((level) => [level, style.getPropertyValue(`--sr-level-${level}`).trim()]));
+}
 
 // The kinds of marker: their colour, and the side of the commune's centre they are drawn on.
 const MARKER = {
@@ -18,6 +19,9 @@ const MARKER = {
 };
 
 class CommuneMap extends HTMLElement {
+  // How many Leaflet maps the page holds now: one per map element on screen, none left behind by a screen left.
+  static liveMaps = 0;
+
   constructor() {
     super();
     this._geojson = null;
@@ -96,11 +100,13 @@ class CommuneMap extends HTMLElement {
         this[name] = value;
       }
     }
+    clearTimeout(this._teardown);
     if (!this._map) {
       this._container = document.createElement('div');
       this._container.className = 'sr-commune-map-canvas';
       this.appendChild(this._container);
       this._map = L.map(this._container, { attributionControl: false, zoomSnap: 0.25 });
+      CommuneMap.liveMaps += 1;
       // Leaflet can only fit the region once the element has a size; it may get one after it is attached.
       this._resizeObserver = new ResizeObserver(() => this._fit());
       this._resizeObserver.observe(this);
@@ -113,7 +119,36 @@ class CommuneMap extends HTMLElement {
   }
 
   disconnectedCallback() {
-    // Vaadin may move the element; keep the map, which is rebuilt only when the element is garbage.
+    // Vaadin may move the element (detached, then attached again at once): remove the map only if it stays away, so
+    // that a screen left behind leaves no Leaflet map, observer or layer alive in the page.
+    clearTimeout(this._teardown);
+    this._teardown = setTimeout(() => {
+      if (!this.isConnected) {
+        this._remove();
+      }
+    }, 0);
+  }
+
+  // Removes the Leaflet map and everything drawn on it; the data stays, and a later attach draws it again.
+  _remove() {
+    if (this._resizeObserver) {
+      this._resizeObserver.disconnect();
+      this._resizeObserver = null;
+    }
+    if (this._map) {
+      this._map.remove();
+      this._map = null;
+      CommuneMap.liveMaps -= 1;
+    }
+    if (this._container) {
+      this._container.remove();
+      this._container = null;
+    }
+    this._layers.clear();
+    this._regionLayer = null;
+    this._tileLayer = null;
+    this._markerGroups = null;
+    this._fitted = false;
   }
 
   _fit() {
@@ -144,8 +179,9 @@ class CommuneMap extends HTMLElement {
       this._regionLayer.remove();
     }
     this._layers.clear();
+    const none = palette(this).NONE;
     this._regionLayer = L.geoJSON(this._geojson, {
-      style: () => ({ color: '#37474f', weight: 1.2, fillOpacity: 0.75, fillColor: FILL.NONE }),
+      style: () => ({ color: '#37474f', weight: 1.2, fillOpacity: 0.75, fillColor: none }),
       onEachFeature: (feature, layer) => {
         const code = String(feature.properties.code);
         this._layers.set(code, layer);
@@ -213,9 +249,10 @@ class CommuneMap extends HTMLElement {
   }
 
   _restyle() {
+    const fills = palette(this);
     for (const [code, layer] of this._layers) {
       const style = this._styles[code] || { level: 'NONE', label: '', detail: '' };
-      layer.setStyle({ fillColor: FILL[style.level] || FILL.NONE });
+      layer.setStyle({ fillColor: fills[style.level] || fills.NONE });
       const name = layer.feature.properties.full_name || layer.feature.properties.name || code;
       layer.bindPopup(`<strong>${escapeHtml(name)}</strong><br>${escapeHtml(style.label)}<br>${escapeHtml(style.detail)}`);
       const shortName = layer.feature.properties.name || code;

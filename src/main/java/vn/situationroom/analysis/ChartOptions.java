@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.detection.Detection;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.IndicatorHistory;
+import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.platform.Json;
 
 /** The ECharts options of the analysis view: trends with the election's phases as bands, and a back-test. */
@@ -90,12 +91,12 @@ public final class ChartOptions {
                 series.addObject().put("name", observedName).put("type", "bar").putArray("data");
         ObjectNode boundSeries =
                 series.addObject().put("name", boundName).put("type", "line").put("showSymbol", false);
-        boundSeries.putObject("lineStyle").put("type", "dashed").put("color", "#f08c00");
-        boundSeries.putObject("itemStyle").put("color", "#f08c00");
+        boundSeries.putObject("lineStyle").put("type", "dashed").put("color", HotspotLevel.WARNING.hex());
+        boundSeries.putObject("itemStyle").put("color", HotspotLevel.WARNING.hex());
         ArrayNode bound = boundSeries.putArray("data");
         ObjectNode alarmSeries =
                 series.addObject().put("name", alarmName).put("type", "scatter").put("symbolSize", 12);
-        alarmSeries.putObject("itemStyle").put("color", "#d62828");
+        alarmSeries.putObject("itemStyle").put("color", HotspotLevel.CRITICAL.hex());
         ArrayNode alarms = alarmSeries.putArray("data");
         for (Detection day : days) {
             String label = first.plusDays(day.index()).toString();

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,8 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.detection.Detection;
-import vn.situationroom.detection.EarsC;
-import vn.situationroom.detection.Ewma;
+import vn.situationroom.detection.Detector;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.DailyCounts;
 import vn.situationroom.history.IndicatorHistory;
@@ -47,8 +48,9 @@ class DetectController {
     ResponseEntity<?> detect(@RequestBody JsonNode request) {
         List<Map<String, String>> errors = new ArrayList<>();
         String method = request.path("method").asString("");
-        if (!List.of("C1", "C2", "C3", "EWMA").contains(method)) {
-            errors.add(error("method", "must be one of C1, C2, C3, EWMA"));
+        Optional<Detector> detector = Detector.named(method);
+        if (detector.isEmpty()) {
+            errors.add(error("method", "must be one of " + Detector.names()));
         }
         LocalDate from = null;
         double[] series = null;
@@ -76,9 +78,7 @@ class DetectController {
         List<Detection> days = null;
         if (errors.isEmpty()) {
             try {
-                days = method.equals("EWMA")
-                        ? Ewma.detect(series, ewma(request))
-                        : EarsC.detect(series, ears(method, request));
+                days = detector.orElseThrow().detect(series, parameters(detector.orElseThrow(), request));
             } catch (IllegalArgumentException e) {
                 errors.add(error("$", e.getMessage()));
             }
@@ -101,22 +101,22 @@ class DetectController {
         return ResponseEntity.ok(answer);
     }
 
-    private static EarsC.Params ears(String method, JsonNode request) {
-        return new EarsC.Params(
-                EarsC.Method.valueOf(method),
-                integer(request, "baseline"),
-                number(request, "alpha"),
-                number(request, "minSigma"));
-    }
-
-    private static Ewma.Params ewma(JsonNode request) {
-        return new Ewma.Params(
-                number(request, "weight"),
-                integer(request, "baseline"),
-                integer(request, "guard"),
-                number(request, "red"),
-                number(request, "yellow"),
-                number(request, "minSigma"));
+    /** The detector's parameters the request gives, by the catalogue's names and kinds. */
+    private static Map<String, Number> parameters(Detector detector, JsonNode request) {
+        Map<String, Number> values = new HashMap<>();
+        for (Detector.Parameter parameter : detector.parameters()) {
+            // Not a conditional expression: Integer and Double there would be unboxed, and an absent one is null.
+            Number value;
+            if (parameter.kind() == Detector.Kind.WHOLE) {
+                value = integer(request, parameter.name());
+            } else {
+                value = number(request, parameter.name());
+            }
+            if (value != null) {
+                values.put(parameter.name(), value);
+            }
+        }
+        return values;
     }
 
     private static double[] series(JsonNode node, List<Map<String, String>> errors) {

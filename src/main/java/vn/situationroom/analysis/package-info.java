@@ -12,6 +12,7 @@
             "live",
             "platform",
             "region",
+            "report",
             "security",
             "ui"
         })

@@ -109,17 +109,15 @@ public class AlertHistory {
             conditions.append(" AND rule IN (:rules)");
             params.put("rules", filter.rules());
         }
-        long total = jdbc.sql(ALERT_COUNT.formatted(conditions))
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<StoredAlert> alerts = jdbc.sql(ALERTS.formatted(conditions))
-                .params(params)
-                .param("limit", size)
-                .param("offset", (long) page * size)
-                .query(AlertHistory::alert)
-                .list();
-        return new Page<>(page, size, total, withTransitions(alerts));
+        Page<StoredAlert> alerts = Periods.page(
+                jdbc,
+                ALERT_COUNT.formatted(conditions),
+                ALERTS.formatted(conditions),
+                params,
+                page,
+                size,
+                AlertHistory::alert);
+        return new Page<>(page, size, alerts.total(), withTransitions(alerts.items()));
     }
 
     /** One alert with its history, if stored, read in one snapshot. */

@@ -89,17 +89,14 @@ public class EventHistory {
             conditions.append(" AND headcount >= :min_headcount");
             params.put("min_headcount", filter.minHeadcount());
         }
-        long total = jdbc.sql(EVENT_COUNT.formatted(conditions))
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<StoredEvent> events = jdbc.sql(EVENTS.formatted(conditions))
-                .params(params)
-                .param("limit", size)
-                .param("offset", (long) page * size)
-                .query(this::storedEvent)
-                .list();
-        return new Page<>(page, size, total, events);
+        return Periods.page(
+                jdbc,
+                EVENT_COUNT.formatted(conditions),
+                EVENTS.formatted(conditions),
+                params,
+                page,
+                size,
+                this::storedEvent);
     }
 
     private static final String NOTABLE = """

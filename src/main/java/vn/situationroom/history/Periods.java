@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The parts the history's queries share: a period of the country's days, a condition on a column, a stored time. */
 final class Periods {
@@ -37,6 +39,28 @@ final class Periods {
             conditions.append(" AND ").append(column).append(" = :").append(column);
             params.put(column, value);
         }
+    }
+
+    /**
+     * One page of a listing: its total from {@code countSql}, its rows from {@code listSql} (which ends in
+     * {@code LIMIT :limit OFFSET :offset}), both with the same parameters.
+     */
+    static <T> Page<T> page(
+            JdbcClient jdbc,
+            String countSql,
+            String listSql,
+            Map<String, Object> params,
+            int page,
+            int size,
+            RowMapper<T> rows) {
+        long total = jdbc.sql(countSql).params(params).query(Long.class).single();
+        List<T> items = jdbc.sql(listSql)
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(rows)
+                .list();
+        return new Page<>(page, size, total, items);
     }
 
     /** A stored time, or null. */

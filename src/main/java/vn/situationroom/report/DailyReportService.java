@@ -38,6 +38,9 @@ import vn.situationroom.region.Region;
 @Service
 public class DailyReportService {
 
+    /** The longest period one situation report holds, in days: a month. */
+    public static final int MAX_SPAN_DAYS = 31;
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final int MAP_WIDTH = 1400;
@@ -129,6 +132,11 @@ public class DailyReportService {
      * The report of the days {@code from} to {@code day} in {@code locale}: the counts summed over them against the
      * same span whole weeks before, each commune's level at the end, the alerts active in the span.
      */
+    /** Whether one report can hold the days {@code from} to {@code to}: in order, and at most {@link #MAX_SPAN_DAYS}. */
+    public static boolean holds(LocalDate from, LocalDate to) {
+        return !to.isBefore(from) && ChronoUnit.DAYS.between(from, to) < MAX_SPAN_DAYS;
+    }
+
     DailyReport build(LocalDate from, LocalDate day, Locale locale) {
         boolean span = !from.equals(day);
         long weeksBack = (ChronoUnit.DAYS.between(from, day) + 7) / 7;

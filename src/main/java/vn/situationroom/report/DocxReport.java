@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
@@ -30,15 +30,6 @@ import vn.situationroom.hotspot.HotspotLevel;
 final class DocxReport {
 
     private static final String FONT = "Times New Roman";
-    private static final Map<HotspotLevel, String> LEVEL = Map.of(
-            HotspotLevel.NORMAL,
-            "7CC88A",
-            HotspotLevel.WATCH,
-            "F2D024",
-            HotspotLevel.WARNING,
-            "F08C00",
-            HotspotLevel.CRITICAL,
-            "D62828");
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final double MAP_WIDTH_POINTS = 450;
 
@@ -86,7 +77,7 @@ final class DocxReport {
                         c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
                 XWPFTableRow row = row(communes, cells);
                 if (line.level() != null) {
-                    row.getCell(1).setColor(LEVEL.get(line.level()));
+                    row.getCell(1).setColor(colour(line.level()));
                 }
             }
 
@@ -112,7 +103,7 @@ final class DocxReport {
                                             alert.reason(),
                                             alert.handling()))
                             .getCell(2)
-                            .setColor(LEVEL.get(alert.severity()));
+                            .setColor(colour(alert.severity()));
                 }
             }
 
@@ -213,5 +204,10 @@ final class DocxReport {
         run.setFontSize(size);
         run.setBold(bold);
         run.setText(text);
+    }
+
+    /** The level's colour as Word writes it: RRGGBB. */
+    private static String colour(HotspotLevel level) {
+        return level.hex().substring(1).toUpperCase(Locale.ROOT);
     }
 }

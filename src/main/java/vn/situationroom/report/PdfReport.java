@@ -21,22 +21,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import vn.situationroom.history.Counter;
 import vn.situationroom.hotspot.HotspotLevel;
 
 /** The daily report as an A4 PDF, its font (DejaVu Sans, every Vietnamese diacritic) embedded. */
 final class PdfReport {
 
-    private static final Map<HotspotLevel, Color> LEVEL = Map.of(
-            HotspotLevel.NORMAL,
-            new Color(0x7cc88a),
-            HotspotLevel.WATCH,
-            new Color(0xf2d024),
-            HotspotLevel.WARNING,
-            new Color(0xf08c00),
-            HotspotLevel.CRITICAL,
-            new Color(0xd62828));
     private static final Color HEADER = new Color(0xe2e8f0);
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -79,36 +69,10 @@ final class PdfReport {
             document.add(generated);
 
             section(document, t.get("report.totals"));
-            PdfPTable totals = table(
-                    new float[] {4, 1.4f, 1.4f, 1.4f},
-                    t.get("report.column.counter"),
-                    t.get("report.column.day"),
-                    t.get("report.column.week-before"),
-                    t.get("report.column.change"));
-            for (Counter counter : DailyReport.TOTALS) {
-                addCounterRow(
-                        totals,
-                        t.get("counter." + counter.apiName()),
-                        report.today().getOrDefault(counter, 0L),
-                        report.weekBefore().getOrDefault(counter, 0L));
-            }
-            document.add(totals);
+            document.add(counterTable(report, DailyReport.TOTALS, t));
 
             section(document, t.get("report.breakdown"));
-            PdfPTable breakdown = table(
-                    new float[] {4, 1.4f, 1.4f, 1.4f},
-                    t.get("report.column.counter"),
-                    t.get("report.column.day"),
-                    t.get("report.column.week-before"),
-                    t.get("report.column.change"));
-            for (Counter counter : DailyReport.BREAKDOWN) {
-                addCounterRow(
-                        breakdown,
-                        t.get("counter." + counter.apiName()),
-                        report.today().getOrDefault(counter, 0L),
-                        report.weekBefore().getOrDefault(counter, 0L));
-            }
-            document.add(breakdown);
+            document.add(counterTable(report, DailyReport.BREAKDOWN, t));
 
             section(document, t.get("report.map"));
             Image map = Image.getInstance(report.map());
@@ -133,7 +97,7 @@ final class PdfReport {
                 communes.addCell(cell(line.name(), body));
                 PdfPCell level = cell(line.levelName(), bold);
                 if (line.level() != null) {
-                    level.setBackgroundColor(LEVEL.get(line.level()));
+                    level.setBackgroundColor(colour(line.level()));
                 }
                 communes.addCell(level);
                 communes.addCell(cell(line.reason(), body));
@@ -158,7 +122,7 @@ final class PdfReport {
                     alerts.addCell(cell(alert.time(), body));
                     alerts.addCell(cell(alert.commune(), body));
                     PdfPCell severity = cell(alert.severityName(), bold);
-                    severity.setBackgroundColor(LEVEL.get(alert.severity()));
+                    severity.setBackgroundColor(colour(alert.severity()));
                     alerts.addCell(severity);
                     alerts.addCell(cell(alert.reason(), body));
                     alerts.addCell(cell(alert.handling(), body));
@@ -259,5 +223,27 @@ final class PdfReport {
         } catch (DocumentException e) {
             throw new IllegalStateException("Cannot read the report's font " + resource, e);
         }
+    }
+
+    private static Color colour(HotspotLevel level) {
+        return new Color(level.rgb());
+    }
+
+    /** The day's counters against the same day a week before, one row each. */
+    private PdfPTable counterTable(DailyReport report, List<Counter> counters, DailyReport.Texts t) {
+        PdfPTable table = table(
+                new float[] {4, 1.4f, 1.4f, 1.4f},
+                t.get("report.column.counter"),
+                t.get("report.column.day"),
+                t.get("report.column.week-before"),
+                t.get("report.column.change"));
+        for (Counter counter : counters) {
+            addCounterRow(
+                    table,
+                    t.get("counter." + counter.apiName()),
+                    report.today().getOrDefault(counter, 0L),
+                    report.weekBefore().getOrDefault(counter, 0L));
+        }
+        return table;
     }
 }

@@ -29,12 +29,7 @@ import vn.situationroom.platform.Json;
  */
 final class RegionMapImage {
 
-    private static final Map<HotspotLevel, Color> FILL = Map.of(
-            HotspotLevel.NORMAL, new Color(0x7cc88a),
-            HotspotLevel.WATCH, new Color(0xf2d024),
-            HotspotLevel.WARNING, new Color(0xf08c00),
-            HotspotLevel.CRITICAL, new Color(0xd62828));
-    private static final Color NONE = new Color(0xc9d1d9);
+    private static final Color NONE = new Color(HotspotLevel.NO_LEVEL_RGB);
     private static final int MARGIN = 16;
 
     /** One commune's outline in degrees, and where its name goes. */
@@ -110,7 +105,7 @@ final class RegionMapImage {
                 }
                 paths.add(path);
                 HotspotLevel level = levels.get(shape.code());
-                g.setColor(level == null ? NONE : FILL.get(level));
+                g.setColor(level == null ? NONE : new Color(level.rgb()));
                 g.fill(path);
             }
             g.setColor(new Color(0x37474f));

@@ -1,7 +1,6 @@
 package vn.situationroom.report;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,8 +43,6 @@ class ReportController {
     }
 
     /** The longest span one report covers. */
-    static final int MAX_SPAN_DAYS = 31;
-
     @GetMapping
     ResponseEntity<?> daily(@RequestParam MultiValueMap<String, String> query) {
         QueryReader params = new QueryReader(query, "Invalid report request", "day", "from", "to", "format");
@@ -66,8 +63,9 @@ class ReportController {
         if (to != null && to.isAfter(today)) {
             params.error(span ? "to" : "day", "is in the future");
         }
-        if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_SPAN_DAYS)) {
-            params.error("to", "must be on or after from, at most " + MAX_SPAN_DAYS + " days in all");
+        if (from != null && to != null && !DailyReportService.holds(from, to)) {
+            params.error(
+                    "to", "must be on or after from, at most " + DailyReportService.MAX_SPAN_DAYS + " days in all");
         }
         String format = params.oneOf("format", "pdf", "pdf", "docx");
         if (params.failed()) {

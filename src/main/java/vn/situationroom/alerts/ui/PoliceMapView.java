@@ -31,6 +31,7 @@ import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.HotspotSettings;
+import vn.situationroom.live.AlertRow;
 import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
@@ -262,29 +263,16 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     }
 
     private Div item(Alert alert) {
-        Span level = new Span(LevelTexts.level(this, alert.severity()));
-        level.addClassNames("level-badge", "level-" + alert.severity().name());
-        String commune = region.placeName(alert.communeCode());
-        Span name = new Span(commune);
-        name.addClassName("police-alert-commune");
         long minutes =
                 Math.max(0, Duration.between(alert.firstSeen(), Instant.now()).toMinutes());
-        Span age = new Span(getTranslation(
-                "police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())), minutes, alert.count()));
-        age.addClassName("police-alert-age");
-        Div why = new Div(
-                alert.reasons().isEmpty()
-                        ? ""
-                        : LevelTexts.reason(this, alert.reasons().getFirst()));
-        why.addClassName("police-alert-why");
-        Div state = new Div(
-                alert.state() == AlertState.ACKNOWLEDGED
-                        ? getTranslation(
-                                "police.alert.acknowledged",
-                                alert.acknowledgedBy(),
-                                alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote())
-                        : getTranslation("police.alert.open"));
-        state.addClassNames("police-alert-state", "state-" + alert.state().name());
+        String age = getTranslation(
+                "police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())), minutes, alert.count());
+        String state = alert.state() == AlertState.ACKNOWLEDGED
+                ? getTranslation(
+                        "police.alert.acknowledged",
+                        alert.acknowledgedBy(),
+                        alert.acknowledgeNote() == null ? "" : alert.acknowledgeNote())
+                : getTranslation("police.alert.open");
 
         Button acknowledge = new Button(
                 getTranslation("police.action.acknowledge"),
@@ -300,12 +288,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         Div actions = new Div(acknowledge, resolve);
         actions.addClassName("police-alert-actions");
 
-        Div item = new Div(level, name, age, why, state, actions);
+        AlertRow item = new AlertRow(alert, region, age, state).with(actions);
         item.addClassName("police-alert");
-        item.getElement().setAttribute("data-alert", alert.alertId());
-        item.getElement().setAttribute("data-commune", alert.communeCode());
-        item.getElement().setAttribute("data-rule", alert.rule().name());
-        item.getElement().setAttribute("data-state", alert.state().name());
         item.addClickListener(click -> map.flyTo(alert.communeCode()));
         return item;
     }

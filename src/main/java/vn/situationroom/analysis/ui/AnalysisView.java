@@ -34,6 +34,7 @@ import vn.situationroom.history.EventHistory;
 import vn.situationroom.history.Granularity;
 import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.region.Region;
+import vn.situationroom.report.DailyReportService;
 import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
@@ -56,8 +57,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    /** The longest period one situation report holds (the report API's limit). */
-    private static final int MAX_REPORT_SPAN_DAYS = 31;
 
     private final Region region;
     private final IndicatorHistory history;
@@ -244,7 +243,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         // The whole period too, when one report can hold it.
         boolean span = districtWide
                 && filters.from().isBefore(filters.to())
-                && java.time.temporal.ChronoUnit.DAYS.between(filters.from(), filters.to()) < MAX_REPORT_SPAN_DAYS;
+                && DailyReportService.holds(filters.from(), filters.to());
         spanLabel.setVisible(span);
         spanPdf.setVisible(span);
         spanDocx.setVisible(span);

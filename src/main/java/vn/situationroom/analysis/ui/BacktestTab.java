@@ -7,14 +7,16 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.AbstractNumberField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import vn.situationroom.analysis.ChartOptions;
 import vn.situationroom.detection.Detection;
-import vn.situationroom.detection.EarsC;
-import vn.situationroom.detection.Ewma;
+import vn.situationroom.detection.Detector;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.DailyCounts;
 import vn.situationroom.region.Commune;
@@ -33,7 +35,7 @@ final class BacktestTab extends VerticalLayout {
     private final Supplier<AnalysisFilters> filters;
     private final Chart chart = new Chart();
     private final Select<Commune> commune = new Select<>();
-    private final Select<String> method = new Select<>();
+    private final Select<Detector> method = new Select<>();
     private final IntegerField baseline = new IntegerField();
     private final NumberField alpha = new NumberField();
     private final NumberField weight = new NumberField();
@@ -48,27 +50,17 @@ final class BacktestTab extends VerticalLayout {
         ViewerCommunes.limit(commune, region);
         commune.setItemLabelGenerator(Commune::name);
         method.setLabel(getTranslation("analysis.backtest.method"));
-        method.setItems("C1", "C2", "C3", "EWMA");
-        method.setItemLabelGenerator(m -> getTranslation("analysis.backtest.method." + m));
+        method.setItems(Detector.values());
+        method.setItemLabelGenerator(m -> getTranslation("analysis.backtest.method." + m.name()));
         method.setWidth("20em");
-        method.setValue("C2");
         baseline.setLabel(getTranslation("analysis.backtest.baseline"));
-        baseline.setPlaceholder("7");
+        baseline.addClassName("analysis-backtest-baseline");
         baseline.setMin(1);
         baseline.setMax(365);
         alpha.setLabel(getTranslation("analysis.backtest.alpha"));
-        alpha.setPlaceholder("0.001");
         weight.setLabel(getTranslation("analysis.backtest.weight"));
-        weight.setPlaceholder("0.4");
-        // The hints are the defaults the detector uses when a field is left empty.
-        method.addValueChangeListener(e -> {
-            boolean ewma = "EWMA".equals(e.getValue());
-            alpha.setVisible(!ewma);
-            weight.setVisible(ewma);
-            baseline.setPlaceholder(ewma ? "28" : "7");
-            alpha.setPlaceholder("C3".equals(e.getValue()) ? "0.025" : "0.001");
-        });
-        weight.setVisible(false);
+        method.addValueChangeListener(e -> showParameters(e.getValue()));
+        method.setValue(Detector.DEFAULT);
         Button run = new Button(getTranslation("analysis.backtest.run"), e -> run());
         run.addClassName("analysis-backtest-run");
         HorizontalLayout form = new HorizontalLayout(commune, method, baseline, alpha, weight, run);
@@ -101,18 +93,15 @@ final class BacktestTab extends VerticalLayout {
         commune.setInvalid(false);
         AnalysisFilters period = filters.get();
         double[] series = dailyCounts.visitsAndPetitions(picked.code(), period.from(), period.to(), calendar.zone());
+        Map<String, Number> values = new HashMap<>();
+        fields().forEach((name, field) -> {
+            if (field.isVisible() && field.getValue() != null) {
+                values.put(name, field.getValue());
+            }
+        });
         List<Detection> days;
         try {
-            days = "EWMA".equals(method.getValue())
-                    ? Ewma.detect(
-                            series, new Ewma.Params(weight.getValue(), baseline.getValue(), null, null, null, null))
-                    : EarsC.detect(
-                            series,
-                            new EarsC.Params(
-                                    EarsC.Method.valueOf(method.getValue()),
-                                    baseline.getValue(),
-                                    alpha.getValue(),
-                                    null));
+            days = method.getValue().detect(series, values);
         } catch (IllegalArgumentException e) {
             summary.setText(getTranslation("analysis.backtest.refused", e.getMessage()));
             return;
@@ -125,5 +114,20 @@ final class BacktestTab extends VerticalLayout {
                 getTranslation("analysis.backtest.observed"),
                 getTranslation("analysis.backtest.bound"),
                 getTranslation("analysis.backtest.alarm")));
+    }
+
+    /** The form's parameter fields by the catalogue's names. */
+    private Map<String, AbstractNumberField<?, ? extends Number>> fields() {
+        return Map.of("baseline", baseline, "alpha", alpha, "weight", weight);
+    }
+
+    /** Shows the fields the detector takes, each with its default as the hint: what an empty field means. */
+    private void showParameters(Detector detector) {
+        fields().forEach((name, field) -> {
+            var parameter = detector.parameter(name);
+            field.setVisible(parameter.isPresent());
+            field.setPlaceholder(
+                    parameter.map(p -> String.valueOf(p.defaultValue())).orElse(""));
+        });
     }
 }

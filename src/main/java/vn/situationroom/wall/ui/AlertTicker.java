@@ -1,14 +1,13 @@
 package vn.situationroom.wall.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertState;
-import vn.situationroom.live.LevelTexts;
+import vn.situationroom.live.AlertRow;
 import vn.situationroom.region.Region;
 
 /**
@@ -43,27 +42,15 @@ final class AlertTicker extends Div {
     }
 
     private Div item(Alert alert, Region region, ZoneId zone) {
-        Span level = new Span(LevelTexts.level(this, alert.severity()));
-        level.addClassNames("level-badge", "level-" + alert.severity().name());
-        Span time = new Span(TIME.format(alert.lastSeen().atZone(zone)));
-        time.addClassName("wall-ticker-time");
-        Div why = new Div(
-                alert.reasons().isEmpty()
-                        ? ""
-                        : LevelTexts.reason(this, alert.reasons().getFirst()));
-        why.addClassName("wall-ticker-why");
         // Whether someone is on it: the room sees an acknowledgement made on the police map at once.
-        Div state = new Div(
+        AlertRow row = new AlertRow(
+                alert,
+                region,
+                TIME.format(alert.lastSeen().atZone(zone)),
                 alert.state() == AlertState.ACKNOWLEDGED
                         ? getTranslation("wall.ticker.acknowledged", alert.acknowledgedBy())
                         : getTranslation("wall.ticker.open"));
-        state.addClassNames("wall-ticker-state", "state-" + alert.state().name());
-        Span name = new Span(region.placeName(alert.communeCode()));
-        name.addClassName("wall-ticker-commune");
-        Div item = new Div(time, level, name, state, why);
-        item.addClassName("wall-ticker-item");
-        item.getElement().setAttribute("data-alert", alert.alertId());
-        item.getElement().setAttribute("data-state", alert.state().name());
-        return item;
+        row.addClassName("wall-ticker-item");
+        return row;
     }
 }

@@ -105,7 +105,7 @@ class PoliceMapBrowserIT extends BrowserTest {
 
         wait.until(d -> {
             d.findElement(item)
-                    .findElement(By.cssSelector(".police-alert-commune"))
+                    .findElement(By.cssSelector(".police-alert .alert-row-commune"))
                     .click();
             return true;
         });

@@ -31,6 +31,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
+import vn.situationroom.detection.Detector;
 import vn.situationroom.region.Commune;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
@@ -141,6 +142,11 @@ class AnalysisBrowserIT extends BrowserTest {
         // The back-test over the commune's days: the counts as bars, EARS C2's bound, and a summary of its alarms.
         driver.findElements(By.cssSelector("vaadin-tab")).get(3).click();
         wait.until(d -> d.getCurrentUrl().contains("tab=BACKTEST"));
+        assertThat(driver.findElement(By.cssSelector("vaadin-integer-field.analysis-backtest-baseline"))
+                        .getDomProperty("placeholder"))
+                .as("the hint is the catalogue's default of EARS C2")
+                .isEqualTo(String.valueOf(
+                        Detector.C2.parameter("baseline").orElseThrow().defaultValue()));
         driver.findElement(By.cssSelector("vaadin-button.analysis-backtest-run"))
                 .click();
         wait.until(d -> d.findElement(By.cssSelector(".analysis-backtest-summary"))

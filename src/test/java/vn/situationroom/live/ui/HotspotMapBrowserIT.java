@@ -25,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
+import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.Roles;
@@ -67,6 +68,9 @@ class HotspotMapBrowserIT {
         assertThat(chromium.driver().findElement(shape).getDomAttribute("data-level"))
                 .isEqualTo("NONE");
         String noneFill = chromium.driver().findElement(shape).getDomAttribute("fill");
+        assertThat(noneFill)
+                .as("the palette's grey")
+                .isEqualToIgnoringCase(HotspotLevel.hex(HotspotLevel.NO_LEVEL_RGB));
         screenshot("hotspot-map-before.png");
         ((JavascriptExecutor) chromium.driver()).executeScript("window.__samePage = true;");
 
@@ -75,7 +79,9 @@ class HotspotMapBrowserIT {
         wait.withTimeout(Duration.ofSeconds(15))
                 .until(d -> "CRITICAL".equals(d.findElement(shape).getDomAttribute("data-level")));
         WebElement recoloured = chromium.driver().findElement(shape);
-        assertThat(recoloured.getDomAttribute("fill")).isNotEqualTo(noneFill).isEqualToIgnoringCase("#d62828");
+        assertThat(recoloured.getDomAttribute("fill"))
+                .isNotEqualTo(noneFill)
+                .isEqualToIgnoringCase(HotspotLevel.CRITICAL.hex());
         assertThat(((JavascriptExecutor) chromium.driver()).executeScript("return window.__samePage === true;"))
                 .as("the page was not reloaded")
                 .isEqualTo(true);
@@ -84,7 +90,30 @@ class HotspotMapBrowserIT {
                         .getText())
                 .contains(commune.fullName(), "Nghiêm trọng");
         screenshot("hotspot-map-after.png");
+
+        // Another screen, by the menu (no reload): the map leaves nothing alive behind; back again, it is drawn anew.
+        JavascriptExecutor js = (JavascriptExecutor) chromium.driver();
+        js.executeScript(MENU_CLICK, "escalations");
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map")).isEmpty());
+        wait.until(d -> Long.valueOf(0).equals(js.executeScript(LIVE_MAPS)));
+        js.executeScript(MENU_CLICK, "");
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]"))
+                        .size()
+                == region.communes().size());
+        assertThat(js.executeScript(LIVE_MAPS)).as("one map on the page").isEqualTo(1L);
+        assertThat(js.executeScript("return window.__samePage === true;"))
+                .as("the menu navigated within the page")
+                .isEqualTo(true);
     }
+
+    /** Clicks the link of the menu entry to a path, as a person would. */
+    private static final String MENU_CLICK = """
+            const item = [...document.querySelectorAll('vaadin-side-nav-item')]
+                .find((i) => (i.path || '').replace(/^\\//, '') === arguments[0]);
+            item.shadowRoot.querySelector('a').click();
+            """;
+
+    private static final String LIVE_MAPS = "return customElements.get('sr-commune-map').liveMaps;";
 
     private int postCrowd(String communeCode, int headcount) throws Exception {
         String body = """
