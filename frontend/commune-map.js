@@ -55,6 +55,15 @@ class CommuneMap extends HTMLElement {
     return this._markerNames;
   }
 
+  // The level each commune is drawn with now (code -> NONE, NORMAL, WATCH, WARNING or CRITICAL): what the screen shows.
+  get levels() {
+    const levels = {};
+    for (const code of this._layers.keys()) {
+      levels[code] = (this._styles[code] && this._styles[code].level) || 'NONE';
+    }
+    return levels;
+  }
+
   set geojson(value) {
     this._geojson = typeof value === 'string' && value ? JSON.parse(value) : value || null;
     this._draw();
@@ -113,6 +122,8 @@ class CommuneMap extends HTMLElement {
       this._map.on('zoomend', () => {
         this._restyle();
         this._drawMarkers();
+        // The zoom the labels were last laid out for, for anyone waiting for a zoom to settle.
+        this.setAttribute('data-zoom', String(this._map.getZoom()));
       });
       this._draw();
     }
@@ -264,6 +275,50 @@ class CommuneMap extends HTMLElement {
         : escapeHtml(shortName));
       this._mark(code, layer);
     }
+    this._declutter();
+  }
+
+  // No two labels overlap: the most severe communes are labelled first, then the larger ones, each label only where
+  // it has room; the rest keep their names in their popups (and in the screens' lists).
+  _declutter() {
+    if (!this._fitted) {
+      return;
+    }
+    const labels = [];
+    for (const [code, layer] of this._layers) {
+      const element = layer.getTooltip() && layer.getTooltip().getElement();
+      if (element) {
+        element.classList.remove('sr-label-hidden');
+        labels.push({ code, layer, element });
+      }
+    }
+    // One layout for all the measurements, then none until the labels are shown or hidden.
+    for (const label of labels) {
+      const box = label.element.getBoundingClientRect();
+      label.box = { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+      const style = this._styles[label.code];
+      label.rank = LEVELS.indexOf((style && style.level) || 'NONE');
+      label.size = box.width * box.height === 0 ? 0 : this._pixelArea(label.layer);
+    }
+    labels.sort((a, b) => b.rank - a.rank || b.size - a.size || (a.code < b.code ? -1 : 1));
+    const placed = new Grid(64);
+    for (const label of labels) {
+      const visible = label.size > 0 && !placed.overlaps(label.box);
+      if (visible) {
+        placed.add(label.box);
+      }
+      label.visible = visible;
+    }
+    for (const label of labels) {
+      label.element.classList.toggle('sr-label-hidden', !label.visible);
+    }
+  }
+
+  _pixelArea(layer) {
+    const bounds = layer.getBounds();
+    const topLeft = this._map.latLngToLayerPoint(bounds.getNorthWest());
+    const bottomRight = this._map.latLngToLayerPoint(bounds.getSouthEast());
+    return Math.abs(bottomRight.x - topLeft.x) * Math.abs(bottomRight.y - topLeft.y);
   }
 
   _roomy(layer) {
@@ -294,6 +349,38 @@ class CommuneMap extends HTMLElement {
       const style = this._styles[code];
       path.setAttribute('data-commune', code);
       path.setAttribute('data-level', style ? style.level : 'NONE');
+    }
+  }
+}
+
+// Boxes in a grid of square cells, for asking quickly whether a new box overlaps one already placed.
+class Grid {
+  constructor(cell) {
+    this._cell = cell;
+    this._cells = new Map();
+  }
+
+  _keys(box) {
+    const keys = [];
+    for (let x = Math.floor(box.left / this._cell); x <= Math.floor(box.right / this._cell); x++) {
+      for (let y = Math.floor(box.top / this._cell); y <= Math.floor(box.bottom / this._cell); y++) {
+        keys.push(`${x},${y}`);
+      }
+    }
+    return keys;
+  }
+
+  overlaps(box) {
+    return this._keys(box).some((key) => (this._cells.get(key) || []).some((other) => box.left < other.right
+      && other.left < box.right && box.top < other.bottom && other.top < box.bottom));
+  }
+
+  add(box) {
+    for (const key of this._keys(box)) {
+      if (!this._cells.has(key)) {
+        this._cells.set(key, []);
+      }
+      this._cells.get(key).push(box);
     }
   }
 }
