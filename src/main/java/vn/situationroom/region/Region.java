@@ -1,12 +1,16 @@
 package vn.situationroom.region;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The communes the situation room watches, with their shapes as the GeoJSON they were loaded from. */
+/**
+ * The communes the situation room watches, with their shapes as the GeoJSON they were loaded from, and the units above
+ * them (provinces, former districts) where the file names them.
+ */
 public final class Region {
 
     /** The code that stands for the district as a whole, where something concerns no one commune. */
@@ -15,12 +19,69 @@ public final class Region {
     private final String name;
     private final Map<String, Commune> communesByCode;
     private final String geoJson;
+    private final Map<String, Unit> units;
+    private final Map<String, List<Unit>> children;
+    private final List<Unit> top;
 
-    Region(String name, List<Commune> communes, String geoJson) {
+    /** @param parents the units above the communes, each listed before the units it holds */
+    Region(
+            String name,
+            List<Commune> communes,
+            Map<String, String> parentOfCommune,
+            List<Unit> parents,
+            String geoJson) {
         this.name = name;
         this.communesByCode = new LinkedHashMap<>();
         communes.forEach(commune -> communesByCode.put(commune.code(), commune));
         this.geoJson = geoJson;
+        this.units = new LinkedHashMap<>();
+        parents.forEach(unit -> units.put(unit.code(), unit));
+        communes.forEach(commune -> units.put(
+                commune.code(),
+                new Unit(
+                        commune.code(),
+                        commune.fullName(),
+                        Unit.Kind.COMMUNE,
+                        parentOfCommune.get(commune.code()),
+                        List.of(commune.code()))));
+        this.children = new LinkedHashMap<>();
+        List<Unit> roots = new ArrayList<>();
+        for (Unit unit : units.values()) {
+            if (unit.parentCode() == null) {
+                roots.add(unit);
+            } else {
+                children.computeIfAbsent(unit.parentCode(), code -> new ArrayList<>())
+                        .add(unit);
+            }
+        }
+        this.top = List.copyOf(roots);
+    }
+
+    /** The units at the top of the region: its provinces, or its districts, or its communes where it names none. */
+    public List<Unit> topUnits() {
+        return top;
+    }
+
+    /** The units directly under one; none under a commune or an unknown code. */
+    public List<Unit> children(String code) {
+        return List.copyOf(children.getOrDefault(code, List.of()));
+    }
+
+    /** A province, district or commune of the region by its code. */
+    public Optional<Unit> unit(String code) {
+        return Optional.ofNullable(units.get(code));
+    }
+
+    /** The unit and the units above it, from the top of the region down to it; empty for an unknown code. */
+    public List<Unit> path(String code) {
+        List<Unit> path = new ArrayList<>();
+        for (Unit unit = units.get(code); unit != null; unit = units.get(unit.parentCode())) {
+            path.addFirst(unit);
+            if (unit.parentCode() == null) {
+                break;
+            }
+        }
+        return path;
     }
 
     /** The region's name, such as the district's. */

@@ -86,7 +86,7 @@ class SecurityConfiguration {
                         .hasAuthority(Scopes.authority(Scopes.EVENTS_WRITE))
                         .requestMatchers(GET, "/api/v1/history/top")
                         .hasAnyAuthority(readers())
-                        .requestMatchers(GET, "/api/v1/history/**")
+                        .requestMatchers(GET, "/api/v1/history/**", "/api/v1/region/**")
                         .hasAnyAuthority(readers(Roles.COMMUNE))
                         .requestMatchers(POST, "/api/v1/analysis/detect")
                         .hasAuthority(Scopes.authority(Scopes.HISTORY_READ))

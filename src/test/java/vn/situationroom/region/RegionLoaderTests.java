@@ -2,6 +2,7 @@ package vn.situationroom.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,71 @@ class RegionLoaderTests {
         assertThat(region.commune("29416")).map(Commune::fullName).contains("Thị trấn Cầu Ngang (Huyện Cầu Ngang)");
         assertThat(region.communes().stream().map(Commune::fullName).distinct()).hasSize(105);
     }
+
+    @Test
+    void the_province_holds_its_former_districts_which_hold_their_communes() {
+        Region region = builtIn("region/tra-vinh-communes.geojson");
+
+        assertThat(region.topUnits())
+                .extracting(Unit::code, Unit::kind)
+                .containsExactly(tuple("84", Unit.Kind.PROVINCE));
+        Unit province = region.unit("84").orElseThrow();
+        assertThat(province.name()).isEqualTo("Tỉnh Trà Vinh");
+        assertThat(province.communes()).hasSize(105);
+        assertThat(region.children("84")).hasSize(9).allSatisfy(district -> {
+            assertThat(district.kind()).isEqualTo(Unit.Kind.DISTRICT);
+            assertThat(district.parentCode()).isEqualTo("84");
+        });
+        assertThat(region.children("84").stream()
+                        .mapToInt(d -> d.communes().size())
+                        .sum())
+                .as("every commune in one district")
+                .isEqualTo(105);
+        Unit district = region.unit("848").orElseThrow();
+        assertThat(district.name()).isEqualTo("Huyện Cầu Ngang");
+        assertThat(district.communes()).hasSize(15).contains("29416");
+        assertThat(region.children("848")).hasSize(15).allMatch(c -> c.kind() == Unit.Kind.COMMUNE);
+        assertThat(region.path("29416")).extracting(Unit::code).containsExactly("84", "848", "29416");
+        assertThat(region.unit("29416").orElseThrow().communes()).containsExactly("29416");
+        assertThat(region.children("29416")).isEmpty();
+        assertThat(region.unit("nowhere")).isEmpty();
+    }
+
+    @Test
+    void a_region_that_names_no_units_has_its_communes_at_the_top() {
+        Region region = RegionLoader.parse(
+                featureCollection(FEATURE.formatted("1", "") + "," + FEATURE.formatted("2", "")), "f", "");
+
+        assertThat(region.topUnits()).extracting(Unit::code).containsExactly("1", "2");
+        assertThat(region.path("2")).extracting(Unit::code).containsExactly("2");
+    }
+
+    @Test
+    void a_hierarchy_that_contradicts_itself_is_refused_with_the_unit_named() {
+        assertThatThrownBy(() -> RegionLoader.parse(
+                        featureCollection(FEATURE.formatted("1", ",\"province_code\":\"P\",\"district_code\":\"D\"")
+                                + "," + FEATURE.formatted("2", ",\"province_code\":\"Q\",\"district_code\":\"D\"")),
+                        "f",
+                        ""))
+                .hasMessageContaining("feature 1 names the unit D as a district of Q")
+                .hasMessageContaining("district of P");
+        assertThatThrownBy(() -> RegionLoader.parse(
+                        featureCollection(
+                                FEATURE.formatted("1", ",\"provinceCode\":\"P\"") + "," + FEATURE.formatted("2", "")),
+                        "f",
+                        ""))
+                .hasMessageContaining("1 of 2 features name no province_code");
+        assertThatThrownBy(() -> RegionLoader.parse(
+                        featureCollection(FEATURE.formatted("1", ",\"province_code\":\"2\"") + ","
+                                + FEATURE.formatted("2", ",\"province_code\":\"2\"")),
+                        "f",
+                        ""))
+                .hasMessageContaining("the code 2 names both a commune and a province or district");
+    }
+
+    private static final String FEATURE = """
+            {"type":"Feature","properties":{"code":"%s","name":"A"%s},
+             "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}""";
 
     @Test
     void a_configured_name_replaces_the_district_name() {

@@ -94,6 +94,11 @@ class SecurityIT extends BrowserTest {
                     "/api/v1/history/alerts?" + DAYS,
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
+            new Endpoint(
+                    "GET",
+                    "/api/v1/region/units",
+                    Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
+                    Scopes.HISTORY_READ),
             new Endpoint("GET", "/api/v1/alerts", Set.of(Roles.LEADERSHIP, Roles.POLICE), Scopes.HISTORY_READ),
             new Endpoint(
                     "GET", "/api/v1/cases", Set.of(Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE), Scopes.HISTORY_READ),
