@@ -1,8 +1,7 @@
 // <sr-commune-map>: the region's communes drawn from GeoJSON with Leaflet, each filled by its hotspot level.
 // A plain ES module (no bundler): Leaflet comes from its WebJar, served by the app under /webjars/.
 import * as L from '../webjars/leaflet/dist/leaflet-src.esm.js';
-
-const LEVELS = ['NONE', 'NORMAL', 'WATCH', 'WARNING', 'CRITICAL'];
+import { LEVELS, escapeHtml, parentUnits, placeLabels } from './map-labels.js';
 
 // The fill of each level: the custom properties --sr-level-<LEVEL> the app shell sets from the one palette
 // (HotspotLevel), read once per drawing.
@@ -29,6 +28,7 @@ class CommuneMap extends HTMLElement {
     this._tileUrl = '';
     this._labelDetails = false;
     this._layers = new Map();
+    this._units = [];
     this._fitted = false;
     this._markers = [];
     this._markerNames = null;
@@ -119,8 +119,10 @@ class CommuneMap extends HTMLElement {
       // Leaflet can only fit the region once the element has a size; it may get one after it is attached.
       this._resizeObserver = new ResizeObserver(() => this._fit());
       this._resizeObserver.observe(this);
-      this._map.on('zoomend', () => {
-        this._restyle();
+      this._labelLayer = L.layerGroup().addTo(this._map);
+      // After every zoom and pan: the labels for what is in view now, and the markers around their communes.
+      this._map.on('moveend', () => {
+        this._placeLabels();
         this._drawMarkers();
         // The zoom the labels were last laid out for, for anyone waiting for a zoom to settle.
         this.setAttribute('data-zoom', String(this._map.getZoom()));
@@ -157,6 +159,7 @@ class CommuneMap extends HTMLElement {
     }
     this._layers.clear();
     this._regionLayer = null;
+    this._labelLayer = null;
     this._tileLayer = null;
     this._markerGroups = null;
     this._fitted = false;
@@ -196,12 +199,12 @@ class CommuneMap extends HTMLElement {
       onEachFeature: (feature, layer) => {
         const code = String(feature.properties.code);
         this._layers.set(code, layer);
-        layer.bindTooltip(feature.properties.name || code, {
-          permanent: true, direction: 'center', className: 'sr-commune-label',
-        });
+        // The popup is written when it opens: thousands of communes need no thousands of popups in advance.
+        layer.bindPopup(() => this._popup(code, layer));
         layer.on('add', () => this._mark(code, layer));
       },
     }).addTo(this._map);
+    this._units = parentUnits(this._geojson);
     this._fitted = false;
     this._fit();
     this._restyle();
@@ -262,56 +265,26 @@ class CommuneMap extends HTMLElement {
   _restyle() {
     const fills = palette(this);
     for (const [code, layer] of this._layers) {
-      const style = this._styles[code] || { level: 'NONE', label: '', detail: '' };
-      layer.setStyle({ fillColor: fills[style.level] || fills.NONE });
-      const name = layer.feature.properties.full_name || layer.feature.properties.name || code;
-      layer.bindPopup(`<strong>${escapeHtml(name)}</strong><br>${escapeHtml(style.label)}<br>${escapeHtml(style.detail)}`);
-      const shortName = layer.feature.properties.name || code;
-      const attention = ['WATCH', 'WARNING', 'CRITICAL'].includes(style.level);
-      // A reason is written on the commune only where it has room; on a small commune it would cover its
-      // neighbours: there the name stays, and the reason is in its popup (and on the wall's strip and ticker).
-      layer.setTooltipContent(this._labelDetails && attention && this._roomy(layer)
-        ? `${escapeHtml(shortName)}<br><span class="sr-label-detail">${escapeHtml(style.detail)}</span>`
-        : escapeHtml(shortName));
-      this._mark(code, layer);
+      const level = (this._styles[code] && this._styles[code].level) || 'NONE';
+      // Only what changed is drawn again: a level change is one commune, not the whole region.
+      if (layer._srLevel !== level || layer._srFill !== fills[level]) {
+        layer._srLevel = level;
+        layer._srFill = fills[level] || fills.NONE;
+        layer.setStyle({ fillColor: layer._srFill });
+        this._mark(code, layer);
+      }
     }
-    this._declutter();
+    this._placeLabels();
   }
 
-  // No two labels overlap: the most severe communes are labelled first, then the larger ones, each label only where
-  // it has room; the rest keep their names in their popups (and in the screens' lists).
-  _declutter() {
-    if (!this._fitted) {
-      return;
-    }
-    const labels = [];
-    for (const [code, layer] of this._layers) {
-      const element = layer.getTooltip() && layer.getTooltip().getElement();
-      if (element) {
-        element.classList.remove('sr-label-hidden');
-        labels.push({ code, layer, element });
-      }
-    }
-    // One layout for all the measurements, then none until the labels are shown or hidden.
-    for (const label of labels) {
-      const box = label.element.getBoundingClientRect();
-      label.box = { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
-      const style = this._styles[label.code];
-      label.rank = LEVELS.indexOf((style && style.level) || 'NONE');
-      label.size = box.width * box.height === 0 ? 0 : this._pixelArea(label.layer);
-    }
-    labels.sort((a, b) => b.rank - a.rank || b.size - a.size || (a.code < b.code ? -1 : 1));
-    const placed = new Grid(64);
-    for (const label of labels) {
-      const visible = label.size > 0 && !placed.overlaps(label.box);
-      if (visible) {
-        placed.add(label.box);
-      }
-      label.visible = visible;
-    }
-    for (const label of labels) {
-      label.element.classList.toggle('sr-label-hidden', !label.visible);
-    }
+  _popup(code, layer) {
+    const style = this._styles[code] || { level: 'NONE', label: '', detail: '' };
+    const name = layer.feature.properties.full_name || layer.feature.properties.name || code;
+    return `<strong>${escapeHtml(name)}</strong><br>${escapeHtml(style.label)}<br>${escapeHtml(style.detail)}`;
+  }
+
+  _placeLabels() {
+    placeLabels(this);
   }
 
   _pixelArea(layer) {
@@ -353,43 +326,6 @@ class CommuneMap extends HTMLElement {
   }
 }
 
-// Boxes in a grid of square cells, for asking quickly whether a new box overlaps one already placed.
-class Grid {
-  constructor(cell) {
-    this._cell = cell;
-    this._cells = new Map();
-  }
-
-  _keys(box) {
-    const keys = [];
-    for (let x = Math.floor(box.left / this._cell); x <= Math.floor(box.right / this._cell); x++) {
-      for (let y = Math.floor(box.top / this._cell); y <= Math.floor(box.bottom / this._cell); y++) {
-        keys.push(`${x},${y}`);
-      }
-    }
-    return keys;
-  }
-
-  overlaps(box) {
-    return this._keys(box).some((key) => (this._cells.get(key) || []).some((other) => box.left < other.right
-      && other.left < box.right && box.top < other.bottom && other.top < box.bottom));
-  }
-
-  add(box) {
-    for (const key of this._keys(box)) {
-      if (!this._cells.has(key)) {
-        this._cells.set(key, []);
-      }
-      this._cells.get(key).push(box);
-    }
-  }
-}
-
-function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({
-    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
-  })[c]);
-}
 
 if (!customElements.get('sr-commune-map')) {
   customElements.define('sr-commune-map', CommuneMap);

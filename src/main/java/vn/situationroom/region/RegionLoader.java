@@ -76,11 +76,16 @@ public final class RegionLoader {
         if (communes.isEmpty()) {
             throw new InvalidRegionException(source, "it holds no commune");
         }
-        String regionName = name == null || name.isBlank() ? defaultName(features, severalDistricts, source) : name;
+        String regionName = name == null || name.isBlank()
+                ? root.path("metadata").path("region_name").asString(defaultName(features, severalDistricts, source))
+                : name;
         return new Region(regionName, communes, hierarchy.parentOfCommune(), hierarchy.parents(communes), geoJson);
     }
 
-    /** The district's name, or for a region of several districts the province's, from the first feature. */
+    /**
+     * The district's name, or for a region of several districts the province's, from the first feature; a file may
+     * name its region in {@code metadata.region_name} instead.
+     */
     private static String defaultName(JsonNode features, boolean severalDistricts, String source) {
         JsonNode first = features.get(0).path("properties");
         String district = first.path("district").asString("");

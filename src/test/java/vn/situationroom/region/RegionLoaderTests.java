@@ -59,6 +59,22 @@ class RegionLoaderTests {
     }
 
     @Test
+    void the_synthetic_country_has_the_countrys_numbers_and_says_it_is_synthetic() {
+        Region region = builtIn("region/vietnam-synthetic-communes.geojson");
+
+        assertThat(region.communes()).hasSize(3321);
+        assertThat(region.topUnits()).hasSize(34).allMatch(unit -> unit.kind() == Unit.Kind.PROVINCE);
+        assertThat(region.topUnits().stream()
+                        .mapToInt(unit -> unit.communes().size())
+                        .sum())
+                .isEqualTo(3321);
+        assertThat(region.name()).contains("dữ liệu mẫu");
+        assertThat(region.children(region.topUnits().getFirst().code()))
+                .isNotEmpty()
+                .allMatch(unit -> unit.kind() == Unit.Kind.COMMUNE);
+    }
+
+    @Test
     void a_region_that_names_no_units_has_its_communes_at_the_top() {
         Region region = RegionLoader.parse(
                 featureCollection(FEATURE.formatted("1", "") + "," + FEATURE.formatted("2", "")), "f", "");

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +32,7 @@ import vn.situationroom.security.Roles;
 import vn.situationroom.security.UserAccounts;
 import vn.situationroom.ui.BrowserTest;
 import vn.situationroom.ui.HeadlessChromium;
+import vn.situationroom.ui.MapLabels;
 
 /** The map in Debian's Chromium, headless: every commune is drawn, and an event recolours its commune without a reload. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -73,7 +73,7 @@ class HotspotMapBrowserIT {
                 .as("the palette's grey")
                 .isEqualToIgnoringCase(HotspotLevel.hex(HotspotLevel.NO_LEVEL_RGB));
         screenshot("hotspot-map-before.png");
-        assertLabelsApart(wait);
+        MapLabels.assertApartWhileZooming(chromium.driver(), wait);
         ((JavascriptExecutor) chromium.driver()).executeScript("window.__samePage = true;");
 
         assertThat(postCrowd(commune.code(), 25)).isEqualTo(202);
@@ -106,52 +106,6 @@ class HotspotMapBrowserIT {
         assertThat(js.executeScript("return window.__samePage === true;"))
                 .as("the menu navigated within the page")
                 .isEqualTo(true);
-    }
-
-    /**
-     * No two labels overlap at the first view, nor after zooming in twice and out again; the map names some communes
-     * at every zoom, and more when zoomed in.
-     */
-    private static void assertLabelsApart(WebDriverWait wait) {
-        JavascriptExecutor js = (JavascriptExecutor) chromium.driver();
-        long first = labelsShown(js);
-        assertThat(first).as("labels shown at the first view").isPositive();
-        for (String button : new String[] {"in", "in", "out"}) {
-            String before = String.valueOf(chromium.driver()
-                    .findElement(By.cssSelector("sr-commune-map"))
-                    .getDomAttribute("data-zoom"));
-            chromium.driver()
-                    .findElement(By.cssSelector(".leaflet-control-zoom-" + button))
-                    .click();
-            wait.until(d -> !before.equals(String.valueOf(
-                    d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-zoom"))));
-            labelsShown(js);
-        }
-        assertThat(labelsShown(js))
-                .as("labels shown one step closer than the first view")
-                .isGreaterThan(first);
-    }
-
-    /** How many labels the map shows, after checking that no two of them overlap. */
-    private static long labelsShown(JavascriptExecutor js) {
-        @SuppressWarnings("unchecked")
-        List<Object> answer = (List<Object>) js.executeScript("""
-                const boxes = [...document.querySelectorAll('sr-commune-map .sr-commune-label')]
-                    .map((e) => e.getBoundingClientRect())
-                    .filter((b) => b.width > 0 && b.height > 0);
-                const overlaps = [];
-                for (let i = 0; i < boxes.length; i++) {
-                  for (let j = i + 1; j < boxes.length; j++) {
-                    const a = boxes[i], b = boxes[j];
-                    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
-                      overlaps.push(i + '/' + j);
-                    }
-                  }
-                }
-                return [boxes.length, overlaps.length];
-                """);
-        assertThat((Long) answer.get(1)).as("pairs of overlapping labels").isZero();
-        return (Long) answer.get(0);
     }
 
     /** Clicks the link of the menu entry to a path, as a person would. */

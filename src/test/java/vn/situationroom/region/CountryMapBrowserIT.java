@@ -1,0 +1,95 @@
+package vn.situationroom.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+import vn.situationroom.TestHttp;
+import vn.situationroom.security.Roles;
+import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.ui.MapLabels;
+
+/**
+ * The synthetic country (3,321 communes in 34 provinces) on the overview map, the police map and the wall: every commune
+ * drawn, no two labels over each other at any zoom, and a crowd's commune coloured and named first. Screenshots in
+ * target/screenshots/country-*.png.
+ */
+@TestPropertySource(properties = "situationroom.region.geojson=classpath:region/vietnam-synthetic-communes.geojson")
+class CountryMapBrowserIT extends BrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void the_country_is_drawn_whole_its_labels_apart_and_a_crowd_named_first() throws Exception {
+        assertThat(region.communes()).hasSize(3321);
+        WebDriver driver = chromium.driver();
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        String commune = region.communes().get(region.communes().size() / 2).code();
+
+        signIn(driver, Roles.LEADERSHIP, Roles.POLICE);
+        long start = System.nanoTime();
+        driver.get("http://localhost:" + port + "/");
+        awaitEveryCommune(wait);
+        System.out.printf("country map: every commune drawn %d ms after the page was asked for%n", millisSince(start));
+        assertThat(driver.findElement(By.cssSelector("h1")).getText()).contains("dữ liệu mẫu");
+        MapLabels.shownApart(driver);
+
+        assertThat(new TestHttp(port).postJson("/api/v1/events", crowd(commune)).statusCode())
+                .isEqualTo(202);
+        wait.until(d -> "CRITICAL".equals(levelOf(d, commune)));
+        assertThat(driver.findElement(By.cssSelector(".sr-commune-label[data-commune='" + commune + "']"))
+                        .isDisplayed())
+                .as("the crowd's commune is named before any quieter one")
+                .isTrue();
+        chromium.screenshot("country-map.png");
+        MapLabels.assertApartWhileZooming(driver, wait);
+
+        driver.get("http://localhost:" + port + "/map");
+        awaitEveryCommune(wait);
+        wait.until(d -> "CRITICAL".equals(levelOf(d, commune)));
+        MapLabels.shownApart(driver);
+        chromium.screenshot("country-police-map.png");
+
+        signInKiosk(driver);
+        start = System.nanoTime();
+        driver.get("http://localhost:" + port + "/wall");
+        awaitEveryCommune(wait);
+        wait.until(d -> "CRITICAL".equals(levelOf(d, commune)));
+        System.out.printf("country wall: every commune drawn %d ms after the page was asked for%n", millisSince(start));
+        MapLabels.shownApart(driver);
+        chromium.screenshot("country-wall.png");
+    }
+
+    private void awaitEveryCommune(WebDriverWait wait) {
+        // The communes' shapes, not the markers drawn over them.
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]:not([data-marker])"))
+                        .size()
+                == region.communes().size());
+    }
+
+    /** The level the map draws a commune with now, as it says itself. */
+    private static Object levelOf(WebDriver driver, String commune) {
+        return ((JavascriptExecutor) driver)
+                .executeScript("return document.querySelector('sr-commune-map').levels[arguments[0]];", commune);
+    }
+
+    private static long millisSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    private static String crowd(String commune) {
+        return """
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
+                 "content":"COMPLAINT","field":"LAND","headcount":30}""".formatted(
+                UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS), commune);
+    }
+}
