@@ -82,6 +82,21 @@ class CommuneMap extends HTMLElement {
     return this._styles;
   }
 
+  // Changes to the styles, as the server sends them after the first: a style for each commune that changed, null for
+  // one that has none any more. Only those communes are drawn again.
+  mergeStyles(changes) {
+    const parsed = typeof changes === 'string' ? JSON.parse(changes) : changes || {};
+    this._styles = { ...this._styles };
+    for (const [code, style] of Object.entries(parsed)) {
+      if (style) {
+        this._styles[code] = style;
+      } else {
+        delete this._styles[code];
+      }
+    }
+    this._restyle();
+  }
+
   set tileUrl(value) {
     this._tileUrl = value || '';
     this._draw();

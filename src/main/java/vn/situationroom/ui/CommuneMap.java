@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.situationroom.platform.Json;
@@ -42,13 +44,50 @@ public class CommuneMap extends Component implements HasSize {
      */
     public record Marker(String commune, MarkerKind kind, int headcount, String label) {}
 
+    /** The styles the browser draws now; what a new call changes of them is all that is sent. */
+    private final Map<String, CommuneStyle> drawn = new HashMap<>();
+
+    private boolean sentOnce;
+
     public CommuneMap(String regionGeoJson) {
         getElement().setProperty("geojson", regionGeoJson);
+        // A map attached again (a screen come back to) is drawn from its whole state, not from the changes it missed.
+        addAttachListener(event -> {
+            if (sentOnce) {
+                getElement().setProperty("styles", Json.MAPPER.writeValueAsString(drawn));
+            }
+        });
     }
 
-    /** Redraws every commune by its style; communes missing from the map are drawn as having no activity. */
+    /**
+     * Draws every commune by its style; communes missing from the map are drawn as having no activity. The first call
+     * sends every style; later calls send only the communes whose style changed: at a country's 3,321 communes, a
+     * level change is one commune, not the whole region.
+     */
     public void setStyles(Map<String, CommuneStyle> styles) {
-        getElement().setProperty("styles", Json.MAPPER.writeValueAsString(styles));
+        if (!sentOnce) {
+            getElement().setProperty("styles", Json.MAPPER.writeValueAsString(styles));
+            sentOnce = true;
+        } else {
+            Map<String, CommuneStyle> changes = changes(drawn, styles);
+            if (!changes.isEmpty()) {
+                getElement().callJsFunction("mergeStyles", Json.MAPPER.writeValueAsString(changes));
+            }
+        }
+        drawn.clear();
+        drawn.putAll(styles);
+    }
+
+    /** What turns {@code before} into {@code after}: each changed or new style, and null for each one gone. */
+    static Map<String, CommuneStyle> changes(Map<String, CommuneStyle> before, Map<String, CommuneStyle> after) {
+        Map<String, CommuneStyle> changes = new LinkedHashMap<>();
+        after.forEach((code, style) -> {
+            if (!style.equals(before.get(code))) {
+                changes.put(code, style);
+            }
+        });
+        before.keySet().stream().filter(code -> !after.containsKey(code)).forEach(code -> changes.put(code, null));
+        return changes;
     }
 
     /** Whether each commune's label also shows its detail line when it needs attention (the wall screen). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,9 +44,29 @@ class CountryMapBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("h1")).getText()).contains("dữ liệu mẫu");
         MapLabels.shownApart(driver);
 
+        // What the server pushes from now on: the communes of each change.
+        ((JavascriptExecutor) driver).executeScript("""
+                const map = document.querySelector('sr-commune-map');
+                const merge = map.mergeStyles.bind(map);
+                window.__pushed = [];
+                map.mergeStyles = (changes) => {
+                  window.__pushed.push(Object.keys(typeof changes === 'string' ? JSON.parse(changes) : changes));
+                  merge(changes);
+                };
+                """);
         assertThat(new TestHttp(port).postJson("/api/v1/events", crowd(commune)).statusCode())
                 .isEqualTo(202);
         wait.until(d -> "CRITICAL".equals(levelOf(d, commune)));
+        @SuppressWarnings("unchecked")
+        List<List<String>> pushed =
+                (List<List<String>>) ((JavascriptExecutor) driver).executeScript("return window.__pushed;");
+        assertThat(pushed)
+                .as("changes pushed")
+                .isNotEmpty()
+                .allSatisfy(change -> assertThat(change)
+                        .as("a push names only the communes that changed")
+                        .hasSizeLessThan(10));
+        assertThat(pushed.stream().flatMap(List::stream)).contains(commune);
         assertThat(driver.findElement(By.cssSelector(".sr-commune-label[data-commune='" + commune + "']"))
                         .isDisplayed())
                 .as("the crowd's commune is named before any quieter one")
