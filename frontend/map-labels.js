@@ -99,6 +99,14 @@ export function placeLabels(el) {
       continue;
     }
     element.setAttribute(label.unit ? 'data-unit' : 'data-commune', label.code);
+    if (label.unit) {
+      // Drill down: a unit's name opens the unit, its communes filling the map.
+      element.classList.add('sr-unit-link');
+      L.DomEvent.on(element, 'click', (event) => {
+        L.DomEvent.stop(event);
+        el._map.flyToBounds(unitBounds(el, label.unit), { padding: [12, 12], duration: 0.6 });
+      });
+    }
     const rect = element.getBoundingClientRect();
     const box = { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
     if (measured.overlaps(box)) {
@@ -132,6 +140,20 @@ function unitCandidates(el, size, fonts) {
     });
   }
   return candidates;
+}
+
+// The bounds of a unit's communes.
+function unitBounds(el, unit) {
+  if (!unit.bounds) {
+    unit.bounds = L.latLngBounds([]);
+    for (const code of unit.codes) {
+      const layer = el._layers.get(code);
+      if (layer) {
+        unit.bounds.extend(layer.getBounds());
+      }
+    }
+  }
+  return unit.bounds;
 }
 
 // The fonts of a label's name and reason as this page styles them, and a way to measure a text in them.

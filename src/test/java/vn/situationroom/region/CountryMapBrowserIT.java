@@ -74,6 +74,22 @@ class CountryMapBrowserIT extends BrowserTest {
         chromium.screenshot("country-map.png");
         MapLabels.assertApartWhileZooming(driver, wait);
 
+        // Drill down: a province's name opens the province, whose communes are then named.
+        String before = driver.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-zoom");
+        var provinceLabel = driver.findElement(By.cssSelector(".sr-unit-label[data-unit]"));
+        String province = provinceLabel.getDomAttribute("data-unit");
+        provinceLabel.click();
+        wait.until(d -> {
+            String zoom = d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-zoom");
+            return zoom != null && Double.parseDouble(zoom) > Double.parseDouble(before);
+        });
+        List<String> named = MapLabels.shownApart(driver);
+        assertThat(named)
+                .as("communes of " + province + " named once it is open")
+                .anyMatch(code -> region.path(code).size() > 1
+                        && region.path(code).getFirst().code().equals(province));
+        chromium.screenshot("country-province.png");
+
         driver.get("http://localhost:" + port + "/map");
         awaitEveryCommune(wait);
         wait.until(d -> "CRITICAL".equals(levelOf(d, commune)));
