@@ -179,6 +179,47 @@ public class IndicatorHistory {
                 day.atTime(until).atZone(zone).plusHours(1).truncatedTo(ChronoUnit.HOURS));
     }
 
+    private static final String COMMUNE_SUMS = """
+            SELECT %s FROM commune_indicator
+            WHERE window_size = :size AND window_start >= :start AND window_start < :end AND commune_code IN (:communes)
+            """.formatted(Arrays.stream(Counter.values())
+            .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
+            .collect(Collectors.joining(", ")));
+
+    /** Every counter of some communes (a province, a district) summed over one day; 0 where nothing was counted. */
+    public Map<Counter, Long> communesDay(List<String> asked, LocalDate day) {
+        return communeSums(
+                Viewer.current().communes(asked),
+                CommuneIndicators.WindowSize.DAY,
+                day.atStartOfDay(zone),
+                day.plusDays(1).atStartOfDay(zone));
+    }
+
+    /** As {@link #regionDayUntil}, for some communes: their day up to a time of it, from their hour windows. */
+    public Map<Counter, Long> communesDayUntil(List<String> asked, LocalDate day, LocalTime until) {
+        return communeSums(
+                Viewer.current().communes(asked),
+                CommuneIndicators.WindowSize.HOUR,
+                day.atStartOfDay(zone),
+                day.atTime(until).atZone(zone).plusHours(1).truncatedTo(ChronoUnit.HOURS));
+    }
+
+    private Map<Counter, Long> communeSums(
+            List<String> communes, CommuneIndicators.WindowSize size, ZonedDateTime start, ZonedDateTime end) {
+        Map<Counter, Long> counts = new EnumMap<>(Counter.class);
+        if (communes.isEmpty()) {
+            Arrays.stream(Counter.values()).forEach(counter -> counts.put(counter, 0L));
+            return counts;
+        }
+        jdbc.sql(COMMUNE_SUMS)
+                .param("size", size.name())
+                .param("start", start.toOffsetDateTime())
+                .param("end", end.toOffsetDateTime())
+                .param("communes", communes)
+                .query((RowCallbackHandler) rs -> putCounters(rs, counts));
+        return counts;
+    }
+
     private Map<Counter, Long> regionSums(CommuneIndicators.WindowSize size, ZonedDateTime start, ZonedDateTime end) {
         Map<Counter, Long> counts = new EnumMap<>(Counter.class);
         jdbc.sql(REGION_SUMS)

@@ -2,6 +2,7 @@ package vn.situationroom.live;
 
 import com.vaadin.flow.component.Component;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.hotspot.CommuneHotspot;
@@ -32,8 +33,14 @@ public final class LevelTexts {
      */
     public static Map<String, CommuneMap.CommuneStyle> mapStyles(
             Component screen, Region region, Map<String, CommuneHotspot> hotspots) {
+        return mapStyles(screen, region.communes(), hotspots);
+    }
+
+    /** How each of these communes is drawn, as {@link #mapStyles(Component, Region, Map)} says. */
+    public static Map<String, CommuneMap.CommuneStyle> mapStyles(
+            Component screen, List<Commune> communes, Map<String, CommuneHotspot> hotspots) {
         Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
-        for (Commune commune : region.communes()) {
+        for (Commune commune : communes) {
             CommuneHotspot hotspot = hotspots.get(commune.code());
             styles.put(
                     commune.code(),

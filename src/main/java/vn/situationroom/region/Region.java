@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import vn.situationroom.platform.Json;
 
 /**
  * The communes the situation room watches, with their shapes as the GeoJSON they were loaded from, and the units above
@@ -22,6 +26,7 @@ public final class Region {
     private final Map<String, Unit> units;
     private final Map<String, List<Unit>> children;
     private final List<Unit> top;
+    private final Map<String, String> unitGeoJson = new ConcurrentHashMap<>();
 
     /** @param parents the units above the communes, each listed before the units it holds */
     Region(
@@ -121,5 +126,23 @@ public final class Region {
     /** The FeatureCollection with every commune's polygon and properties, for the map. */
     public String geoJson() {
         return geoJson;
+    }
+
+    /** The FeatureCollection of one unit's communes only, for a map of that unit; empty for an unknown code. */
+    public Optional<String> geoJson(String unitCode) {
+        return unit(unitCode)
+                .map(unit -> unitGeoJson.computeIfAbsent(unit.code(), code -> {
+                    Set<String> communes = Set.copyOf(unit.communes());
+                    ObjectNode collection = (ObjectNode) Json.MAPPER.readTree(geoJson);
+                    ArrayNode kept = Json.MAPPER.createArrayNode();
+                    collection.path("features").forEach(feature -> {
+                        if (communes.contains(
+                                feature.path("properties").path("code").asString(""))) {
+                            kept.add(feature);
+                        }
+                    });
+                    collection.set("features", kept);
+                    return Json.MAPPER.writeValueAsString(collection);
+                }));
     }
 }

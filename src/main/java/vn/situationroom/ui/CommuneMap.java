@@ -90,6 +90,11 @@ public class CommuneMap extends Component implements HasSize {
         return changes;
     }
 
+    /** The shapes to draw instead of those given at construction, such as one unit's communes. */
+    public void setGeoJson(String geoJson) {
+        getElement().setProperty("geojson", geoJson);
+    }
+
     /** Whether each commune's label also shows its detail line when it needs attention (the wall screen). */
     public void setLabelDetails(boolean labelDetails) {
         getElement().setProperty("labelDetails", labelDetails);

@@ -3,6 +3,7 @@ package vn.situationroom.wall.ui;
 import com.vaadin.flow.component.html.Div;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Predicate;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
@@ -19,9 +20,12 @@ final class HottestStrip extends Div {
         addClassName("wall-hottest");
     }
 
-    void show(Map<String, CommuneHotspot> current, Region region) {
+    /** Names the commune to look at first among those {@code shown}. */
+    void show(Map<String, CommuneHotspot> current, Region region, Predicate<String> shown) {
         var top = current.values().stream()
-                .filter(h -> region.contains(h.communeCode()) && h.level().compareTo(HotspotLevel.NORMAL) > 0)
+                .filter(h -> region.contains(h.communeCode())
+                        && shown.test(h.communeCode())
+                        && h.level().compareTo(HotspotLevel.NORMAL) > 0)
                 .max(Comparator.comparing(CommuneHotspot::level)
                         .thenComparingDouble(HottestStrip::strength)
                         .thenComparingLong(CommuneHotspot::people));

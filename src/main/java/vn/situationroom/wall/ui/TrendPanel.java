@@ -29,14 +29,14 @@ final class TrendPanel extends Div {
         addClassNames("wall-map", "wall-trend");
     }
 
-    /** Reads the days up to today from the history and draws them. */
-    void render(IndicatorHistory history, ElectionCalendar calendar) {
+    /** Reads the days up to today of these communes (none: the whole region) from the history and draws them. */
+    void render(IndicatorHistory history, ElectionCalendar calendar, List<String> communes) {
         LocalDate today = LocalDate.now(calendar.zone());
         LocalDate first = today.minusDays(DAYS - 1);
         List<ChartOptions.Line> lines = COUNTERS.stream()
                 .map(counter -> new ChartOptions.Line(
                         getTranslation("counter." + counter.apiName()),
-                        history.trend(counter, Granularity.DAY, first, today, List.of())))
+                        history.trend(counter, Granularity.DAY, first, today, communes)))
                 .toList();
         ObjectNode option = ChartOptions.trend(
                 lines,

@@ -19,6 +19,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,7 +35,9 @@ import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.live.LiveScreens;
+import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.region.Unit;
 import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.security.LiveSessions;
 import vn.situationroom.security.Roles;
@@ -81,6 +85,13 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
 
     private final Div mapArea;
     private final TrendPanel trendArea = new TrendPanel();
+    private final H1 title = new H1();
+    /** Says so when the address names a unit the region does not have; the wall then shows the whole region. */
+    private final Span unknownUnit = new Span();
+    /** The unit this wall shows ({@code ?unit=<code>}), or null for the whole region. */
+    private Unit unit;
+
+    private List<Commune> communes;
     private Duration rotation;
     private Instant turnedAt = Instant.now();
     private LiveHotspots.Registration following;
@@ -106,10 +117,13 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         addClassName("wall-view");
         setSizeFull();
 
-        H1 title = new H1(getTranslation("wall.title", region.name()));
+        title.setText(getTranslation("wall.title", region.name()));
+        communes = region.communes();
         phase.addClassName("wall-phase");
         clock.addClassName("wall-clock");
-        Div header = new Div(title, phase, clock);
+        unknownUnit.addClassName("wall-unknown-unit");
+        unknownUnit.setVisible(false);
+        Div header = new Div(title, unknownUnit, phase, clock);
         header.addClassName("wall-header");
 
         map = new CommuneMap(region.geoJson());
@@ -142,11 +156,20 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         return getTranslation("wall.page-title");
     }
 
-    /** A screen's address may set its own rotation: {@code ?rotate=30} turns every 30 seconds, 0 never. */
+    /**
+     * A screen's address may set its own rotation: {@code ?rotate=30} turns every 30 seconds, 0 never; and its unit:
+     * {@code ?unit=<code>} shows one province or district (its communes, figures, alerts and trend) instead of the
+     * whole region.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> rotate =
-                event.getLocation().getQueryParameters().getParameters().getOrDefault("rotate", List.of());
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        List<String> asked = parameters.getOrDefault("unit", List.of());
+        if (!asked.isEmpty()) {
+            showUnit(asked.getFirst().strip());
+        }
+        List<String> rotate = parameters.getOrDefault("rotate", List.of());
         if (!rotate.isEmpty()) {
             try {
                 rotation = Duration.ofSeconds(Math.max(0, Integer.parseInt(rotate.getFirst())));
@@ -154,6 +177,30 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 rotation = settings.wallRotation();
             }
         }
+    }
+
+    private void showUnit(String code) {
+        Optional<Unit> found = region.unit(code).filter(u -> u.kind() != Unit.Kind.COMMUNE);
+        if (found.isEmpty()) {
+            unknownUnit.setText(getTranslation("wall.unknown-unit", code));
+            unknownUnit.setVisible(true);
+            return;
+        }
+        unit = found.get();
+        communes = unit.communes().stream()
+                .map(region::commune)
+                .flatMap(Optional::stream)
+                .toList();
+        title.setText(getTranslation("wall.title", unit.name()));
+        map.setGeoJson(region.geoJson(unit.code()).orElseThrow());
+        getElement().setAttribute("data-unit", unit.code());
+    }
+
+    /** Whether a commune is one this wall shows; what concerns the whole region (a day without duty) always is. */
+    private boolean shown(String communeCode) {
+        return unit == null
+                || Region.DISTRICT.equals(communeCode)
+                || unit.communes().contains(communeCode);
     }
 
     /** Turns between the map and the trend panel when the rotation's time is up. */
@@ -165,7 +212,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         boolean showTrend = mapArea.isVisible();
         if (showTrend) {
             try {
-                trendArea.render(history, calendar);
+                trendArea.render(history, calendar, unit == null ? List.of() : unit.communes());
             } catch (DataAccessException e) {
                 return;
             }
@@ -219,18 +266,25 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
 
     private void renderMap() {
         var current = hotspots.current();
-        map.setStyles(LevelTexts.mapStyles(this, region, current));
-        hottest.show(current, region);
+        map.setStyles(LevelTexts.mapStyles(this, communes, current));
+        hottest.show(current, region, this::shown);
     }
 
     private void renderAlerts() {
-        List<Alert> active = LiveScreens.activeAlerts(alerts, region);
+        List<Alert> active = LiveScreens.activeAlerts(alerts, region).stream()
+                .filter(a -> shown(a.communeCode()))
+                .toList();
         // The counts by severity are of what happens on the ground; the late cases are counted on their own line.
         long overdue =
                 active.stream().filter(a -> a.rule() == AlertRule.CASE_OVERDUE).count();
         long dueSoon =
                 active.stream().filter(a -> a.rule() == AlertRule.CASE_DUE_SOON).count();
-        figures.showAlerts(LiveScreens.securityAlerts(alerts, region), overdue, dueSoon);
+        figures.showAlerts(
+                LiveScreens.securityAlerts(alerts, region).stream()
+                        .filter(a -> shown(a.communeCode()))
+                        .toList(),
+                overdue,
+                dueSoon);
         List<String> gaps = active.stream()
                 .filter(a -> a.rule() == AlertRule.ROSTER_GAP && !a.reasons().isEmpty())
                 .map(a -> a.reasons().getFirst())
@@ -268,6 +322,12 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 });
         phase.getElement().setAttribute("data-phase", calendar.phaseOf(today).name());
         // Today so far against the same day last week by the same hour, not against its whole day.
-        figures.show(history.regionDay(today), history.regionDayUntil(today.minusDays(7), local.toLocalTime()));
+        if (unit == null) {
+            figures.show(history.regionDay(today), history.regionDayUntil(today.minusDays(7), local.toLocalTime()));
+        } else {
+            figures.show(
+                    history.communesDay(unit.communes(), today),
+                    history.communesDayUntil(unit.communes(), today.minusDays(7), local.toLocalTime()));
+        }
     }
 }

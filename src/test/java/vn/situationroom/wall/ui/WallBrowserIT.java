@@ -17,6 +17,7 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.intake.ReceptionPoint;
 import vn.situationroom.region.Commune;
+import vn.situationroom.region.Unit;
 import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.ui.BrowserTest;
 
@@ -88,6 +89,60 @@ class WallBrowserIT extends BrowserTest {
                 .as("nothing to scroll on the wall")
                 .isEqualTo(true);
         chromium.screenshot("wall.png");
+    }
+
+    @Test
+    void a_wall_for_one_district_shows_its_communes_figures_and_alerts_only() throws Exception {
+        Unit district = region.children(region.topUnits().getFirst().code()).getLast();
+        String inside = district.communes().getLast();
+        Commune outside = TestCommunes.fresh(region);
+        while (district.communes().contains(outside.code())) {
+            outside = TestCommunes.fresh(region);
+        }
+        var driver = chromium.driver();
+        signInKiosk(driver);
+        driver.get("http://localhost:" + port + "/wall?unit=" + district.code() + "&rotate=0");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]:not([data-marker])"))
+                        .size()
+                == district.communes().size());
+        assertThat(driver.findElement(By.cssSelector(".wall-header h1")).getText())
+                .startsWith(district.name());
+        By people = By.cssSelector(".wall-tile[data-counter='people'] .wall-tile-value");
+        wait.until(d -> !d.findElement(people).getText().isBlank());
+        long before = Long.parseLong(driver.findElement(people).getText());
+
+        TestHttp http = new TestHttp(port);
+        assertThat(http.postJson("/api/v1/events", crowd(outside.code(), 33)).statusCode())
+                .isEqualTo(202);
+        assertThat(http.postJson("/api/v1/events", crowd(inside, 22)).statusCode())
+                .isEqualTo(202);
+
+        wait.until(d -> d.findElement(By.cssSelector(".wall-ticker")).getText().contains(region.placeName(inside)));
+        wait.until(d -> Long.parseLong(d.findElement(people).getText()) >= before + 22);
+        assertThat(driver.findElement(By.cssSelector(".wall-ticker")).getText())
+                .as("an alert of a commune outside the district")
+                .doesNotContain(outside.fullName());
+        assertThat(driver.findElements(By.cssSelector("sr-commune-map path[data-commune='" + outside.code() + "']")))
+                .isEmpty();
+        chromium.screenshot("wall-district.png");
+
+        driver.get("http://localhost:" + port + "/wall?unit=nowhere");
+        wait.until(d ->
+                d.findElement(By.cssSelector(".wall-unknown-unit")).getText().contains("nowhere"));
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]:not([data-marker])"))
+                        .size()
+                == region.communes().size());
+    }
+
+    private static String crowd(String commune, int headcount) {
+        return """
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
+                 "content":"COMPLAINT","field":"LAND","headcount":%d}""".formatted(
+                        UUID.randomUUID(),
+                        OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
+                        commune,
+                        headcount);
     }
 
     @Test
