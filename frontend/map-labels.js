@@ -29,14 +29,18 @@ export function parentUnits(geojson) {
   return units.size > 1 ? [...units.values()] : [];
 }
 
-// No two labels overlap: of the communes in view, the most severe are labelled first, then the larger ones, each
-// only where its label covers none placed before; the others keep their names in their popups (and in the screens'
+// No two labels overlap: of the communes in view, the most severe are labelled first, then the smaller ones (which
+// have fewer places to go), each only where its label covers none placed before; the others keep their names in their popups (and in the screens'
 // lists). Label boxes are estimated from the text, then the labels placed are measured and any overlap hidden.
 export function placeLabels(el) {
   if (!el._fitted || !el._labelLayer) {
     return;
   }
+  // Leaflet fades a removed tooltip out for 200 ms: the old labels leave the page at once instead, so that nobody (and
+  // no test) sees two sets of labels for a moment.
+  const old = el._labelLayer.getLayers().map((tooltip) => tooltip.getElement()).filter(Boolean);
   el._labelLayer.clearLayers();
+  old.forEach((element) => element.remove());
   const size = el._map.getSize();
   const fonts = labelFonts(el);
   let candidates = [];
@@ -58,10 +62,11 @@ export function placeLabels(el) {
       + fonts.padding;
     const height = fonts.nameHeight + (detail ? fonts.detailHeight : 0) + fonts.padding;
     candidates.push({
-      code, layer, name, detail,
+      code, layer, name, detail, point, width, height,
       rank: LEVELS.indexOf(style.level),
       area: el._pixelArea(layer),
-      box: { left: point.x - width / 2, right: point.x + width / 2, top: point.y - height / 2, bottom: point.y + height / 2 },
+      bounds: pixelBounds(el, layer),
+      box: box(point, width, height),
     });
   }
   // Where the communes are too small to name many of them, the units above them are named instead of the quiet
@@ -71,12 +76,18 @@ export function placeLabels(el) {
     candidates = candidates.filter((c) => c.rank >= LEVELS.indexOf('WATCH'));
     candidates.push(...unitCandidates(el, size, fonts));
   }
-  candidates.sort((a, b) => b.rank - a.rank || b.area - a.area || (a.code < b.code ? -1 : 1));
+  // The most severe first; among equals the smaller first: a small commune has one place for its name, a large one
+  // has several to move to. Units (the names of provinces, districts) keep their own rank, the larger first.
+  candidates.sort((a, b) => b.rank - a.rank || (a.unit ? b.area - a.area : a.area - b.area) || (a.code < b.code ? -1 : 1));
   const estimated = new Grid(64);
   const placed = [];
   for (const candidate of candidates) {
-    if (!estimated.overlaps(candidate.box)) {
-      estimated.add(candidate.box);
+    // A commune's name goes on its centre, or else just above, below or beside it while that is still inside the
+    // commune: two neighbours' names then both find room before either is left out.
+    const box = candidate.unit ? candidate.box : firstFree(candidate, estimated);
+    if (box && !estimated.overlaps(box)) {
+      estimated.add(box);
+      candidate.box = box;
       placed.push(candidate);
     }
   }
@@ -85,7 +96,10 @@ export function placeLabels(el) {
       permanent: true, direction: 'center', interactive: false,
       className: label.unit ? 'sr-commune-label sr-unit-label' : 'sr-commune-label',
     })
-      .setLatLng(label.unit ? label.unit.centre : label.layer._srCentroid)
+      .setLatLng(label.unit
+        ? label.unit.centre
+        : el._map.containerPointToLatLng(L.point((label.box.left + label.box.right) / 2,
+          (label.box.top + label.box.bottom) / 2)))
       .setContent(label.detail
         ? `${escapeHtml(label.name)}<br><span class="sr-label-detail">${escapeHtml(label.detail)}</span>`
         : escapeHtml(label.name));
@@ -140,6 +154,38 @@ function unitCandidates(el, size, fonts) {
     });
   }
   return candidates;
+}
+
+function box(point, width, height) {
+  return { left: point.x - width / 2, right: point.x + width / 2, top: point.y - height / 2, bottom: point.y + height / 2 };
+}
+
+// The first place for a commune's label that overlaps none placed: its centre, then a label's height above or below,
+// half a width to either side, diagonally, then two heights above or below, as long as the label's centre stays
+// within the commune's bounds.
+function firstFree(candidate, placed) {
+  const { point, width, height, bounds } = candidate;
+  const w = width / 2;
+  for (const [dx, dy] of [[0, 0], [0, -height], [0, height], [-w, 0], [w, 0], [-w, -height], [w, -height],
+    [-w, height], [w, height], [0, -2 * height], [0, 2 * height]]) {
+    const at = { x: point.x + dx, y: point.y + dy };
+    if (at.x < bounds.left || at.x > bounds.right || at.y < bounds.top || at.y > bounds.bottom) {
+      continue;
+    }
+    const candidateBox = box(at, width, height);
+    if (!placed.overlaps(candidateBox)) {
+      return candidateBox;
+    }
+  }
+  return null;
+}
+
+// A commune's bounds in pixels of the map's container.
+function pixelBounds(el, layer) {
+  const bounds = layer.getBounds();
+  const topLeft = el._map.latLngToContainerPoint(bounds.getNorthWest());
+  const bottomRight = el._map.latLngToContainerPoint(bounds.getSouthEast());
+  return { left: topLeft.x, top: topLeft.y, right: bottomRight.x, bottom: bottomRight.y };
 }
 
 // The bounds of a unit's communes.
