@@ -208,11 +208,13 @@ final class TokenFilters {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication authentication = holder.getContext().getAuthentication();
-            boolean good = switch (authentication == null ? null : authentication.getPrincipal()) {
-                case Officer officer -> accounts.sessionValid(officer);
-                case AccessTokens.Token token when token.kind() == AccessTokens.Kind.KIOSK -> tokens.active(token.id());
-                case null, default -> true;
-            };
+            Object principal = authentication == null ? null : authentication.getPrincipal();
+            boolean good = true;
+            if (principal instanceof Officer officer) {
+                good = accounts.sessionValid(officer);
+            } else if (principal instanceof AccessTokens.Token token && token.kind() == AccessTokens.Kind.KIOSK) {
+                good = tokens.active(token.id());
+            }
             if (!good) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
