@@ -86,7 +86,7 @@ class HistorySink {
                     valid.add(
                             ok.event().recordedAt() != null
                                     ? ok.event()
-                                    : ok.event().recordedAt(Instant.ofEpochMilli(record.timestamp())));
+                                    : ok.event().withRecordedAt(Instant.ofEpochMilli(record.timestamp())));
                 case EventCheck.Invalid invalid ->
                     log.debug(
                             "Not storing {}-{}@{}: {}",

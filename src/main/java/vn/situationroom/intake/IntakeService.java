@@ -85,7 +85,7 @@ public class IntakeService {
         Map<UUID, EventCheck.Valid> byId = new LinkedHashMap<>();
         for (EventCheck.Valid valid : accepted) {
             byId.putIfAbsent(
-                    valid.event().eventId(), new EventCheck.Valid(valid.event().recordedAt(now), valid.person()));
+                    valid.event().eventId(), new EventCheck.Valid(valid.event().withRecordedAt(now), valid.person()));
         }
         publisher.publish(List.copyOf(byId.values()));
         return List.copyOf(byId.keySet());

@@ -1,6 +1,7 @@
 package vn.situationroom.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import java.util.UUID;
  *     who it is; the person itself never travels with the event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RecordBuilder
 public record ReceptionEvent(
         UUID eventId,
         OffsetDateTime occurredAt,
@@ -46,27 +48,5 @@ public record ReceptionEvent(
         Severity severity,
         Destination destination,
         CaseStatus status,
-        String personHash) {
-
-    /** The same event as intake accepted it at {@code time}. */
-    public ReceptionEvent recordedAt(Instant time) {
-        return new ReceptionEvent(
-                eventId,
-                occurredAt,
-                time,
-                communeCode,
-                receptionPoint,
-                type,
-                content,
-                field,
-                headcount,
-                complex,
-                candidateRelated,
-                caseRef,
-                summary,
-                severity,
-                destination,
-                status,
-                personHash);
-    }
-}
+        String personHash)
+        implements ReceptionEventBuilder.With {}

@@ -162,24 +162,25 @@ public final class ReceptionEventReader {
             return new EventCheck.Invalid(violations);
         }
         return new EventCheck.Valid(
-                new ReceptionEvent(
-                        eventId,
-                        occurredAt,
-                        recordedAt,
-                        communeCode,
-                        receptionPoint,
-                        type,
-                        content,
-                        field,
-                        headcount,
-                        complex,
-                        candidateRelated,
-                        caseRef,
-                        summary,
-                        severity,
-                        destination,
-                        status,
-                        personHash),
+                ReceptionEventBuilder.builder()
+                        .eventId(eventId)
+                        .occurredAt(occurredAt)
+                        .recordedAt(recordedAt)
+                        .communeCode(communeCode)
+                        .receptionPoint(receptionPoint)
+                        .type(type)
+                        .content(content)
+                        .field(field)
+                        .headcount(headcount)
+                        .complex(complex)
+                        .candidateRelated(candidateRelated)
+                        .caseRef(caseRef)
+                        .summary(summary)
+                        .severity(severity)
+                        .destination(destination)
+                        .status(status)
+                        .personHash(personHash)
+                        .build(),
                 person);
     }
 
