@@ -39,13 +39,16 @@ public final class RegionLoader {
         List<Commune> communes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         // A region of several districts (a province) may hold two communes of one name: each is then named with its
-        // district, so that a list or a picker never shows two alike.
+        // district, so that a list or a picker never shows two alike. A region of several provinces and no districts
+        // (the country since July 2025) names each commune with its province the same way.
         Set<String> districts = new HashSet<>();
-        root.path("features")
-                .valueStream()
-                .forEach(
-                        f -> districts.add(f.path("properties").path("district").asString("")));
+        Set<String> provinces = new HashSet<>();
+        root.path("features").valueStream().forEach(f -> {
+            districts.add(f.path("properties").path("district").asString(""));
+            provinces.add(f.path("properties").path("province").asString(""));
+        });
         boolean severalDistricts = districts.size() > 1;
+        boolean severalProvinces = !severalDistricts && provinces.size() > 1;
         JsonNode features = root.path("features");
         Hierarchy hierarchy = new Hierarchy(source);
         for (int i = 0; i < features.size(); i++) {
@@ -66,11 +69,14 @@ public final class RegionLoader {
             }
             String shortName = properties.path("name").asString(code);
             String fullName = properties.path("full_name").asString(shortName);
-            String district = properties.path("district").asString("");
+            String parent =
+                    properties.path(severalDistricts ? "district" : "province").asString("");
             communes.add(new Commune(
                     code,
                     shortName,
-                    severalDistricts && !district.isBlank() ? fullName + " (" + district + ")" : fullName));
+                    (severalDistricts || severalProvinces) && !parent.isBlank()
+                            ? fullName + " (" + parent + ")"
+                            : fullName));
             hierarchy.add(where, code, properties);
         }
         if (communes.isEmpty()) {

@@ -69,6 +69,10 @@ class RegionLoaderTests {
                         .sum())
                 .isEqualTo(3321);
         assertThat(region.name()).contains("dữ liệu mẫu");
+        assertThat(region.commune("S18026"))
+                .as("in a country of provinces, a commune is named with its province")
+                .map(Commune::fullName)
+                .contains("Xã 18-026 (Tỉnh mẫu 18)");
         assertThat(region.children(region.topUnits().getFirst().code()))
                 .isNotEmpty()
                 .allMatch(unit -> unit.kind() == Unit.Kind.COMMUNE);
