@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.Field;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.region.Unit;
+import vn.situationroom.security.Viewer;
 import vn.situationroom.ui.ViewerCommunes;
 
 /**
@@ -33,6 +36,9 @@ final class FilterBar extends HorizontalLayout {
     private final Region region;
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
+    /** Drill down: a province or district picks its communes at once. */
+    private final Select<Unit> unit = new Select<>();
+
     private final MultiSelectComboBox<Commune> communes = new MultiSelectComboBox<>();
     private final Select<Counter> counter = new Select<>();
     private final Select<Granularity> granularity = new Select<>();
@@ -53,6 +59,18 @@ final class FilterBar extends HorizontalLayout {
         ViewerCommunes.limitMany(communes, region);
         communes.setItemLabelGenerator(Commune::name);
         communes.setWidth("22em");
+        List<Unit> units = parents(region);
+        unit.setLabel(getTranslation("analysis.filter.unit"));
+        unit.setItems(units);
+        unit.setItemLabelGenerator(u -> u == null
+                ? getTranslation("analysis.filter.all-communes")
+                : (u.kind() == Unit.Kind.DISTRICT && u.parentCode() != null ? "— " : "") + u.name());
+        unit.setEmptySelectionAllowed(true);
+        unit.setEmptySelectionCaption(getTranslation("analysis.filter.all-communes"));
+        unit.addClassName("analysis-unit");
+        unit.setWidth("16em");
+        // Shown where it narrows something down; a commune's officer sees their own commune only.
+        unit.setVisible(!units.isEmpty() && !Viewer.current().limitedToCommune());
         counter.setLabel(getTranslation("analysis.filter.counter"));
         counter.setItems(Counter.values());
         counter.setItemLabelGenerator(c -> getTranslation("counter." + c.apiName()));
@@ -85,6 +103,16 @@ final class FilterBar extends HorizontalLayout {
         from.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
         to.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
         communes.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
+        unit.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                Set<Commune> picked = new LinkedHashSet<>();
+                if (e.getValue() != null) {
+                    e.getValue().communes().forEach(code -> region.commune(code).ifPresent(picked::add));
+                }
+                communes.setValue(picked);
+                read.run();
+            }
+        });
         counter.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
         granularity.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
         type.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
@@ -92,7 +120,7 @@ final class FilterBar extends HorizontalLayout {
         field.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
         complex.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
         candidateRelated.addValueChangeListener(e -> whenFromClient(e.isFromClient(), read));
-        add(from, to, communes, counter, granularity, type, content, field, complex, candidateRelated);
+        add(from, to, unit, communes, counter, granularity, type, content, field, complex, candidateRelated);
         addClassName("analysis-filters");
         setWrap(true);
         setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -107,6 +135,10 @@ final class FilterBar extends HorizontalLayout {
         Set<Commune> picked = new LinkedHashSet<>();
         filters.communes().forEach(code -> region.commune(code).ifPresent(picked::add));
         communes.setValue(picked);
+        unit.setValue(parents(region).stream()
+                .filter(u -> Set.copyOf(u.communes()).equals(Set.copyOf(filters.communes())))
+                .findFirst()
+                .orElse(null));
         counter.setValue(filters.counter());
         granularity.setValue(filters.granularity());
         type.setValue(filters.type());
@@ -155,6 +187,22 @@ final class FilterBar extends HorizontalLayout {
                 candidateRelated.getValue(),
                 shown.tab(),
                 List.of());
+    }
+
+    /** The provinces and districts that hold fewer than all the region's communes, each province before its own. */
+    private static List<Unit> parents(Region region) {
+        List<Unit> units = new ArrayList<>();
+        for (Unit top : region.topUnits()) {
+            if (top.kind() == Unit.Kind.COMMUNE) {
+                continue;
+            }
+            units.add(top);
+            region.children(top.code()).stream()
+                    .filter(child -> child.kind() != Unit.Kind.COMMUNE)
+                    .forEach(units::add);
+        }
+        units.removeIf(u -> u.communes().size() >= region.communes().size());
+        return units;
     }
 
     private String label(Enum<?> value) {

@@ -33,6 +33,7 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.detection.Detector;
 import vn.situationroom.region.Commune;
+import vn.situationroom.region.Unit;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
 
@@ -42,6 +43,42 @@ import vn.situationroom.ui.BrowserTest;
  * applied.
  */
 class AnalysisBrowserIT extends BrowserTest {
+
+    @Test
+    void a_district_picked_as_the_unit_picks_its_communes() throws Exception {
+        Unit district = region.unit(
+                        region.path(region.communes().getFirst().code()).get(1).code())
+                .orElseThrow();
+        WebDriver driver = chromium.driver();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        signIn(driver, Roles.INSPECTION);
+        driver.get("http://localhost:" + port + "/analysis");
+        wait.until(d ->
+                !d.findElements(By.cssSelector("vaadin-select.analysis-unit")).isEmpty());
+        driver.findElement(By.cssSelector("vaadin-select.analysis-unit")).click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(item -> item.getText().endsWith(district.name())));
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().endsWith(district.name()))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        wait.withMessage(() -> "the address " + driver.getCurrentUrl() + " names the "
+                        + district.communes().size() + " communes of " + district.name())
+                .until(d -> communesIn(d.getCurrentUrl()).equals(java.util.Set.copyOf(district.communes())));
+        chromium.screenshot("analysis-unit.png");
+    }
+
+    /** The communes an analysis address names (commune=a,b,c). */
+    private static java.util.Set<String> communesIn(String url) {
+        String query = java.net.URLDecoder.decode(
+                url.substring(url.indexOf('?') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.util.Arrays.stream(query.split("&"))
+                .filter(parameter -> parameter.startsWith("commune="))
+                .flatMap(parameter -> java.util.Arrays.stream(
+                        parameter.substring("commune=".length()).split(",")))
+                .collect(java.util.stream.Collectors.toSet());
+    }
 
     @Test
     void filters_survive_a_reload_and_the_export_holds_the_filtered_rows() throws Exception {
