@@ -302,23 +302,6 @@ class CommuneMap extends HTMLElement {
     placeLabels(this);
   }
 
-  _pixelArea(layer) {
-    const bounds = layer.getBounds();
-    const topLeft = this._map.latLngToLayerPoint(bounds.getNorthWest());
-    const bottomRight = this._map.latLngToLayerPoint(bounds.getSouthEast());
-    return Math.abs(bottomRight.x - topLeft.x) * Math.abs(bottomRight.y - topLeft.y);
-  }
-
-  _roomy(layer) {
-    if (!this._fitted) {
-      return false;
-    }
-    const bounds = layer.getBounds();
-    const topLeft = this._map.latLngToLayerPoint(bounds.getNorthWest());
-    const bottomRight = this._map.latLngToLayerPoint(bounds.getSouthEast());
-    return bottomRight.x - topLeft.x >= 110 && bottomRight.y - topLeft.y >= 60;
-  }
-
   // Flies the map to a commune and opens its details; the server calls it when an alert is picked.
   flyTo(code) {
     const layer = this._layers.get(String(code));

@@ -6,6 +6,9 @@ export const LEVELS = ['NONE', 'NORMAL', 'WATCH', 'WARNING', 'CRITICAL'];
 
 // Where most communes in view are smaller than this (in square pixels), the units above them are named first.
 const SMALL_COMMUNE = 3000;
+// A commune wide and tall enough for its reason under its name, in pixels.
+const ROOMY_WIDTH = 110;
+const ROOMY_HEIGHT = 60;
 // A unit's label comes after the communes that need attention and before the quiet ones.
 const UNIT_RANK = 1.5;
 
@@ -57,15 +60,17 @@ export function placeLabels(el) {
     const attention = ['WATCH', 'WARNING', 'CRITICAL'].includes(style.level);
     // A reason is written on the commune only where it has room; on a small commune it would cover its
     // neighbours: there the name stays, and the reason is in its popup (and on the wall's strip and ticker).
-    const detail = el._labelDetails && attention && style.detail && el._roomy(layer) ? style.detail : '';
+    const bounds = pixelBounds(el, layer);
+    const roomy = bounds.right - bounds.left >= ROOMY_WIDTH && bounds.bottom - bounds.top >= ROOMY_HEIGHT;
+    const detail = el._labelDetails && attention && style.detail && roomy ? style.detail : '';
     const width = Math.max(fonts.measure(name, fonts.name), detail ? fonts.measure(detail, fonts.detail) + 16 : 0)
       + fonts.padding;
     const height = fonts.nameHeight + (detail ? fonts.detailHeight : 0) + fonts.padding;
     candidates.push({
       code, layer, name, detail, point, width, height,
       rank: LEVELS.indexOf(style.level),
-      area: el._pixelArea(layer),
-      bounds: pixelBounds(el, layer),
+      area: (bounds.right - bounds.left) * (bounds.bottom - bounds.top),
+      bounds,
       box: box(point, width, height),
     });
   }

@@ -147,11 +147,14 @@ public class IndicatorHistory {
         return points;
     }
 
+    /** Every counter summed over the rows, 0 where there are none. */
+    private static final String SUMS = Arrays.stream(Counter.values())
+            .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
+            .collect(Collectors.joining(", "));
+
     private static final String REGION_SUMS = """
             SELECT %s FROM region_indicator WHERE window_size = :size AND window_start >= :start AND window_start < :end
-            """.formatted(Arrays.stream(Counter.values())
-            .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
-            .collect(Collectors.joining(", ")));
+            """.formatted(SUMS);
 
     /** Every counter of the whole region for one day; 0 for a day nothing was counted. */
     public Map<Counter, Long> regionDay(LocalDate day) {
@@ -182,9 +185,7 @@ public class IndicatorHistory {
     private static final String COMMUNE_SUMS = """
             SELECT %s FROM commune_indicator
             WHERE window_size = :size AND window_start >= :start AND window_start < :end AND commune_code IN (:communes)
-            """.formatted(Arrays.stream(Counter.values())
-            .map(c -> "coalesce(sum(" + c.column() + "), 0)::bigint AS " + c.column())
-            .collect(Collectors.joining(", ")));
+            """.formatted(SUMS);
 
     /** Every counter of some communes (a province, a district) summed over one day; 0 where nothing was counted. */
     public Map<Counter, Long> communesDay(List<String> asked, LocalDate day) {
