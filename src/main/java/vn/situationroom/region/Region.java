@@ -1,6 +1,7 @@
 package vn.situationroom.region;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,21 @@ public final class Region {
             }
         }
         return path;
+    }
+
+    /**
+     * The province or district that holds exactly these communes, the largest first where two hold the same (a province
+     * of one district); empty where no unit does, or for the whole region.
+     */
+    public Optional<Unit> unitOf(Collection<String> communeCodes) {
+        Set<String> asked = Set.copyOf(communeCodes);
+        if (asked.isEmpty() || asked.size() == communesByCode.size()) {
+            return Optional.empty();
+        }
+        return units.values().stream()
+                .filter(unit -> unit.kind() != Unit.Kind.COMMUNE)
+                .filter(unit -> unit.communes().size() == asked.size() && asked.containsAll(unit.communes()))
+                .findFirst();
     }
 
     /** The region's name, such as the district's. */

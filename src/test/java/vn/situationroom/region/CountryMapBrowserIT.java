@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 import vn.situationroom.TestHttp;
@@ -75,12 +76,12 @@ class CountryMapBrowserIT extends BrowserTest {
         MapLabels.assertApartWhileZooming(driver, wait);
 
         // Drill down: a province's name opens the province, whose communes are then named.
-        String before = driver.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-zoom");
+        String before = zoom(driver);
         var provinceLabel = driver.findElement(By.cssSelector(".sr-unit-label[data-unit]"));
         String province = provinceLabel.getDomAttribute("data-unit");
         provinceLabel.click();
         wait.until(d -> {
-            String zoom = d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-zoom");
+            String zoom = zoom(d);
             return zoom != null && Double.parseDouble(zoom) > Double.parseDouble(before);
         });
         List<String> named = MapLabels.shownApart(driver);
@@ -96,6 +97,26 @@ class CountryMapBrowserIT extends BrowserTest {
         MapLabels.shownApart(driver);
         chromium.screenshot("country-police-map.png");
 
+        // The police map drills down the same way: a province by its name, then a commune by its shape.
+        var provinceOnPoliceMap = driver.findElement(By.cssSelector(".sr-unit-label[data-unit]"));
+        Unit opened =
+                region.unit(provinceOnPoliceMap.getDomAttribute("data-unit")).orElseThrow();
+        String policeBefore = zoom(driver);
+        provinceOnPoliceMap.click();
+        wait.until(d -> Double.parseDouble(zoom(d)) > Double.parseDouble(policeBefore));
+        wait.until(d -> MapLabels.shownApart(d).stream().anyMatch(opened.communes()::contains));
+        String inside = MapLabels.shownApart(driver).stream()
+                .filter(opened.communes()::contains)
+                .findFirst()
+                .orElseThrow();
+        new Actions(driver)
+                .moveToElement(driver.findElement(By.cssSelector(".sr-commune-label[data-commune='" + inside + "']")))
+                .click()
+                .perform();
+        wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
+                .anyMatch(popup -> popup.getText().contains(region.shortName(inside))));
+        chromium.screenshot("country-police-province.png");
+
         signInKiosk(driver);
         start = System.nanoTime();
         driver.get("http://localhost:" + port + "/wall");
@@ -104,6 +125,20 @@ class CountryMapBrowserIT extends BrowserTest {
         System.out.printf("country wall: every commune drawn %d ms after the page was asked for%n", millisSince(start));
         MapLabels.shownApart(driver);
         chromium.screenshot("country-wall.png");
+
+        // A wall for the crowd's province: its communes only, its name, the crowd on it.
+        Unit crowdProvince = region.path(commune).getFirst();
+        driver.get("http://localhost:" + port + "/wall?unit=" + crowdProvince.code() + "&rotate=0");
+        wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]:not([data-marker])"))
+                        .size()
+                == crowdProvince.communes().size());
+        wait.until(d -> "CRITICAL".equals(levelOf(d, commune)));
+        assertThat(driver.findElement(By.cssSelector("h1")).getText()).contains(crowdProvince.name());
+        assertThat(MapLabels.shownApart(driver))
+                .as("a province's wall names its communes")
+                .isNotEmpty()
+                .allMatch(crowdProvince.communes()::contains);
+        chromium.screenshot("country-province-wall.png");
     }
 
     private void awaitEveryCommune(WebDriverWait wait) {
@@ -117,6 +152,10 @@ class CountryMapBrowserIT extends BrowserTest {
     private static Object levelOf(WebDriver driver, String commune) {
         return ((JavascriptExecutor) driver)
                 .executeScript("return document.querySelector('sr-commune-map').levels[arguments[0]];", commune);
+    }
+
+    private static String zoom(WebDriver driver) {
+        return driver.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-zoom");
     }
 
     private static long millisSince(long start) {

@@ -261,9 +261,14 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
                                 region.placeName(filters.communes().getFirst()))
                         : filters.communes().isEmpty()
                                 ? getTranslation("analysis.title.region", region.name())
-                                : getTranslation(
-                                        "analysis.title.communes",
-                                        filters.communes().size()));
+                                : region.unitOf(filters.communes())
+                                        .map(unit -> getTranslation(
+                                                "analysis.title.unit",
+                                                unit.name(),
+                                                unit.communes().size()))
+                                        .orElseGet(() -> getTranslation(
+                                                "analysis.title.communes",
+                                                filters.communes().size())));
         ZonedDateTime start = filters.granularity().bucketOf(filters.from(), calendar.zone());
         ZonedDateTime end = filters.granularity() == Granularity.HOUR || filters.granularity() == Granularity.DAY
                 ? filters.to().plusDays(1).atStartOfDay(calendar.zone())

@@ -135,10 +135,7 @@ final class FilterBar extends HorizontalLayout {
         Set<Commune> picked = new LinkedHashSet<>();
         filters.communes().forEach(code -> region.commune(code).ifPresent(picked::add));
         communes.setValue(picked);
-        unit.setValue(parents(region).stream()
-                .filter(u -> Set.copyOf(u.communes()).equals(Set.copyOf(filters.communes())))
-                .findFirst()
-                .orElse(null));
+        unit.setValue(region.unitOf(filters.communes()).orElse(null));
         counter.setValue(filters.counter());
         granularity.setValue(filters.granularity());
         type.setValue(filters.type());

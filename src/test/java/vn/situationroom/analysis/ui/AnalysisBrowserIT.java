@@ -66,6 +66,10 @@ class AnalysisBrowserIT extends BrowserTest {
         wait.withMessage(() -> "the address " + driver.getCurrentUrl() + " names the "
                         + district.communes().size() + " communes of " + district.name())
                 .until(d -> communesIn(d.getCurrentUrl()).equals(java.util.Set.copyOf(district.communes())));
+        wait.withMessage(() -> "the heading names " + district.name())
+                .until(d -> d.findElement(By.cssSelector(".analysis-heading"))
+                        .getText()
+                        .startsWith(district.name()));
         chromium.screenshot("analysis-unit.png");
     }
 

@@ -1,5 +1,6 @@
 package vn.situationroom.wall.ui;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,11 +80,51 @@ class WallBenchmark extends BrowserTest {
                         sorted.get(sorted.size() / 2),
                         sorted.getLast(),
                         latencies),
-                "page JS heap after the changes: " + heap.longValue() / (1024 * 1024) + " MB; DOM elements: " + nodes);
+                "page JS heap after the changes: " + heap.longValue() / (1024 * 1024) + " MB; DOM elements: " + nodes,
+                "memory (proportional set size) after the changes: the page's renderer process "
+                        + chromiumMegabytes(true) + " MB; the whole browser (every Chromium process) "
+                        + chromiumMegabytes(false) + " MB");
         Path out = Path.of("target", "bench", "wall.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
         report.forEach(System.out::println);
+    }
+
+    /**
+     * The memory the operating system counts for Chromium (this JVM's descendants, so only the browser this test
+     * started): its renderer processes (the page) or all of its processes, in MB of proportional set size (Linux).
+     */
+    private static long chromiumMegabytes(boolean renderersOnly) {
+        return ProcessHandle.current()
+                        .descendants()
+                        .filter(process -> {
+                            String line = commandLine(process);
+                            return line.contains("chromium") && (!renderersOnly || line.contains("--type=renderer"));
+                        })
+                        .mapToLong(WallBenchmark::pssKilobytes)
+                        .sum()
+                / 1024;
+    }
+
+    /** As /proc says it (Chromium rewrites its processes' titles, which Java's ProcessHandle.Info then leaves out). */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")))
+                    .replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    private static long pssKilobytes(ProcessHandle process) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup")).stream()
+                    .filter(line -> line.startsWith("Pss:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .sum();
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     private static String crowd(String commune) {
