@@ -73,6 +73,34 @@ class CommuneMap extends HTMLElement {
     return this._geojson;
   }
 
+  // Where to fetch the shapes from (the server's region-shapes, for the region or one unit): the shapes then travel
+  // once per browser (cached, revalidated by their ETag) instead of in each screen's first answer. The latest address
+  // wins: shapes that arrive for an address no longer asked for are dropped.
+  set geojsonUrl(value) {
+    this._geojsonUrl = value || '';
+    if (!this._geojsonUrl) {
+      return;
+    }
+    const asked = this._geojsonUrl;
+    fetch(asked, { credentials: 'same-origin', cache: 'no-cache' })
+      .then((response) => {
+        if (!response.ok) {
+          throw new Error(`${asked}: ${response.status}`);
+        }
+        return response.json();
+      })
+      .then((shapes) => {
+        if (asked === this._geojsonUrl) {
+          this.geojson = shapes;
+        }
+      })
+      .catch((error) => console.error('sr-commune-map: the shapes could not be fetched', error));
+  }
+
+  get geojsonUrl() {
+    return this._geojsonUrl;
+  }
+
   set styles(value) {
     this._styles = typeof value === 'string' && value ? JSON.parse(value) : value || {};
     this._restyle();
@@ -117,7 +145,7 @@ class CommuneMap extends HTMLElement {
 
   connectedCallback() {
     // Properties the server set before this module loaded sit on the instance and hide the setters: re-apply them.
-    for (const name of ['geojson', 'styles', 'tileUrl', 'labelDetails', 'markers', 'markerNames']) {
+    for (const name of ['geojson', 'geojsonUrl', 'styles', 'tileUrl', 'labelDetails', 'markers', 'markerNames']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];

@@ -94,6 +94,11 @@ public final class TestHttp {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Gets a response as it is, sending these headers too (name, value, name, value…). */
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        return http.send(request(path).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Gets JSON. */
     public JsonNode getJson(String path) throws Exception {
         return Json.MAPPER.readTree(get(path).body());

@@ -1,7 +1,8 @@
 package vn.situationroom.live;
 
 import com.vaadin.flow.component.Component;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.situationroom.hotspot.AlertTexts;
@@ -39,16 +40,19 @@ public final class LevelTexts {
     /** How each of these communes is drawn, as {@link #mapStyles(Component, Region, Map)} says. */
     public static Map<String, CommuneMap.CommuneStyle> mapStyles(
             Component screen, List<Commune> communes, Map<String, CommuneHotspot> hotspots) {
-        Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
+        // Each level's name is looked up once per call, not once per commune (3,321 on a country's map).
+        Map<HotspotLevel, String> levelNames = new EnumMap<>(HotspotLevel.class);
+        CommuneMap.CommuneStyle none = new CommuneMap.CommuneStyle("NONE", screen.getTranslation("level.NONE"), "");
+        Map<String, CommuneMap.CommuneStyle> styles = HashMap.newHashMap(communes.size());
         for (Commune commune : communes) {
             CommuneHotspot hotspot = hotspots.get(commune.code());
             styles.put(
                     commune.code(),
                     hotspot == null
-                            ? new CommuneMap.CommuneStyle("NONE", screen.getTranslation("level.NONE"), "")
+                            ? none
                             : new CommuneMap.CommuneStyle(
                                     hotspot.level().name(),
-                                    level(screen, hotspot.level()),
+                                    levelNames.computeIfAbsent(hotspot.level(), level -> level(screen, level)),
                                     hotspot.reasons().isEmpty()
                                             ? ""
                                             : reason(screen, hotspot.reasons().getFirst())));

@@ -1,5 +1,6 @@
 package vn.situationroom.live;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,10 +18,15 @@ import vn.situationroom.hotspot.HotspotTopics;
 public class LiveHotspots extends CompactedTopicFeed<CommuneHotspot> {
 
     private final Map<String, CommuneHotspot> latest = new ConcurrentHashMap<>();
+    private final Map<String, CommuneHotspot> view = Collections.unmodifiableMap(latest);
 
-    /** The latest known state of every commune that has one. */
+    /**
+     * The latest known state of every commune that has one: a read-only view that follows the feed (each commune's
+     * entry is whole), not a copy: every open screen reads it on every change, and at 3,321 communes a copy per
+     * screen per change was most of a wall's redraw.
+     */
     public Map<String, CommuneHotspot> current() {
-        return Map.copyOf(latest);
+        return view;
     }
 
     @KafkaListener(

@@ -1,7 +1,11 @@
 package vn.situationroom.live;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.region.Region;
 
@@ -16,12 +20,56 @@ public final class LiveScreens {
      */
     public static LiveHotspots.Registration follow(
             UI ui, LiveHotspots hotspots, Runnable onLevels, LiveAlerts alerts, Runnable onAlerts) {
-        LiveHotspots.Registration levels = hotspots.subscribe(change -> ui.access(onLevels::run));
-        LiveAlerts.Registration changes = alerts.subscribe(change -> ui.access(onAlerts::run));
+        Redraw levelsRedraw = new Redraw(ui, onLevels);
+        Redraw alertsRedraw = new Redraw(ui, onAlerts);
+        LiveHotspots.Registration levels = hotspots.subscribe(change -> levelsRedraw.request());
+        LiveAlerts.Registration changes = alerts.subscribe(change -> alertsRedraw.request());
         return () -> {
             levels.remove();
             changes.remove();
         };
+    }
+
+    /** Hands every change of the levels to the screen's UI, as {@link #follow} does for a screen of alerts too. */
+    public static LiveHotspots.Registration followLevels(UI ui, LiveHotspots hotspots, Runnable onLevels) {
+        Redraw redraw = new Redraw(ui, onLevels);
+        return hotspots.subscribe(change -> redraw.request());
+    }
+
+    /**
+     * Has a screen draw itself again from the latest state, off the feed's thread. The feed's Kafka thread used to
+     * draw and push every open screen in turn: with 200 walls open, the last one got a change 200 draws after the
+     * first. Now each screen draws on a thread of its own, and changes that arrive while a screen's redraw is still
+     * waiting are one redraw (the redraw reads the latest state, not the change), so a burst costs a screen no more
+     * than it can draw.
+     */
+    private static final class Redraw {
+
+        private static final Executor SCREENS = Executors.newVirtualThreadPerTaskExecutor();
+
+        private final UI ui;
+        private final Runnable draw;
+        private final AtomicBoolean waiting = new AtomicBoolean();
+
+        Redraw(UI ui, Runnable draw) {
+            this.ui = ui;
+            this.draw = draw;
+        }
+
+        void request() {
+            if (waiting.compareAndSet(false, true)) {
+                SCREENS.execute(() -> {
+                    try {
+                        ui.access(() -> {
+                            waiting.set(false);
+                            draw.run();
+                        });
+                    } catch (UIDetachedException closed) {
+                        // The screen was closed meanwhile; its subscription ends with it.
+                    }
+                });
+            }
+        }
     }
 
     /**

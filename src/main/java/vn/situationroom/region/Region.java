@@ -21,6 +21,9 @@ public final class Region {
     /** The code that stands for the district as a whole, where something concerns no one commune. */
     public static final String DISTRICT = "DISTRICT";
 
+    /** Where the signed-in screens' maps fetch the region's shapes ({@code ?unit=<code>} for one unit's). */
+    public static final String SHAPES_PATH = "region-shapes";
+
     private final String name;
     private final Map<String, Commune> communesByCode;
     private final String geoJson;

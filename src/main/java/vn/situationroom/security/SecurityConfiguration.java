@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.situationroom.region.Region;
 
 /**
  * Two filter chains. The REST API and the actuator: a machine client's Bearer token with scopes, or the session of a
@@ -153,8 +154,12 @@ class SecurityConfiguration {
             SecurityContextHolderStrategy holder,
             Environment environment)
             throws Exception {
-        http.authorizeHttpRequests(authorize ->
-                        authorize.requestMatchers("/sr/**", "/webjars/**").permitAll())
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/sr/**", "/webjars/**")
+                        .permitAll()
+                        // The maps' shapes, for every signed-in screen (a wall's kiosk too).
+                        .requestMatchers(GET, "/" + Region.SHAPES_PATH)
+                        .authenticated())
                 .with(
                         VaadinSecurityConfigurer.vaadin(),
                         vaadin -> vaadin.loginView("/login").addLogoutHandler((request, response, authentication) -> {

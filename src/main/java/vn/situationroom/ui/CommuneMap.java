@@ -4,11 +4,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.situationroom.platform.Json;
+import vn.situationroom.region.Region;
 
 /**
  * A map of the region's communes drawn from their GeoJSON shapes (no tile server needed), each filled by its state.
@@ -45,12 +48,13 @@ public class CommuneMap extends Component implements HasSize {
     public record Marker(String commune, MarkerKind kind, int headcount, String label) {}
 
     /** The styles the browser draws now; what a new call changes of them is all that is sent. */
-    private final Map<String, CommuneStyle> drawn = new HashMap<>();
+    private Map<String, CommuneStyle> drawn = new HashMap<>();
 
     private boolean sentOnce;
 
-    public CommuneMap(String regionGeoJson) {
-        getElement().setProperty("geojson", regionGeoJson);
+    /** A map of the whole region; its element fetches the shapes itself. */
+    public CommuneMap() {
+        getElement().setProperty("geojsonUrl", Region.SHAPES_PATH);
         // A map attached again (a screen come back to) is drawn from its whole state, not from the changes it missed.
         addAttachListener(event -> {
             if (sentOnce) {
@@ -74,8 +78,9 @@ public class CommuneMap extends Component implements HasSize {
                 getElement().callJsFunction("mergeStyles", Json.MAPPER.writeValueAsString(changes));
             }
         }
-        drawn.clear();
-        drawn.putAll(styles);
+        // Kept as given, not copied (3,321 entries per screen per change on a country's map): callers hand a map of
+        // their own that they no longer change.
+        drawn = styles;
     }
 
     /** What turns {@code before} into {@code after}: each changed or new style, and null for each one gone. */
@@ -90,9 +95,12 @@ public class CommuneMap extends Component implements HasSize {
         return changes;
     }
 
-    /** The shapes to draw instead of those given at construction, such as one unit's communes. */
-    public void setGeoJson(String geoJson) {
-        getElement().setProperty("geojson", geoJson);
+    /** Draws one province's or district's communes only instead of the whole region's. */
+    public void showUnit(String unitCode) {
+        getElement()
+                .setProperty(
+                        "geojsonUrl",
+                        Region.SHAPES_PATH + "?unit=" + URLEncoder.encode(unitCode, StandardCharsets.UTF_8));
     }
 
     /** Whether each commune's label also shows its detail line when it needs attention (the wall screen). */

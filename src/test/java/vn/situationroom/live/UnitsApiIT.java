@@ -103,6 +103,35 @@ class UnitsApiIT {
     }
 
     @Test
+    void a_signed_in_screen_fetches_the_shapes_of_the_region_or_of_a_unit_once_and_then_revalidates() throws Exception {
+        Unit district = region.unit(
+                        region.path(region.communes().getFirst().code()).get(1).code())
+                .orElseThrow();
+        String officer = TestAccounts.user(accounts, null, Roles.LEADERSHIP);
+        TestHttp browser = TestHttp.session(port, TestHttp.signIn(port, officer, TestAccounts.PASSWORD));
+
+        var whole = browser.get("/" + Region.SHAPES_PATH);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(whole.body()).get("features")).hasSize(105);
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertThat(browser.get("/" + Region.SHAPES_PATH, "If-None-Match", etag).statusCode())
+                .as("the shapes a browser holds are still good")
+                .isEqualTo(304);
+
+        var one = browser.get("/" + Region.SHAPES_PATH + "?unit=" + district.code());
+        assertThat(Json.MAPPER.readTree(one.body()).get("features"))
+                .hasSize(district.communes().size());
+        assertThat(one.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+        var unknown = browser.get("/" + Region.SHAPES_PATH + "?unit=nowhere");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("nowhere");
+
+        var anonymous = TestHttp.anonymous(port).get("/" + Region.SHAPES_PATH);
+        assertThat(anonymous.statusCode()).as("nobody signed in").isNotEqualTo(200);
+        assertThat(anonymous.body()).doesNotContain("features");
+    }
+
+    @Test
     void a_commune_officer_sees_only_the_units_that_hold_their_commune_and_only_its_figures() throws Exception {
         String commune = TestCommunes.fresh(region).code();
         List<Unit> path = region.path(commune);

@@ -112,7 +112,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         if (soundSwitch != null) {
             header.add(soundSwitch);
         }
-        map = new CommuneMap(region.geoJson());
+        map = new CommuneMap();
         map.setTileUrl(settings.tileUrl());
         Map<CommuneMap.MarkerKind, String> markerNames = new EnumMap<>(CommuneMap.MarkerKind.class);
         for (CommuneMap.MarkerKind kind : CommuneMap.MarkerKind.values()) {

@@ -24,6 +24,7 @@ import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveHotspots;
+import vn.situationroom.live.LiveScreens;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.Roles;
@@ -56,7 +57,7 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         this.region = region;
         this.live = live;
         this.settings = settings;
-        this.map = new CommuneMap(region.geoJson());
+        this.map = new CommuneMap();
         map.setTileUrl(settings.tileUrl());
         setSizeFull();
         setPadding(false);
@@ -91,8 +92,8 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         render(live.current());
-        // Kafka's thread hands each change to this UI's session; push then sends it to the browser.
-        subscription = live.subscribe(change -> ui.access(() -> render(live.current())));
+        // Each change has this UI draw the latest levels; push then sends them to the browser.
+        subscription = LiveScreens.followLevels(ui, live, () -> render(live.current()));
     }
 
     @Override
@@ -111,14 +112,15 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
                 hotspots.put(code, hotspot);
             }
         });
+        CommuneMap.CommuneStyle none =
+                new CommuneMap.CommuneStyle(NONE, getTranslation("level.NONE"), getTranslation("map.no-activity"));
         Map<String, CommuneMap.CommuneStyle> styles = new LinkedHashMap<>();
         for (Commune commune : region.communes()) {
             CommuneHotspot hotspot = hotspots.get(commune.code());
             styles.put(
                     commune.code(),
                     hotspot == null
-                            ? new CommuneMap.CommuneStyle(
-                                    NONE, getTranslation("level.NONE"), getTranslation("map.no-activity"))
+                            ? none
                             : new CommuneMap.CommuneStyle(
                                     hotspot.level().name(),
                                     levelLabel(hotspot.level()),

@@ -126,7 +126,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         Div header = new Div(title, unknownUnit, phase, clock);
         header.addClassName("wall-header");
 
-        map = new CommuneMap(region.geoJson());
+        map = new CommuneMap();
         map.setTileUrl(settings.tileUrl());
         map.setLabelDetails(true);
         mapArea = new Div(map);
@@ -192,7 +192,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 .flatMap(Optional::stream)
                 .toList();
         title.setText(getTranslation("wall.title", unit.name()));
-        map.setGeoJson(region.geoJson(unit.code()).orElseThrow());
+        map.showUnit(unit.code());
         getElement().setAttribute("data-unit", unit.code());
     }
 
