@@ -4,10 +4,4 @@
 # deleted afterwards). Options are passed to Maven, e.g. bench/history.sh -Dbench.communes=330 -Dbench.days=90,
 # or -Dbench.url=jdbc:postgresql://host/db?user=..&password=.. to measure another database.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-# On a clean clone Maven has not made target/ yet: the log goes there before it runs.
-mkdir -p target
-./mvnw -q -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=HistoryBenchmark -DskipOtherRegions=true \
-  -Dfailsafe.failIfNoSpecifiedTests=false -DargLine="-Xmx2g" "$@" > target/history-bench.log 2>&1 || {
-  tail -50 target/history-bench.log >&2; exit 1; }
-cat target/bench/history.txt
+exec "$(dirname "$0")/run-benchmark.sh" HistoryBenchmark history -DargLine="-Xmx2g" "$@"

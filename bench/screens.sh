@@ -4,10 +4,4 @@
 # WebSocket (no browser), added in steps of 25 to 400, 10 level changes per step (a few minutes on 2 cores).
 # -Dscreens.steps=N measures N screens only. Writes target/bench/screens.txt.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-# On a clean clone Maven has not made target/ yet: the log goes there before it runs.
-mkdir -p target
-./mvnw -q -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=WallScreensBenchmark -DskipOtherRegions=true \
-  -Dfailsafe.failIfNoSpecifiedTests=false "$@" > target/screens-bench.log 2>&1 || {
-  tail -50 target/screens-bench.log >&2; exit 1; }
-cat target/bench/screens.txt
+exec "$(dirname "$0")/run-benchmark.sh" WallScreensBenchmark screens "$@"
