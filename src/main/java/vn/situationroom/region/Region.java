@@ -108,6 +108,18 @@ public final class Region {
                 .findFirst();
     }
 
+    /**
+     * The units just below the whole region: its provinces, or the districts of its one province, or of its one
+     * district's parent; empty where the communes come next (a district, or a file without units).
+     */
+    public List<Unit> unitsBelowRegion() {
+        List<Unit> level = top;
+        while (level.size() == 1 && level.getFirst().kind() != Unit.Kind.COMMUNE) {
+            level = children(level.getFirst().code());
+        }
+        return level.stream().anyMatch(unit -> unit.kind() == Unit.Kind.COMMUNE) ? List.of() : level;
+    }
+
     /** The region's name, such as the district's. */
     public String name() {
         return name;

@@ -17,6 +17,9 @@ import vn.situationroom.hotspot.HotspotLevel;
  * @param today every counter of the whole region that day
  * @param weekBefore the same counters for the same day a week before (for a span: the same span whole weeks before)
  * @param communes each commune of the region, most serious first
+ * @param units for a large region, its units with their communes summed (then {@code communes} holds only those that
+ *     need attention); empty where every commune is listed
+ * @param unlisted for a large region, the sentence that says how many communes are not listed, and where they are
  * @param alerts the alerts active that day, newest first (not the cases' deadlines: those are in {@code overdue})
  * @param overdue the complaints and denunciations overdue at the end of the day, the longest overdue first (a few)
  * @param overdueSummary how many were overdue in all, and how many are listed
@@ -32,6 +35,8 @@ record DailyReport(
         Map<Counter, Long> today,
         Map<Counter, Long> weekBefore,
         List<CommuneLine> communes,
+        List<UnitLine> units,
+        String unlisted,
         List<AlertLine> alerts,
         List<CaseLine> overdue,
         String overdueSummary,
@@ -80,6 +85,17 @@ record DailyReport(
     /** One commune: its level at the end of the day (or now, for today) with why, and its counts. */
     record CommuneLine(
             String code, String name, HotspotLevel level, String levelName, String reason, Map<Counter, Long> counts) {}
+
+    /**
+     * One unit (a province, or a former district) of a large region: its highest level, how many of its communes need
+     * attention out of how many, and its communes' counts summed.
+     */
+    record UnitLine(String name, HotspotLevel level, String levelName, String attention, Map<Counter, Long> counts) {}
+
+    /** Whether the communes are summarised by unit, with only the communes that need attention listed. */
+    boolean summarised() {
+        return !units.isEmpty();
+    }
 
     /** One alert: when, where, how serious, why, and who did what about it. */
     record AlertLine(

@@ -29,6 +29,7 @@ import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.region.Unit;
 
 /**
  * Gathers the daily report from the history, the same queries the dashboards use, so that its numbers are the
@@ -45,6 +46,12 @@ public class DailyReportService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final int MAP_WIDTH = 1400;
     private static final int MAX_ALERTS = 500;
+
+    /**
+     * Up to this many communes a report lists every one (a district's 15, a small province's); a larger region with
+     * units is summarised by unit, with only its communes that need attention listed.
+     */
+    static final int LIST_EVERY_COMMUNE_UP_TO = 40;
     /** The overdue cases listed by name; the report counts them all. */
     static final int MAX_OVERDUE = 30;
     /** The alerts the report lists: of events, and the district's days without duty; late cases have their section. */
@@ -63,6 +70,11 @@ public class DailyReportService {
             "report.column.change",
             "report.breakdown",
             "report.communes",
+            "report.communes.by-unit",
+            "report.communes.attention",
+            "report.communes.attention.none",
+            "report.column.unit",
+            "report.column.attention",
             "report.column.commune",
             "report.column.level",
             "report.column.reason",
@@ -173,6 +185,19 @@ public class DailyReportService {
                 .thenComparing(c -> -c.counts().getOrDefault(Counter.PEOPLE, 0L))
                 .thenComparing(DailyReport.CommuneLine::name));
 
+        // A large region (a province, the country) is summarised by unit: one row per unit, and only the communes that
+        // need attention; every commune's figures stay in the analysis exports.
+        List<DailyReport.UnitLine> units = List.of();
+        String unlisted = "";
+        List<Unit> parents = region.unitsBelowRegion();
+        if (!parents.isEmpty() && region.communes().size() > LIST_EVERY_COMMUNE_UP_TO) {
+            units = unitLines(parents, communes, locale);
+            List<DailyReport.CommuneLine> attention =
+                    communes.stream().filter(DailyReportService::needsAttention).toList();
+            unlisted = t(locale, "report.communes.unlisted", communes.size() - attention.size());
+            communes = attention;
+        }
+
         List<DailyReport.AlertLine> alerts = new ArrayList<>();
         for (AlertHistory.StoredAlert alert : this.alerts
                 .alerts(from, day, new AlertHistory.AlertFilter(List.of(), null, null, REPORTED_RULES), 0, MAX_ALERTS)
@@ -228,12 +253,60 @@ public class DailyReportService {
                 history.regionDays(from, day),
                 history.regionDays(from.minusWeeks(weeksBack), day.minusWeeks(weeksBack)),
                 communes,
+                units,
+                unlisted,
                 alerts,
                 overdue,
                 overdueSummary,
                 mapImage.png(MAP_WIDTH, mapLevels),
                 new DailyReport.Texts(labels),
                 now);
+    }
+
+    private static boolean needsAttention(DailyReport.CommuneLine line) {
+        return line.level() != null && line.level().compareTo(HotspotLevel.WATCH) >= 0;
+    }
+
+    /** Each unit's row: its highest level, its communes that need attention, its communes' counts summed. */
+    private List<DailyReport.UnitLine> unitLines(
+            List<Unit> parents, List<DailyReport.CommuneLine> communes, Locale locale) {
+        Map<String, DailyReport.CommuneLine> byCode = new HashMap<>();
+        communes.forEach(line -> byCode.put(line.code(), line));
+        List<DailyReport.UnitLine> lines = new ArrayList<>();
+        for (Unit unit : parents) {
+            HotspotLevel highest = null;
+            int attention = 0;
+            Map<Counter, Long> counts = new EnumMap<>(Counter.class);
+            for (String code : unit.communes()) {
+                DailyReport.CommuneLine line = byCode.get(code);
+                if (line == null) {
+                    continue;
+                }
+                if (line.level() != null && (highest == null || line.level().compareTo(highest) > 0)) {
+                    highest = line.level();
+                }
+                if (needsAttention(line)) {
+                    attention++;
+                }
+                line.counts().forEach((counter, count) -> counts.merge(counter, count, Long::sum));
+            }
+            lines.add(new DailyReport.UnitLine(
+                    unit.name(),
+                    highest,
+                    t(locale, "level." + (highest == null ? "NONE" : highest.name())),
+                    t(
+                            locale,
+                            "report.units.attention",
+                            attention,
+                            unit.communes().size()),
+                    counts));
+        }
+        lines.sort(Comparator.comparing((DailyReport.UnitLine u) ->
+                        u.level() == null ? -1 : u.level().ordinal())
+                .reversed()
+                .thenComparing(u -> -u.counts().getOrDefault(Counter.PEOPLE, 0L))
+                .thenComparing(DailyReport.UnitLine::name));
+        return lines;
     }
 
     private String handling(Locale locale, AlertHistory.StoredAlert alert) {

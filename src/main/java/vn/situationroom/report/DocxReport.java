@@ -66,19 +66,19 @@ final class DocxReport {
                             Units.toEMU(height));
             paragraph(document, t.get("report.legend"), 10, false, ParagraphAlignment.LEFT);
 
-            paragraph(document, t.get("report.communes"), 13, true, ParagraphAlignment.LEFT);
-            List<String> headers = new ArrayList<>(List.of(
-                    t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
-            DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
-            XWPFTable communes = table(document, headers);
-            for (DailyReport.CommuneLine line : report.communes()) {
-                List<String> cells = new ArrayList<>(List.of(line.name(), line.levelName(), line.reason()));
-                DailyReport.COMMUNE_COLUMNS.forEach(
-                        c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
-                XWPFTableRow row = row(communes, cells);
-                if (line.level() != null) {
-                    row.getCell(1).setColor(colour(line.level()));
+            if (report.summarised()) {
+                paragraph(document, t.get("report.communes.by-unit"), 13, true, ParagraphAlignment.LEFT);
+                unitTable(document, report, t);
+                paragraph(document, t.get("report.communes.attention"), 11, true, ParagraphAlignment.LEFT);
+                if (report.communes().isEmpty()) {
+                    paragraph(document, t.get("report.communes.attention.none"), 11, false, ParagraphAlignment.LEFT);
+                } else {
+                    communeTable(document, report, t);
                 }
+                paragraph(document, report.unlisted(), 11, false, ParagraphAlignment.LEFT);
+            } else {
+                paragraph(document, t.get("report.communes"), 13, true, ParagraphAlignment.LEFT);
+                communeTable(document, report, t);
             }
 
             paragraph(document, t.get("report.alerts"), 13, true, ParagraphAlignment.LEFT);
@@ -162,6 +162,40 @@ final class DocxReport {
                             String.valueOf(day),
                             String.valueOf(before),
                             (change > 0 ? "+" : "") + change));
+        }
+    }
+
+    /** Each listed commune: its name, level, reason and counts. */
+    private static void communeTable(XWPFDocument document, DailyReport report, DailyReport.Texts t) {
+        List<String> headers = new ArrayList<>(
+                List.of(t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
+        DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
+        XWPFTable communes = table(document, headers);
+        for (DailyReport.CommuneLine line : report.communes()) {
+            List<String> cells = new ArrayList<>(List.of(line.name(), line.levelName(), line.reason()));
+            DailyReport.COMMUNE_COLUMNS.forEach(
+                    c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
+            XWPFTableRow row = row(communes, cells);
+            if (line.level() != null) {
+                row.getCell(1).setColor(colour(line.level()));
+            }
+        }
+    }
+
+    /** Each unit of a large region: its name, highest level, communes needing attention and counts. */
+    private static void unitTable(XWPFDocument document, DailyReport report, DailyReport.Texts t) {
+        List<String> headers = new ArrayList<>(
+                List.of(t.get("report.column.unit"), t.get("report.column.level"), t.get("report.column.attention")));
+        DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
+        XWPFTable units = table(document, headers);
+        for (DailyReport.UnitLine line : report.units()) {
+            List<String> cells = new ArrayList<>(List.of(line.name(), line.levelName(), line.attention()));
+            DailyReport.COMMUNE_COLUMNS.forEach(
+                    c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
+            XWPFTableRow row = row(units, cells);
+            if (line.level() != null) {
+                row.getCell(1).setColor(colour(line.level()));
+            }
         }
     }
 

@@ -81,31 +81,23 @@ final class PdfReport {
             document.add(map);
             document.add(new Paragraph(t.get("report.legend"), body));
 
-            section(document, t.get("report.communes"));
-            List<String> headers = new ArrayList<>(List.of(
-                    t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
-            DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
-            float[] widths = new float[headers.size()];
-            widths[0] = 3;
-            widths[1] = 1.6f;
-            widths[2] = 4;
-            for (int i = 3; i < widths.length; i++) {
-                widths[i] = 1.1f;
-            }
-            PdfPTable communes = table(widths, headers.toArray(String[]::new));
-            for (DailyReport.CommuneLine line : report.communes()) {
-                communes.addCell(cell(line.name(), body));
-                PdfPCell level = cell(line.levelName(), bold);
-                if (line.level() != null) {
-                    level.setBackgroundColor(colour(line.level()));
+            if (report.summarised()) {
+                section(document, t.get("report.communes.by-unit"));
+                document.add(unitTable(report, t));
+                Paragraph attention = new Paragraph(t.get("report.communes.attention"), bold);
+                attention.setSpacingBefore(8);
+                attention.setSpacingAfter(4);
+                document.add(attention);
+                if (report.communes().isEmpty()) {
+                    document.add(new Paragraph(t.get("report.communes.attention.none"), body));
+                } else {
+                    document.add(communeTable(report, t));
                 }
-                communes.addCell(level);
-                communes.addCell(cell(line.reason(), body));
-                for (Counter counter : DailyReport.COMMUNE_COLUMNS) {
-                    communes.addCell(number(line.counts().getOrDefault(counter, 0L)));
-                }
+                document.add(new Paragraph(report.unlisted(), body));
+            } else {
+                section(document, t.get("report.communes"));
+                document.add(communeTable(report, t));
             }
-            document.add(communes);
 
             section(document, t.get("report.alerts"));
             if (report.alerts().isEmpty()) {
@@ -176,6 +168,62 @@ final class PdfReport {
         paragraph.setSpacingBefore(10);
         paragraph.setSpacingAfter(4);
         document.add(paragraph);
+    }
+
+    /** Each listed commune: its name, level, reason and counts. */
+    private PdfPTable communeTable(DailyReport report, DailyReport.Texts t) {
+        List<String> headers = new ArrayList<>(
+                List.of(t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
+        DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
+        float[] widths = new float[headers.size()];
+        widths[0] = 3;
+        widths[1] = 1.6f;
+        widths[2] = 4;
+        for (int i = 3; i < widths.length; i++) {
+            widths[i] = 1.1f;
+        }
+        PdfPTable communes = table(widths, headers.toArray(String[]::new));
+        for (DailyReport.CommuneLine line : report.communes()) {
+            communes.addCell(cell(line.name(), body));
+            PdfPCell level = cell(line.levelName(), bold);
+            if (line.level() != null) {
+                level.setBackgroundColor(colour(line.level()));
+            }
+            communes.addCell(level);
+            communes.addCell(cell(line.reason(), body));
+            for (Counter counter : DailyReport.COMMUNE_COLUMNS) {
+                communes.addCell(number(line.counts().getOrDefault(counter, 0L)));
+            }
+        }
+        return communes;
+    }
+
+    /** Each unit of a large region: its name, highest level, communes needing attention and counts. */
+    private PdfPTable unitTable(DailyReport report, DailyReport.Texts t) {
+        List<String> headers = new ArrayList<>(
+                List.of(t.get("report.column.unit"), t.get("report.column.level"), t.get("report.column.attention")));
+        DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
+        float[] widths = new float[headers.size()];
+        widths[0] = 3;
+        widths[1] = 1.6f;
+        widths[2] = 1.6f;
+        for (int i = 3; i < widths.length; i++) {
+            widths[i] = 1.1f;
+        }
+        PdfPTable units = table(widths, headers.toArray(String[]::new));
+        for (DailyReport.UnitLine line : report.units()) {
+            units.addCell(cell(line.name(), body));
+            PdfPCell level = cell(line.levelName(), bold);
+            if (line.level() != null) {
+                level.setBackgroundColor(colour(line.level()));
+            }
+            units.addCell(level);
+            units.addCell(cell(line.attention(), body));
+            for (Counter counter : DailyReport.COMMUNE_COLUMNS) {
+                units.addCell(number(line.counts().getOrDefault(counter, 0L)));
+            }
+        }
+        return units;
     }
 
     private PdfPTable table(float[] widths, String... headers) {

@@ -14,8 +14,8 @@ import vn.situationroom.ui.MapLabels;
 
 /**
  * The default region, one district of 15 communes, on the overview map and the wall: every commune drawn and named, no
- * two labels over each other (two neighbours' names once overlapped on every map). Screenshots district-map.png and
- * district-wall.png.
+ * two labels over each other (two neighbours' names once overlapped on every map). Screenshots district-map.png,
+ * district-police-map.png and district-wall.png.
  */
 @TestPropertySource(properties = "situationroom.region.geojson=classpath:region/cau-ngang-communes.geojson")
 class DistrictMapBrowserIT extends BrowserTest {
@@ -34,6 +34,12 @@ class DistrictMapBrowserIT extends BrowserTest {
                 .hasSize(15);
         chromium.screenshot("district-map.png");
         MapLabels.assertApartWhileZooming(driver, wait, false);
+
+        signIn(driver, Roles.POLICE);
+        driver.get("http://localhost:" + port + "/map");
+        awaitEveryCommune(wait);
+        assertThat(MapLabels.shownApart(driver)).hasSize(15);
+        chromium.screenshot("district-police-map.png");
 
         signInKiosk(driver);
         driver.get("http://localhost:" + port + "/wall");

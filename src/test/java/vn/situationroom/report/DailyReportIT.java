@@ -132,6 +132,14 @@ class DailyReportIT {
                             commune.fullName(),
                             "Đoàn đông người: 23 người");
             assertThat(text).contains("Số người " + people + " ");
+            // A province of 105 communes is summarised by district, with only the communes that need attention.
+            String district = region.path(commune.code()).get(1).name();
+            assertThat(text)
+                    .contains(
+                            "4. Tình hình theo đơn vị và các xã, phường cần chú ý",
+                            district,
+                            "Các xã, phường cần chú ý (mức theo dõi trở lên)");
+            assertThat(text).containsPattern("\\d+ xã, phường khác không cần chú ý nên không liệt kê");
             assertThat(text)
                     .contains("6. Vụ việc quá hạn (đến hết ngày)", "vụ việc khiếu nại, tố cáo quá hạn", lateLine);
             for (int page = 0; page < Math.min(2, document.getNumberOfPages()); page++) {
@@ -157,6 +165,10 @@ class DailyReportIT {
                     .contains("BÁO CÁO TÌNH HÌNH TIẾP CÔNG DÂN", commune.fullName(), "Đoàn đông người: 23 người");
             assertThat(text).contains("Số người " + people + " ");
             assertThat(text).contains(lateLine);
+            assertThat(text)
+                    .contains(
+                            "4. Tình hình theo đơn vị",
+                            region.path(commune.code()).get(1).name());
             assertThat(document.getAllPictures()).hasSize(1);
         }
 
