@@ -2,6 +2,7 @@ package vn.situationroom.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import vn.situationroom.history.Counter;
@@ -82,15 +83,49 @@ record DailyReport(
             Counter.CANDIDATE_RELATED,
             Counter.ESCALATIONS);
 
+    /** A row of the report's table of places: a name, a level, one more column (why, or how many) and the counts. */
+    sealed interface LevelRow permits CommuneLine, UnitLine {
+
+        /** The most severe first, then the most people, then by name. */
+        Comparator<LevelRow> MOST_SEVERE_FIRST = Comparator.comparing(
+                        (LevelRow row) -> row.level() == null ? -1 : row.level().ordinal())
+                .reversed()
+                .thenComparing(row -> -row.counts().getOrDefault(Counter.PEOPLE, 0L))
+                .thenComparing(LevelRow::name);
+
+        String name();
+
+        HotspotLevel level();
+
+        String levelName();
+
+        /** The third column: a commune's reason, a unit's communes needing attention. */
+        String note();
+
+        Map<Counter, Long> counts();
+    }
+
     /** One commune: its level at the end of the day (or now, for today) with why, and its counts. */
     record CommuneLine(
-            String code, String name, HotspotLevel level, String levelName, String reason, Map<Counter, Long> counts) {}
+            String code, String name, HotspotLevel level, String levelName, String reason, Map<Counter, Long> counts)
+            implements LevelRow {
+        @Override
+        public String note() {
+            return reason;
+        }
+    }
 
     /**
      * One unit (a province, or a former district) of a large region: its highest level, how many of its communes need
      * attention out of how many, and its communes' counts summed.
      */
-    record UnitLine(String name, HotspotLevel level, String levelName, String attention, Map<Counter, Long> counts) {}
+    record UnitLine(String name, HotspotLevel level, String levelName, String attention, Map<Counter, Long> counts)
+            implements LevelRow {
+        @Override
+        public String note() {
+            return attention;
+        }
+    }
 
     /** Whether the communes are summarised by unit, with only the communes that need attention listed. */
     boolean summarised() {

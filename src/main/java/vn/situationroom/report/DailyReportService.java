@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -179,11 +178,7 @@ public class DailyReportService {
                             : reason(locale, hotspot.reasons().getFirst()),
                     counts));
         }
-        communes.sort(Comparator.comparing((DailyReport.CommuneLine c) ->
-                        c.level() == null ? -1 : c.level().ordinal())
-                .reversed()
-                .thenComparing(c -> -c.counts().getOrDefault(Counter.PEOPLE, 0L))
-                .thenComparing(DailyReport.CommuneLine::name));
+        communes.sort(DailyReport.LevelRow.MOST_SEVERE_FIRST);
 
         // A large region (a province, the country) is summarised by unit: one row per unit, and only the communes that
         // need attention; every commune's figures stay in the analysis exports.
@@ -301,11 +296,7 @@ public class DailyReportService {
                             unit.communes().size()),
                     counts));
         }
-        lines.sort(Comparator.comparing((DailyReport.UnitLine u) ->
-                        u.level() == null ? -1 : u.level().ordinal())
-                .reversed()
-                .thenComparing(u -> -u.counts().getOrDefault(Counter.PEOPLE, 0L))
-                .thenComparing(DailyReport.UnitLine::name));
+        lines.sort(DailyReport.LevelRow.MOST_SEVERE_FIRST);
         return lines;
     }
 

@@ -165,38 +165,33 @@ final class DocxReport {
         }
     }
 
-    /** Each listed commune: its name, level, reason and counts. */
-    private static void communeTable(XWPFDocument document, DailyReport report, DailyReport.Texts t) {
-        List<String> headers = new ArrayList<>(
-                List.of(t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
+    /** Each row: its name, level (coloured), third column and counts. */
+    private static void levelTable(
+            XWPFDocument document,
+            List<? extends DailyReport.LevelRow> rows,
+            String first,
+            String third,
+            DailyReport.Texts t) {
+        List<String> headers = new ArrayList<>(List.of(first, t.get("report.column.level"), third));
         DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
-        XWPFTable communes = table(document, headers);
-        for (DailyReport.CommuneLine line : report.communes()) {
-            List<String> cells = new ArrayList<>(List.of(line.name(), line.levelName(), line.reason()));
+        XWPFTable table = table(document, headers);
+        for (DailyReport.LevelRow line : rows) {
+            List<String> cells = new ArrayList<>(List.of(line.name(), line.levelName(), line.note()));
             DailyReport.COMMUNE_COLUMNS.forEach(
                     c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
-            XWPFTableRow row = row(communes, cells);
+            XWPFTableRow row = row(table, cells);
             if (line.level() != null) {
                 row.getCell(1).setColor(colour(line.level()));
             }
         }
     }
 
-    /** Each unit of a large region: its name, highest level, communes needing attention and counts. */
+    private static void communeTable(XWPFDocument document, DailyReport report, DailyReport.Texts t) {
+        levelTable(document, report.communes(), t.get("report.column.commune"), t.get("report.column.reason"), t);
+    }
+
     private static void unitTable(XWPFDocument document, DailyReport report, DailyReport.Texts t) {
-        List<String> headers = new ArrayList<>(
-                List.of(t.get("report.column.unit"), t.get("report.column.level"), t.get("report.column.attention")));
-        DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
-        XWPFTable units = table(document, headers);
-        for (DailyReport.UnitLine line : report.units()) {
-            List<String> cells = new ArrayList<>(List.of(line.name(), line.levelName(), line.attention()));
-            DailyReport.COMMUNE_COLUMNS.forEach(
-                    c -> cells.add(String.valueOf(line.counts().getOrDefault(c, 0L))));
-            XWPFTableRow row = row(units, cells);
-            if (line.level() != null) {
-                row.getCell(1).setColor(colour(line.level()));
-            }
-        }
+        levelTable(document, report.units(), t.get("report.column.unit"), t.get("report.column.attention"), t);
     }
 
     private static XWPFTable table(XWPFDocument document, List<String> headers) {

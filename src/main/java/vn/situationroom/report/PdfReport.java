@@ -170,60 +170,44 @@ final class PdfReport {
         document.add(paragraph);
     }
 
-    /** Each listed commune: its name, level, reason and counts. */
-    private PdfPTable communeTable(DailyReport report, DailyReport.Texts t) {
-        List<String> headers = new ArrayList<>(
-                List.of(t.get("report.column.commune"), t.get("report.column.level"), t.get("report.column.reason")));
+    /** Each row: its name, level (coloured), third column and counts; the third is wide for a reason. */
+    private PdfPTable levelTable(
+            List<? extends DailyReport.LevelRow> rows,
+            String first,
+            String third,
+            float thirdWidth,
+            DailyReport.Texts t) {
+        List<String> headers = new ArrayList<>(List.of(first, t.get("report.column.level"), third));
         DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
         float[] widths = new float[headers.size()];
         widths[0] = 3;
         widths[1] = 1.6f;
-        widths[2] = 4;
+        widths[2] = thirdWidth;
         for (int i = 3; i < widths.length; i++) {
             widths[i] = 1.1f;
         }
-        PdfPTable communes = table(widths, headers.toArray(String[]::new));
-        for (DailyReport.CommuneLine line : report.communes()) {
-            communes.addCell(cell(line.name(), body));
-            PdfPCell level = cell(line.levelName(), bold);
-            if (line.level() != null) {
-                level.setBackgroundColor(colour(line.level()));
+        PdfPTable table = table(widths, headers.toArray(String[]::new));
+        for (DailyReport.LevelRow row : rows) {
+            table.addCell(cell(row.name(), body));
+            PdfPCell level = cell(row.levelName(), bold);
+            if (row.level() != null) {
+                level.setBackgroundColor(colour(row.level()));
             }
-            communes.addCell(level);
-            communes.addCell(cell(line.reason(), body));
+            table.addCell(level);
+            table.addCell(cell(row.note(), body));
             for (Counter counter : DailyReport.COMMUNE_COLUMNS) {
-                communes.addCell(number(line.counts().getOrDefault(counter, 0L)));
+                table.addCell(number(row.counts().getOrDefault(counter, 0L)));
             }
         }
-        return communes;
+        return table;
     }
 
-    /** Each unit of a large region: its name, highest level, communes needing attention and counts. */
+    private PdfPTable communeTable(DailyReport report, DailyReport.Texts t) {
+        return levelTable(report.communes(), t.get("report.column.commune"), t.get("report.column.reason"), 4, t);
+    }
+
     private PdfPTable unitTable(DailyReport report, DailyReport.Texts t) {
-        List<String> headers = new ArrayList<>(
-                List.of(t.get("report.column.unit"), t.get("report.column.level"), t.get("report.column.attention")));
-        DailyReport.COMMUNE_COLUMNS.forEach(c -> headers.add(t.get("counter." + c.apiName())));
-        float[] widths = new float[headers.size()];
-        widths[0] = 3;
-        widths[1] = 1.6f;
-        widths[2] = 1.6f;
-        for (int i = 3; i < widths.length; i++) {
-            widths[i] = 1.1f;
-        }
-        PdfPTable units = table(widths, headers.toArray(String[]::new));
-        for (DailyReport.UnitLine line : report.units()) {
-            units.addCell(cell(line.name(), body));
-            PdfPCell level = cell(line.levelName(), bold);
-            if (line.level() != null) {
-                level.setBackgroundColor(colour(line.level()));
-            }
-            units.addCell(level);
-            units.addCell(cell(line.attention(), body));
-            for (Counter counter : DailyReport.COMMUNE_COLUMNS) {
-                units.addCell(number(line.counts().getOrDefault(counter, 0L)));
-            }
-        }
-        return units;
+        return levelTable(report.units(), t.get("report.column.unit"), t.get("report.column.attention"), 1.6f, t);
     }
 
     private PdfPTable table(float[] widths, String... headers) {
