@@ -99,6 +99,15 @@ public final class TestHttp {
         return http.send(request(path).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Gets a file (a report, an export) as bytes, after checking that it came as {@code 200}. */
+    public byte[] getBytes(String path) throws Exception {
+        HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** Gets JSON. */
     public JsonNode getJson(String path) throws Exception {
         return Json.MAPPER.readTree(get(path).body());

@@ -2,6 +2,7 @@ package vn.situationroom.election;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -51,6 +52,33 @@ public record ElectionCalendar(LocalDate day, ZoneId zone, Integer dutyDaysBefor
     public Phase phaseOf(LocalDate date) {
         int order = date.compareTo(day);
         return order < 0 ? Phase.BEFORE : order == 0 ? Phase.ELECTION_DAY : Phase.AFTER;
+    }
+
+    /**
+     * How long after election day it is still the election's aftermath (complaints about the count, the duty days
+     * after it); later than this, no election is scheduled until a new day is set.
+     */
+    public static final int AFTERMATH_DAYS = 60;
+
+    /** What a screen says of where a date stands: an i18n key and its parameters. */
+    public record PhaseText(String key, Object... params) {}
+
+    /**
+     * Where {@code date} stands, in words: the days until election day, election day, the days after it; or, long
+     * after it, that no new election is scheduled (a wall that counted "266 days after the election" said nothing).
+     * The days are formatted with {@code dates}.
+     */
+    public PhaseText phaseText(LocalDate date, DateTimeFormatter dates) {
+        long days = daysUntilElection(date);
+        String when = dates.format(day);
+        return switch (phaseOf(date)) {
+            case BEFORE -> new PhaseText("wall.phase.BEFORE", days, when);
+            case ELECTION_DAY -> new PhaseText("wall.phase.ELECTION_DAY");
+            case AFTER ->
+                -days <= AFTERMATH_DAYS
+                        ? new PhaseText("wall.phase.AFTER", -days, when)
+                        : new PhaseText("wall.phase.NONE", when);
+        };
     }
 
     /** Days from {@code date} to election day: positive before it, 0 on it, negative after it. */

@@ -77,7 +77,32 @@ class SinkLag implements DisposableBean {
         return lastLag;
     }
 
+    /**
+     * The records of a topic that a consumer group has not yet done, for telling whether it has caught up; -1 when
+     * the broker did not answer. The topics are written in transactions: each partition's log ends with a commit
+     * marker, which a listener's committed offset (the last record's offset + 1) never passes, so one record behind in
+     * a partition counts as caught up.
+     */
+    synchronized long lagOfGroup(String group, String topic) {
+        try {
+            if (admin == null) {
+                admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+            }
+            return lagOf(group, topic, 1);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
+    }
+
     private long lagOf(String group, String topic) throws Exception {
+        return lagOf(group, topic, 0);
+    }
+
+    /** The lag in records, where a partition at most {@code marker} behind counts as none. */
+    private long lagOf(String group, String topic, long marker) throws Exception {
         List<TopicPartition> partitions = admin
                 .describeTopics(List.of(topic))
                 .allTopicNames()
@@ -103,7 +128,8 @@ class SinkLag implements DisposableBean {
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata done = committed.get(partition);
             long from = done != null ? done.offset() : starts.get(partition).offset();
-            total += Math.max(0, ends.get(partition).offset() - from);
+            long behind = Math.max(0, ends.get(partition).offset() - from);
+            total += behind <= marker ? 0 : behind;
         }
         return total;
     }

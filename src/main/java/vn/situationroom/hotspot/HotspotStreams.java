@@ -23,7 +23,7 @@ import vn.situationroom.region.Region;
 @Component
 class HotspotStreams implements SmartLifecycle {
 
-    static final String APPLICATION_ID = "situation-room-hotspots";
+    static final String APPLICATION_ID = HotspotTopics.STREAM_APPLICATION_ID;
     private static final Logger log = LoggerFactory.getLogger(HotspotStreams.class);
 
     private final HotspotSettings settings;

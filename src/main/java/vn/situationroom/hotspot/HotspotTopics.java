@@ -8,6 +8,9 @@ import vn.situationroom.platform.Topic.Retention;
 /** The topics the hotspot analytics own; their names are a contract (README lists them). */
 public final class HotspotTopics {
 
+    /** The stream's application id, which is also its consumer group on the reception events. */
+    public static final String STREAM_APPLICATION_ID = "situation-room-hotspots";
+
     /** The current hotspot level of each commune; compacted, so the latest value per commune is its state. */
     public static final Topic<String, CommuneHotspot> COMMUNE_HOTSPOTS = new Topic<>(
             "commune-hotspots", Serdes.String(), new JsonSerde<>(CommuneHotspot.class), Retention.COMPACTED);

@@ -27,6 +27,8 @@ import vn.situationroom.hotspot.HotspotLevel;
  * @param map the region's map coloured by level, as PNG
  * @param texts the labels of the report, in its language
  * @param generatedAt when the report was made
+ * @param freshness when the figures from the stream were last complete, and how far behind they are if they are
+ * @param behind whether the figures are behind what was taken in (the report then says so in red)
  */
 record DailyReport(
         LocalDate from,
@@ -43,7 +45,9 @@ record DailyReport(
         String overdueSummary,
         byte[] map,
         Texts texts,
-        Instant generatedAt) {
+        Instant generatedAt,
+        String freshness,
+        boolean behind) {
 
     /** The counters in the totals table, in order. */
     static final List<Counter> TOTALS = List.of(

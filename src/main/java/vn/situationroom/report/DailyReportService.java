@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
 import vn.situationroom.cases.Cases;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.AlertHistory;
+import vn.situationroom.history.AnalyticsLag;
 import vn.situationroom.history.Counter;
 import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.hotspot.AlertRule;
@@ -45,6 +47,7 @@ public class DailyReportService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final int MAP_WIDTH = 1400;
     private static final int MAX_ALERTS = 500;
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
 
     /**
      * Up to this many communes a report lists every one (a district's 15, a small province's); a larger region with
@@ -96,6 +99,7 @@ public class DailyReportService {
     private static final List<String> SPAN_LABELS = List.of(
             "report.totals", "report.column.day", "report.column.week-before", "report.alerts", "report.alerts.none");
 
+    private final AnalyticsLag lag;
     private final IndicatorHistory history;
     private final AlertHistory alerts;
     private final Cases cases;
@@ -112,8 +116,9 @@ public class DailyReportService {
             Cases cases,
             Region region,
             ElectionCalendar calendar,
-            I18NProvider i18n) {
-        this(history, alerts, cases, region, calendar, i18n, Clock.systemUTC());
+            I18NProvider i18n,
+            AnalyticsLag lag) {
+        this(history, alerts, cases, region, calendar, i18n, lag, Clock.systemUTC());
     }
 
     DailyReportService(
@@ -123,7 +128,9 @@ public class DailyReportService {
             Region region,
             ElectionCalendar calendar,
             I18NProvider i18n,
+            AnalyticsLag lag,
             Clock clock) {
+        this.lag = lag;
         this.history = history;
         this.alerts = alerts;
         this.cases = cases;
@@ -231,12 +238,8 @@ public class DailyReportService {
         for (Counter counter : Counter.values()) {
             labels.put("counter." + counter.apiName(), t(locale, "counter." + counter.apiName()));
         }
-        long days = calendar.daysUntilElection(day);
-        String phase = switch (calendar.phaseOf(day)) {
-            case BEFORE -> t(locale, "wall.phase.BEFORE", days, DATE.format(calendar.day()));
-            case ELECTION_DAY -> t(locale, "wall.phase.ELECTION_DAY");
-            case AFTER -> t(locale, "wall.phase.AFTER", -days, DATE.format(calendar.day()));
-        };
+        ElectionCalendar.PhaseText where = calendar.phaseText(day, DATE);
+        String phase = t(locale, where.key(), where.params());
         String subtitle = span
                 ? t(locale, "report.subtitle.span", region.name(), DATE.format(from), DATE.format(day), phase)
                 : t(locale, "report.subtitle", region.name(), DATE.format(day), phase);
@@ -255,7 +258,22 @@ public class DailyReportService {
                 overdueSummary,
                 mapImage.png(MAP_WIDTH, mapLevels),
                 new DailyReport.Texts(labels),
-                now);
+                now,
+                freshness(locale, now),
+                lag.current().behind());
+    }
+
+    /** When the figures were last complete; and, while the stream is behind, by how many events. */
+    private String freshness(Locale locale, Instant now) {
+        AnalyticsLag.Freshness freshness = lag.current();
+        ZonedDateTime asOf = (freshness.behind() ? freshness.asOf() : now).atZone(calendar.zone());
+        String when = AS_OF.format(asOf);
+        if (!freshness.behind()) {
+            return t(locale, "report.as-of", when);
+        }
+        return freshness.eventsBehind() > 0
+                ? t(locale, "report.as-of.behind", when, freshness.eventsBehind())
+                : t(locale, "report.as-of.storing", when);
     }
 
     private static boolean needsAttention(DailyReport.CommuneLine line) {

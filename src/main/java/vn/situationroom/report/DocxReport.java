@@ -46,6 +46,7 @@ final class DocxReport {
                     11,
                     false,
                     ParagraphAlignment.CENTER);
+            paragraph(document, report.freshness(), 11, report.behind(), ParagraphAlignment.CENTER);
 
             paragraph(document, t.get("report.totals"), 13, true, ParagraphAlignment.LEFT);
             counterTable(document, report, DailyReport.TOTALS);

@@ -34,6 +34,8 @@ final class PdfReport {
     private final Font heading;
     private final Font body;
     private final Font bold;
+    /** For what the reader must not miss: figures that are behind. */
+    private final Font warning;
 
     PdfReport() {
         BaseFont regular = font("/fonts/DejaVuSans.ttf");
@@ -42,6 +44,7 @@ final class PdfReport {
         heading = new Font(strong, 12);
         body = new Font(regular, 9);
         bold = new Font(strong, 9);
+        warning = new Font(strong, 10, Font.NORMAL, new Color(0xb71c1c));
     }
 
     byte[] write(DailyReport report, ZoneId zone) {
@@ -65,8 +68,11 @@ final class PdfReport {
                             + GENERATED.format(report.generatedAt().atZone(zone)),
                     body);
             generated.setAlignment(Element.ALIGN_CENTER);
-            generated.setSpacingAfter(8);
             document.add(generated);
+            Paragraph asOf = new Paragraph(report.freshness(), report.behind() ? warning : body);
+            asOf.setAlignment(Element.ALIGN_CENTER);
+            asOf.setSpacingAfter(8);
+            document.add(asOf);
 
             section(document, t.get("report.totals"));
             document.add(counterTable(report, DailyReport.TOTALS, t));

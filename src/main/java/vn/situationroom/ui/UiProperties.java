@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     as browsers play sound only after a click)
  * @param wallRotation how long the wall screen shows its map before it turns to its trend panel, and back; 0 keeps the
  *     map (a screen's address may set its own: {@code /wall?rotate=30}, in seconds)
+ * @param analyticsBehindAfter how long the figures from the stream may be behind what was taken in before the wall
+ *     says so in a banner, with how many events and since when
  */
 @ConfigurationProperties("situationroom.ui")
 public record UiProperties(
         @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
         @DefaultValue("") String tileUrl,
         @DefaultValue("true") boolean alertSound,
-        @DefaultValue("0s") Duration wallRotation) {}
+        @DefaultValue("0s") Duration wallRotation,
+        @DefaultValue("1m") Duration analyticsBehindAfter) {}

@@ -217,14 +217,8 @@ class DailyReportIT {
     }
 
     private byte[] download(String path, String type) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                .header("Authorization", "Bearer " + TestHttp.TOKEN)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue(type);
-        return response.body();
+        HttpResponse<String> head = new TestHttp(port).get(path);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue(type);
+        return new TestHttp(port).getBytes(path);
     }
 }

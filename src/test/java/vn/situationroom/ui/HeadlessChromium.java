@@ -59,9 +59,19 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
         // The window size is the browser's outer size: since Chromium 156 headless keeps room for a window frame inside
         // it (a 1920x1080 window had a 1920x937 page). The page must have the screen's full size, as on a wall screen
         // in kiosk mode, whatever the browser version: set the viewport itself.
+        restoreViewport();
+    }
+
+    /** Gives the page another size, as a screen of that size would; {@link #restoreViewport()} gives it back. */
+    public void viewport(int pageWidth, int pageHeight) {
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+                Map.of("width", pageWidth, "height", pageHeight, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** The page's size again as this browser was made with. */
+    public void restoreViewport() {
+        viewport(width, height);
     }
 
     public ChromeDriver driver() {

@@ -39,6 +39,7 @@ import vn.situationroom.live.LiveScreens;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.CommuneMap;
+import vn.situationroom.ui.PagedList;
 import vn.situationroom.ui.UiProperties;
 
 /**
@@ -59,6 +60,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private static final Duration MARKERS_EVERY = Duration.ofSeconds(5);
     /** The most markers drawn: the newest. */
     private static final int MARKERS_MAX = 1000;
+
+    /** The alerts, a page at a time: a country can have thousands open. */
+    private final PagedList<Alert> alertPages = new PagedList<>();
 
     private final Region region;
     private final LiveHotspots hotspots;
@@ -245,19 +249,27 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         }
         boolean newCritical = false;
         Instant now = Instant.now();
+        // Every new critical alert sounds, even one past the first page; the page draws the most severe first.
+        Set<String> flashing = new HashSet<>();
         for (Alert alert : active) {
-            Div item = item(alert);
             Instant first = appeared.computeIfAbsent(alert.alertId(), id -> firstRender ? Instant.EPOCH : now);
             if (alert.severity() == HotspotLevel.CRITICAL
                     && Duration.between(first, now).compareTo(FLASH) < 0) {
-                item.addClassName("flash");
+                flashing.add(alert.alertId());
                 newCritical = true;
                 if (sounded.add(alert.alertId()) && soundSwitch != null) {
                     soundSwitch.beep();
                 }
             }
-            alertList.add(item);
         }
+        alertList.add(alertPages);
+        alertPages.show(active, alert -> {
+            Div item = item(alert);
+            if (flashing.contains(alert.alertId())) {
+                item.addClassName("flash");
+            }
+            return item;
+        });
         alertList.getElement().setAttribute("data-new-critical", String.valueOf(newCritical));
         firstRender = false;
     }

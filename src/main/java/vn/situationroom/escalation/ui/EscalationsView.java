@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -49,32 +50,39 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
         addClassName("escalations-view");
         setSizeFull();
         grid.addClassName("escalations-grid");
+        // The state and when it happened in one cell: the room goes to what happened and what was done.
         grid.addComponentColumn(e -> {
                     Span state = new Span(getTranslation("escalation.state." + e.state()));
                     state.addClassNames("escalation-state", "state-" + e.state().name());
-                    return state;
+                    Div when = new Div(TIME.format(e.occurredAt().atZoneSameInstant(settings.zone())));
+                    when.addClassName("escalation-when");
+                    return new Div(state, when);
                 })
-                .setHeader(getTranslation("escalation.column.state"))
-                .setWidth("11em")
+                .setHeader(getTranslation("escalation.column.state") + " · " + getTranslation("field.occurredAt"))
+                .setWidth("10em")
                 .setFlexGrow(0);
-        grid.addColumn(e -> TIME.format(e.occurredAt().atZoneSameInstant(settings.zone())))
-                .setHeader(getTranslation("field.occurredAt"))
-                .setAutoWidth(true);
+        // Names and places wrap in a column of their own width; what happened and what was done take the room left,
+        // from a width where a line holds a few words (at 1600 px the summary had shrunk to a word a line).
         grid.addColumn(e -> region.placeName(e.communeCode()))
                 .setHeader(getTranslation("escalation.column.commune"))
-                .setAutoWidth(true);
+                .setWidth("10em")
+                .setFlexGrow(0);
         grid.addColumn(e -> e.destination() == null ? "" : getTranslation("enum.Destination." + e.destination()))
                 .setHeader(getTranslation("field.destination"))
-                .setAutoWidth(true);
+                .setWidth("7.5em")
+                .setFlexGrow(0);
         grid.addColumn(Escalations.Escalation::headcount)
                 .setHeader(getTranslation("field.headcount"))
-                .setAutoWidth(true);
+                .setWidth("5.5em")
+                .setFlexGrow(0);
         grid.addColumn(e -> e.summary() == null ? "" : e.summary())
                 .setHeader(getTranslation("field.summary"))
+                .setWidth("12em")
                 .setFlexGrow(2);
         grid.addColumn(e -> e.by() == null ? "" : e.by() + (e.note() == null ? "" : ": " + e.note()))
                 .setHeader(getTranslation("escalation.column.latest"))
-                .setFlexGrow(2);
+                .setWidth("10em")
+                .setFlexGrow(1);
         grid.addComponentColumn(e -> {
                     Button contacted = new Button(
                             getTranslation("escalation.action.CONTACTED"),
@@ -92,7 +100,9 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
                     return new HorizontalLayout(contacted, returned);
                 })
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                // The actions stay on screen however wide the rest is.
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         add(new H2(getTranslation("escalation.title")), grid);

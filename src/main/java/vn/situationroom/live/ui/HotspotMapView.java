@@ -30,6 +30,7 @@ import vn.situationroom.region.Region;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 import vn.situationroom.ui.CommuneMap;
+import vn.situationroom.ui.PagedList;
 import vn.situationroom.ui.UiProperties;
 
 /**
@@ -43,6 +44,9 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
 
     private static final String NONE = "NONE";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** The communes that need attention, a page at a time: a country can have thousands. */
+    private final PagedList<CommuneHotspot> attentionPages = new PagedList<>();
 
     private final Region region;
     private final LiveHotspots live;
@@ -150,21 +154,29 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
             calm.addClassName("attention-none");
             attentionList.add(calm);
         }
-        for (CommuneHotspot hotspot : needingAttention) {
-            String name = region.placeName(hotspot.communeCode());
-            Span level = new Span(levelLabel(hotspot.level()));
-            level.addClassNames("level-badge", "level-" + hotspot.level().name());
-            Div item = new Div(level, new Span(name), new Div(detail(hotspot)));
-            for (Reason reason : hotspot.reasons()) {
-                Div why = new Div(reasonText(reason));
-                why.addClassNames(
-                        "attention-reason", "level-text-" + reason.severity().name());
-                item.add(why);
-            }
-            item.addClassName("attention-item");
-            item.getElement().setAttribute("data-commune", hotspot.communeCode());
-            attentionList.add(item);
+        attentionList.add(attentionPages);
+        attentionPages.show(needingAttention, this::attentionItem);
+    }
+
+    private Div attentionItem(CommuneHotspot hotspot) {
+        String name = region.placeName(hotspot.communeCode());
+        Span level = new Span(levelLabel(hotspot.level()));
+        level.addClassNames("level-badge", "level-" + hotspot.level().name());
+        Div item = new Div(level, new Span(name));
+        // What made the level first; then the current hour's counts, said to be the hour's: after a crowd at 10:01 the
+        // hour from 11:00 can have none, which must not read as contradicting the level.
+        for (Reason reason : hotspot.reasons()) {
+            Div why = new Div(reasonText(reason));
+            why.addClassNames(
+                    "attention-reason", "level-text-" + reason.severity().name());
+            item.add(why);
         }
+        Div hour = new Div(detail(hotspot));
+        hour.addClassName("attention-hour");
+        item.add(hour);
+        item.addClassName("attention-item");
+        item.getElement().setAttribute("data-commune", hotspot.communeCode());
+        return item;
     }
 
     private String reasonText(Reason reason) {

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DataAccessException;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.history.AnalyticsLag;
 import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertRule;
@@ -64,6 +65,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     });
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Region region;
     private final LiveHotspots hotspots;
@@ -86,6 +88,12 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final Div mapArea;
     private final TrendPanel trendArea = new TrendPanel();
     private final H1 title = new H1();
+    private final AnalyticsLag analyticsLag;
+    /** Across the screen while the figures from the stream are behind what was taken in for longer than allowed. */
+    private final Div behind = new Div();
+    /** When the figures were last complete ("data as of"). */
+    private final Div asOf = new Div();
+
     /** Says so when the address names a unit the region does not have; the wall then shows the whole region. */
     private final Span unknownUnit = new Span();
     /** The unit this wall shows ({@code ?unit=<code>}), or null for the whole region. */
@@ -105,7 +113,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
             ElectionCalendar calendar,
             UiProperties settings,
             DutyRoster roster,
-            LiveSessions live) {
+            LiveSessions live,
+            AnalyticsLag analyticsLag) {
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
@@ -114,6 +123,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         this.settings = settings;
         this.roster = roster;
         this.live = live;
+        this.analyticsLag = analyticsLag;
         addClassName("wall-view");
         setSizeFull();
 
@@ -138,7 +148,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         tickerTitle.addClassName("wall-ticker-title");
         rosterGaps.addClassName("wall-roster-gap");
         rosterGaps.setVisible(false);
-        Div side = new Div(onDuty, rosterGaps, figures, tickerTitle, ticker);
+        Div side = new Div(onDuty, rosterGaps, figures, asOf, tickerTitle, ticker);
         side.addClassName("wall-side");
 
         Div main = new Div(hottest, mapArea, trendArea);
@@ -148,7 +158,10 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         // Shown by the browser itself while the server cannot be reached (see onAttach): large, across the screen.
         Div connectionLost = new Div(getTranslation("wall.connection-lost"));
         connectionLost.addClassName("wall-connection-lost");
-        add(connectionLost, header, body);
+        behind.addClassName("wall-behind");
+        behind.setVisible(false);
+        asOf.addClassName("wall-as-of");
+        add(connectionLost, header, behind, body);
     }
 
     @Override
@@ -307,19 +320,36 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         getElement().removeAttribute("data-history");
     }
 
+    /** "Data as of" under the figures, and the banner while they are behind for longer than allowed. */
+    private void renderFreshness(ZonedDateTime now) {
+        AnalyticsLag.Freshness freshness = analyticsLag.current();
+        String since = TIME_SECONDS.format(
+                (freshness.behind() ? freshness.asOf() : freshness.measuredAt()).atZone(settings.zone()));
+        asOf.setText(getTranslation("wall.as-of", since));
+        boolean late = freshness.behindFor(now.toInstant()).compareTo(settings.analyticsBehindAfter()) > 0;
+        behind.setVisible(late);
+        if (late) {
+            long seconds = freshness.behindFor(now.toInstant()).toSeconds();
+            String howLong = seconds < 60
+                    ? getTranslation("wall.behind.seconds", seconds)
+                    : getTranslation("wall.behind.minutes", seconds / 60);
+            behind.setText(
+                    freshness.eventsBehind() > 0
+                            ? getTranslation("wall.behind", freshness.eventsBehind(), howLong, since)
+                            : getTranslation("wall.behind.storing", howLong, since));
+        }
+        getElement().setAttribute("data-behind", String.valueOf(late));
+    }
+
     private void renderFigures() {
         ZonedDateTime now = ZonedDateTime.now(settings.zone());
+        renderFreshness(now);
         ZonedDateTime local = now.withZoneSameInstant(calendar.zone());
         LocalDate today = local.toLocalDate();
         onDuty.show(roster.onDutyAt(local.toLocalDateTime()));
         clock.setText(TIME.format(now) + " · " + DATE.format(now));
-        long days = calendar.daysUntilElection(today);
-        phase.setText(
-                switch (calendar.phaseOf(today)) {
-                    case BEFORE -> getTranslation("wall.phase.BEFORE", days, DATE.format(calendar.day()));
-                    case ELECTION_DAY -> getTranslation("wall.phase.ELECTION_DAY");
-                    case AFTER -> getTranslation("wall.phase.AFTER", -days, DATE.format(calendar.day()));
-                });
+        ElectionCalendar.PhaseText where = calendar.phaseText(today, DATE);
+        phase.setText(getTranslation(where.key(), where.params()));
         phase.getElement().setAttribute("data-phase", calendar.phaseOf(today).name());
         // Today so far against the same day last week by the same hour, not against its whole day.
         if (unit == null) {

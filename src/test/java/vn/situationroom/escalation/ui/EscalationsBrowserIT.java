@@ -83,6 +83,47 @@ class EscalationsBrowserIT extends BrowserTest {
         wait.until(d -> d.findElement(grid).getText().contains("Chủ tịch UBND xã: Đã gọi điện cho trưởng đoàn"));
         chromium.screenshot("escalations.png");
 
+        // On a 1600 px screen: the summary reads in lines of several words, and the actions are on screen.
+        chromium.viewport(1600, 900);
+        try {
+            driver.navigate().refresh();
+            wait.until(d -> d.findElement(grid).getText().contains(summary));
+            var summaryCell =
+                    driver
+                            .findElements(By.cssSelector("vaadin-grid.escalations-grid vaadin-grid-cell-content"))
+                            .stream()
+                            .filter(cell -> cell.getText().equals(summary))
+                            .findFirst()
+                            .orElseThrow();
+            chromium.screenshot("escalations-1600.png");
+            // The lines the summary's text takes, as the browser laid it out.
+            Number lines = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript(
+                            "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                                    + " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size;",
+                            summaryCell);
+            assertThat(lines.intValue())
+                    .as("the summary \"" + summary + "\" in at most two lines")
+                    .isLessThanOrEqualTo(2);
+            for (var button : driver.findElements(By.cssSelector("vaadin-button.escalation-returned"))) {
+                var box = button.getRect();
+                assertThat(box.getX() + box.getWidth())
+                        .as("the action is on screen")
+                        .isLessThanOrEqualTo(1600);
+                assertThat(box.getX()).isGreaterThan(0);
+            }
+            Object scroll = ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript(
+                            "const t = arguments[0].shadowRoot.querySelector('#table');"
+                                    + " return t.scrollWidth - t.clientWidth;",
+                            driver.findElement(grid));
+            assertThat(((Number) scroll).intValue())
+                    .as("every column on screen, no scrolling sideways")
+                    .isLessThanOrEqualTo(1);
+        } finally {
+            chromium.restoreViewport();
+        }
+
         assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "Đoàn đã về"))
                 .isEqualTo(Escalations.Outcome.RECORDED);
         assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "lần hai"))

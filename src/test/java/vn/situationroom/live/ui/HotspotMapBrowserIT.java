@@ -87,10 +87,12 @@ class HotspotMapBrowserIT {
         assertThat(((JavascriptExecutor) chromium.driver()).executeScript("return window.__samePage === true;"))
                 .as("the page was not reloaded")
                 .isEqualTo(true);
-        assertThat(chromium.driver()
-                        .findElement(By.cssSelector(".attention-item[data-commune='" + commune.code() + "']"))
-                        .getText())
-                .contains(commune.fullName(), "Nghiêm trọng");
+        String attention = chromium.driver()
+                .findElement(By.cssSelector(".attention-item[data-commune='" + commune.code() + "']"))
+                .getText();
+        assertThat(attention).contains(commune.fullName(), "Nghiêm trọng", "Đoàn đông người: 25 người");
+        // What made the level comes first; the hour's counts after it, said to be the hour's.
+        assertThat(attention.indexOf("Đoàn đông người")).isLessThan(attention.indexOf("Trong giờ "));
         screenshot("hotspot-map-after.png");
 
         // Another screen, by the menu (no reload): the map leaves nothing alive behind; back again, it is drawn anew.

@@ -8,11 +8,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.intake.ReceptionPoint;
@@ -26,6 +30,9 @@ import vn.situationroom.ui.BrowserTest;
  * a commune's colour and the alert ticker with no reload and nothing scrolled.
  */
 class WallBrowserIT extends BrowserTest {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Autowired
     DutyRoster roster;
@@ -148,9 +155,7 @@ class WallBrowserIT extends BrowserTest {
     @Test
     void a_screen_set_to_rotate_turns_between_the_map_and_the_trend_panel() throws Exception {
         var driver = chromium.driver();
-        signInKiosk(driver);
-        driver.get("http://localhost:" + port + "/wall?rotate=3");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = openWall("rotate=3", Duration.ofSeconds(30));
         By trend = By.cssSelector(".wall-trend");
         By map = By.cssSelector(".wall-map:not(.wall-trend)");
         wait.until(d -> d.findElement(map).isDisplayed());
@@ -197,5 +202,50 @@ class WallBrowserIT extends BrowserTest {
         // Back: the banner goes once the wall reaches the server again (it retries every 5 s), with no one touching it.
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(d -> !d.findElement(banner).isDisplayed());
+    }
+
+    @Test
+    void a_wall_and_the_report_say_when_the_figures_are_behind_and_since_when() throws Exception {
+        var driver = chromium.driver();
+        WebDriverWait wait = openWall("rotate=0", Duration.ofSeconds(60));
+        By asOf = By.cssSelector(".wall-as-of");
+        wait.until(d -> d.findElement(asOf).getText().startsWith("Số liệu tính đến "));
+        By view = By.cssSelector(".wall-view");
+        wait.until(d -> "false".equals(d.findElement(view).getDomAttribute("data-behind")));
+
+        // The history stops storing the counted windows (as when the database is slow in a backlog).
+        var sink = listeners.getListenerContainer("history-indicator-sink");
+        sink.pause();
+        try {
+            Commune commune = TestCommunes.fresh(region);
+            assertThat(new TestHttp(port)
+                            .postJson("/api/v1/events", crowd(commune.code(), 12))
+                            .statusCode())
+                    .isEqualTo(202);
+            wait.until(d -> "true".equals(d.findElement(view).getDomAttribute("data-behind")));
+            String banner = driver.findElement(By.cssSelector(".wall-behind")).getText();
+            assertThat(banner).startsWith("Số liệu phân tích đang chậm").contains("các con số trên màn hình là đến");
+            chromium.screenshot("wall-behind.png");
+
+            byte[] pdf = new TestHttp(port).getBytes("/api/v1/reports/daily?format=pdf");
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                        .as("the report of today says its figures are behind")
+                        .contains("Số liệu chỉ tính đến", "các con số có thể thấp hơn thực tế");
+            }
+        } finally {
+            sink.resume();
+        }
+        // Caught up again: the banner goes by itself.
+        wait.until(d -> "false".equals(d.findElement(view).getDomAttribute("data-behind")));
+        assertThat(driver.findElement(By.cssSelector(".wall-behind")).isDisplayed())
+                .isFalse();
+    }
+
+    /** Signs the browser in as a wall screen and opens the wall at an address's query; a wait of that patience. */
+    private WebDriverWait openWall(String query, Duration patience) {
+        signInKiosk(chromium.driver());
+        chromium.driver().get("http://localhost:" + port + "/wall?" + query);
+        return new WebDriverWait(chromium.driver(), patience);
     }
 }
