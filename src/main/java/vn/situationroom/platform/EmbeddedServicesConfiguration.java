@@ -37,7 +37,9 @@ class EmbeddedServicesConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedPostgresCondition.class)
     EmbeddedPostgresDatabase embeddedPostgresDatabase(DataDirectory data, PlatformProperties properties) {
-        return EmbeddedPostgresDatabase.start(data.resolve("postgres"), properties.postgresPort());
+        // A run's data is durable; an ephemeral run's (the tests', deleted on exit) need not be.
+        return EmbeddedPostgresDatabase.start(
+                data.resolve("postgres"), properties.postgresPort(), !properties.ephemeral());
     }
 
     @Bean

@@ -65,7 +65,9 @@ class HistoryBenchmark {
     void run() throws Exception {
         Path cluster = Files.createTempDirectory("history-bench");
         String url = System.getProperty("bench.url");
-        EmbeddedPostgresDatabase embedded = url == null ? EmbeddedPostgresDatabase.start(cluster, 0) : null;
+        // -Dbench.durable=false: the embedded database without fsync and synchronous commits, to measure their cost.
+        boolean durable = !"false".equals(System.getProperty("bench.durable"));
+        EmbeddedPostgresDatabase embedded = url == null ? EmbeddedPostgresDatabase.start(cluster, 0, durable) : null;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url != null ? url : embedded.jdbcUrl());
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -88,11 +90,13 @@ class HistoryBenchmark {
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             TransactionTemplate transaction = new TransactionTemplate(transactions);
             say(
-                    "History benchmark: %d communes, %d days from %s, on %s",
+                    "History benchmark: %d communes, %d days from %s, on %s (fsync %s, synchronous_commit %s)",
                     communes,
                     days,
                     first,
-                    jdbc.queryForObject("SELECT version()", String.class).split(",")[0]);
+                    jdbc.queryForObject("SELECT version()", String.class).split(",")[0],
+                    jdbc.queryForObject("SHOW fsync", String.class),
+                    jdbc.queryForObject("SHOW synchronous_commit", String.class));
 
             StagingWriter staging = new StagingWriter(jdbc, properties);
             ReceptionEventRepository events = new ReceptionEventRepository(jdbc, staging);

@@ -60,6 +60,13 @@ class EmbeddedServicesRestartIT {
         try (EmbeddedPostgresDatabase database = EmbeddedPostgresDatabase.start(data.resolve("postgres"), 0);
                 Connection connection = DriverManager.getConnection(database.jdbcUrl());
                 Statement statement = connection.createStatement()) {
+            // The default is durable: every commit on disk before it is answered.
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet shown = statement.executeQuery("SHOW " + setting)) {
+                    assertThat(shown.next()).isTrue();
+                    assertThat(shown.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
             statement.execute("CREATE TABLE kept (note text)");
             statement.execute("INSERT INTO kept VALUES ('kept across restarts')");
         }
