@@ -83,6 +83,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyAuthority(role(Roles.ADMIN), Scopes.authority(Scopes.METRICS_READ))
+                        // What the API offers, for whoever may use any of it.
+                        .requestMatchers(GET, "/api/v1/openapi", "/api/v1/openapi/**")
+                        .authenticated()
                         .requestMatchers(POST, "/api/v1/events", "/api/v1/events/import")
                         .hasAuthority(Scopes.authority(Scopes.EVENTS_WRITE))
                         .requestMatchers(GET, "/api/v1/history/top")

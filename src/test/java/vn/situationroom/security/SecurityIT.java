@@ -110,7 +110,8 @@ class SecurityIT extends BrowserTest {
             new Endpoint("POST", "/api/v1/analysis/detect", Set.of(), Scopes.HISTORY_READ),
             new Endpoint("POST", "/api/v1/events", Set.of(), Scopes.EVENTS_WRITE),
             new Endpoint("POST", "/api/v1/alerts/none/ack", Set.of(), Scopes.ALERTS_WRITE),
-            new Endpoint("GET", "/actuator/metrics", Set.of(Roles.ADMIN), Scopes.METRICS_READ));
+            new Endpoint("GET", "/actuator/metrics", Set.of(Roles.ADMIN), Scopes.METRICS_READ),
+            new Endpoint("GET", "/actuator/prometheus", Set.of(Roles.ADMIN), Scopes.METRICS_READ));
 
     private static final List<String> ROLES = List.of(
             Roles.LEADERSHIP,
@@ -420,6 +421,19 @@ class SecurityIT extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector(".wall-view"))).isEmpty();
         assertThat(audit.since(AuditLog.Action.TOKEN_REVOKED, before))
                 .anySatisfy(entry -> assertThat(entry.target()).isEqualTo(kiosk.auditName()));
+    }
+
+    @Test
+    void a_metrics_token_scrapes_the_sinks_lag_in_prometheus_format() throws Exception {
+        TestHttp scraper = TestHttp.bearer(
+                port,
+                tokens.issue(AccessTokens.Kind.API, "prometheus", List.of(Scopes.METRICS_READ))
+                        .secret());
+        HttpResponse<String> scraped = scraper.get("/actuator/prometheus");
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(scraped.body())
+                .contains("situationroom_history_sink_lag_records{", "group=\"situation-room-history\"");
     }
 
     @Test
