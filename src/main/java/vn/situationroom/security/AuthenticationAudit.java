@@ -34,7 +34,7 @@ class AuthenticationAudit {
                 : "?";
         throttle.failed(username, address);
         audit.record(
-                username == null ? "?" : username.strip().toLowerCase(),
+                username == null ? "?" : LoginThrottle.shown(username),
                 AuditLog.Action.LOGIN_FAILED,
                 null,
                 event.getException().getClass().getSimpleName());

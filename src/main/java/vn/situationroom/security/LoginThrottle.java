@@ -1,28 +1,33 @@
 package vn.situationroom.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: after {@code maxFailures} failed logins of one username (or four times as many from
  * one address) within the window, further attempts are refused without checking the password until the window has
- * passed. A successful login clears the username's count.
+ * passed. A successful login clears the username's count. What it remembers is bounded (a Caffeine cache of at most
+ * {@link #MAX_KEYS} names and addresses, each forgotten a window after its last failure), so a flood of made-up
+ * usernames cannot exhaust memory; the addresses that fail often are the ones it keeps.
  */
 @Component
 class LoginThrottle {
 
-    /** Most names and addresses remembered; beyond it the ones with no failure in the window are forgotten. */
-    private static final int MAX_KEYS = 50_000;
+    /** Most names and addresses remembered at once. */
+    static final int MAX_KEYS = 50_000;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Map<String, Instant> reported = new ConcurrentHashMap<>();
+    /** The longest username kept or written to the audit log: an account's name has at most 64 characters. */
+    static final int MAX_USERNAME = 64;
+
+    private final Cache<String, Deque<Instant>> failures;
+    private final Cache<String, Instant> reported;
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
@@ -36,38 +41,39 @@ class LoginThrottle {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        // The cache's own time is the throttle's clock, so that a test can move it.
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterWrite(window)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .executor(Runnable::run)
+                .build();
+        this.reported = Caffeine.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterWrite(window)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** Whether an attempt for this username from this address is refused now. */
     boolean blocked(String username, String address) {
-        return recent("user:" + normal(username)) >= maxFailures || recent("addr:" + address) >= 4 * maxFailures;
+        return recent("user:" + shown(username)) >= maxFailures || addressBlocked(address);
     }
 
     /**
-     * Whether a refused attempt should go to the audit log: the first one of a username and address in a window, so
-     * that a flood of attempts cannot flood the log.
+     * Whether a refused attempt should go to the audit log: the first one of a blocked address in a window (however
+     * many usernames it tries), or else of a username and address, so that a flood of attempts cannot flood the log.
      */
     boolean firstRefusal(String username, String address) {
-        Instant now = clock.instant();
-        if (reported.size() > MAX_KEYS) {
-            reported.values().removeIf(at -> at.isBefore(now.minus(window)));
-        }
-        Instant last = reported.get(normal(username) + "@" + address);
-        if (last != null && last.isAfter(now.minus(window))) {
-            return false;
-        }
-        reported.put(normal(username) + "@" + address, now);
-        return true;
+        String key = addressBlocked(address) ? "addr:" + address : shown(username) + "@" + address;
+        return reported.asMap().putIfAbsent(key, clock.instant()) == null;
     }
 
     void failed(String username, String address) {
         Instant now = clock.instant();
-        if (failures.size() > MAX_KEYS) {
-            failures.values()
-                    .removeIf(times -> times.isEmpty() || times.peekLast().isBefore(now.minus(window)));
-        }
-        for (String key : new String[] {"user:" + normal(username), "addr:" + address}) {
-            failures.compute(key, (k, times) -> {
+        for (String key : new String[] {"user:" + shown(username), "addr:" + address}) {
+            failures.asMap().compute(key, (k, times) -> {
                 Deque<Instant> deque = times == null ? new ArrayDeque<>() : times;
                 deque.addLast(now);
                 prune(deque, now);
@@ -77,12 +83,32 @@ class LoginThrottle {
     }
 
     void succeeded(String username) {
-        failures.remove("user:" + normal(username));
+        failures.invalidate("user:" + shown(username));
+    }
+
+    /** How many names and addresses it remembers now. */
+    long remembered() {
+        failures.cleanUp();
+        reported.cleanUp();
+        return failures.estimatedSize() + reported.estimatedSize();
+    }
+
+    /**
+     * A username as the throttle and the audit log keep it: trimmed, in lower case, and cut at {@link #MAX_USERNAME}
+     * characters (a name of a megabyte would otherwise be kept and logged whole).
+     */
+    static String shown(String username) {
+        String normal = username == null ? "" : username.strip().toLowerCase();
+        return normal.length() <= MAX_USERNAME ? normal : normal.substring(0, MAX_USERNAME) + "…";
+    }
+
+    private boolean addressBlocked(String address) {
+        return recent("addr:" + address) >= 4 * maxFailures;
     }
 
     private int recent(String key) {
         Instant now = clock.instant();
-        Deque<Instant> deque = failures.computeIfPresent(key, (k, times) -> {
+        Deque<Instant> deque = failures.asMap().computeIfPresent(key, (k, times) -> {
             prune(times, now);
             return times.isEmpty() ? null : times;
         });
@@ -93,9 +119,5 @@ class LoginThrottle {
         while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
             times.removeFirst();
         }
-    }
-
-    private static String normal(String username) {
-        return username == null ? "" : username.strip().toLowerCase();
     }
 }

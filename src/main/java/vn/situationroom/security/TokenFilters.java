@@ -253,7 +253,7 @@ final class TokenFilters {
             if (throttle.blocked(username, request.getRemoteAddr())) {
                 if (throttle.firstRefusal(username, request.getRemoteAddr())) {
                     audit.record(
-                            username == null ? "?" : username.strip().toLowerCase(),
+                            username == null ? "?" : LoginThrottle.shown(username),
                             AuditLog.Action.LOGIN_BLOCKED,
                             null,
                             null);
