@@ -41,14 +41,13 @@ class LoginThrottle {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
-        // The cache's own time is the throttle's clock, so that a test can move it.
-        this.failures = Caffeine.newBuilder()
-                .maximumSize(MAX_KEYS)
-                .expireAfterWrite(window)
-                .ticker(() -> clock.millis() * 1_000_000L)
-                .executor(Runnable::run)
-                .build();
-        this.reported = Caffeine.newBuilder()
+        this.failures = windowCache(window, clock);
+        this.reported = windowCache(window, clock);
+    }
+
+    /** At most {@link #MAX_KEYS} entries, each forgotten a window after it was last written, on the throttle's clock. */
+    private static <V> Cache<String, V> windowCache(Duration window, Clock clock) {
+        return Caffeine.newBuilder()
                 .maximumSize(MAX_KEYS)
                 .expireAfterWrite(window)
                 .ticker(() -> clock.millis() * 1_000_000L)
