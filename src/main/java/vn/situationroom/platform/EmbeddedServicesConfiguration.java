@@ -53,7 +53,7 @@ class EmbeddedServicesConfiguration {
 
             @Override
             public String getPassword() {
-                return "";
+                return database.password();
             }
 
             @Override

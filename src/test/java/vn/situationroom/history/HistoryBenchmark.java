@@ -70,6 +70,9 @@ class HistoryBenchmark {
         EmbeddedPostgresDatabase embedded = url == null ? EmbeddedPostgresDatabase.start(cluster, 0, durable) : null;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url != null ? url : embedded.jdbcUrl());
+        if (embedded != null) {
+            config.setPassword(embedded.password());
+        }
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMaximumPoolSize(2);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {

@@ -1,6 +1,7 @@
 package vn.situationroom.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,7 +59,8 @@ class EmbeddedServicesRestartIT {
     @Test
     void the_database_keeps_its_rows_across_a_restart() throws Exception {
         try (EmbeddedPostgresDatabase database = EmbeddedPostgresDatabase.start(data.resolve("postgres"), 0);
-                Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password());
                 Statement statement = connection.createStatement()) {
             // The default is durable: every commit on disk before it is answered.
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
@@ -72,11 +74,21 @@ class EmbeddedServicesRestartIT {
         }
 
         try (EmbeddedPostgresDatabase database = EmbeddedPostgresDatabase.start(data.resolve("postgres"), 0);
-                Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), "postgres", database.password());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT note FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("kept across restarts");
+            // Nobody connects without the password, nor with another.
+            assertThatThrownBy(() ->
+                            DriverManager.getConnection(database.jdbcUrl()).close())
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", "guess")
+                            .close())
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .hasMessageContaining("password authentication failed");
         }
     }
 
