@@ -123,6 +123,9 @@ class ArchitectureTests {
                 .resideOutsideOfPackages(owners.stream()
                         .map(feature -> ROOT + "." + feature + "..")
                         .toArray(String[]::new))
+                // The embedded server itself, which sets its superuser's password: no feature's data.
+                .and()
+                .doNotHaveFullyQualifiedName(ROOT + ".platform.EmbeddedPostgresDatabase")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
