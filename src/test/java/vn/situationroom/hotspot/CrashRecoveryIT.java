@@ -139,8 +139,11 @@ class CrashRecoveryIT {
         Map<String, List<Long>> expected = recount(backlog);
         Map<String, List<Long>> found = awaitIndicators(expected);
         assertThat(found).as("events and people per commune and window").isEqualTo(expected);
+        // The app's embedded database asks for the password it keeps in its cluster's folder.
+        String password = Files.readString(data.resolve("postgres").resolve("situationroom-password"))
+                .strip();
         try (var db = java.sql.DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + postgresPort + "/postgres?user=postgres");
+                        "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", password);
                 var rows = db.createStatement()
                         .executeQuery("SELECT count(*), count(DISTINCT event_id) FROM reception_event")) {
             rows.next();
