@@ -60,9 +60,6 @@ class SinkLag implements DisposableBean {
         }
         Map<String, Long> lag = new HashMap<>();
         try {
-            if (admin == null) {
-                admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-            }
             for (var entry : TOPIC_OF_GROUP.entrySet()) {
                 lag.put(entry.getKey(), lagOf(entry.getKey(), entry.getValue()));
             }
@@ -85,9 +82,6 @@ class SinkLag implements DisposableBean {
      */
     synchronized long lagOfGroup(String group, String topic) {
         try {
-            if (admin == null) {
-                admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-            }
             return lagOf(group, topic, 1);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -103,6 +97,9 @@ class SinkLag implements DisposableBean {
 
     /** The lag in records, where a partition at most {@code marker} behind counts as none. */
     private long lagOf(String group, String topic, long marker) throws Exception {
+        if (admin == null) {
+            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        }
         List<TopicPartition> partitions = admin
                 .describeTopics(List.of(topic))
                 .allTopicNames()

@@ -326,10 +326,11 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         String since = TIME_SECONDS.format(
                 (freshness.behind() ? freshness.asOf() : freshness.measuredAt()).atZone(settings.zone()));
         asOf.setText(getTranslation("wall.as-of", since));
-        boolean late = freshness.behindFor(now.toInstant()).compareTo(settings.analyticsBehindAfter()) > 0;
+        Duration behindFor = freshness.behindFor(now.toInstant());
+        boolean late = behindFor.compareTo(settings.analyticsBehindAfter()) > 0;
         behind.setVisible(late);
         if (late) {
-            long seconds = freshness.behindFor(now.toInstant()).toSeconds();
+            long seconds = behindFor.toSeconds();
             String howLong = seconds < 60
                     ? getTranslation("wall.behind.seconds", seconds)
                     : getTranslation("wall.behind.minutes", seconds / 60);
