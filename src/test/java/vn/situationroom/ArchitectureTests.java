@@ -61,7 +61,8 @@ class ArchitectureTests {
             Map.entry("watch_entry", Set.of("watch")),
             Map.entry("access_token", Set.of("security")),
             Map.entry("app_user", Set.of("security")),
-            Map.entry("audit_event", Set.of("security")));
+            Map.entry("audit_event", Set.of("security")),
+            Map.entry("shedlock", Set.of("platform")));
 
     private static final Pattern CREATED =
             Pattern.compile("(?i)CREATE\\s+(?:TABLE|(?:OR\\s+REPLACE\\s+)?(?:MATERIALIZED\\s+)?VIEW)\\s+(\\w+)");

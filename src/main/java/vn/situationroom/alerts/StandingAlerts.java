@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,7 +67,9 @@ public class StandingAlerts {
     @Scheduled(
             initialDelayString = "${situationroom.alerts.standing-check-delay:PT1M}",
             fixedDelayString = "${situationroom.alerts.standing-check-every:PT10M}")
-    void checkAll() {
+    // One instance checks at a time; the others skip the round (a check takes seconds, the lock ends with it).
+    @SchedulerLock(name = "standing-alerts", lockAtMostFor = "PT5M")
+    public void checkAll() {
         checks.orderedStream().forEach(check -> {
             try {
                 check.check();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -81,6 +82,14 @@ class HotspotStreams implements SmartLifecycle {
         // A task reads events, events that changed partition and commands; none waits for the others: their order
         // across the three does not matter to the analytics.
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        // The changelogs and the repartition topic keep as many copies as the app's own topics.
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) platform.topicReplicas());
+        if (platform.topicReplicas() >= 3) {
+            config.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), "2");
+        }
+        // When an instance dies, another takes over its tasks once its session has expired: 10 s instead of 45 s
+        // (bench/failover.sh measures it). A restart within that time takes its own tasks back (static membership).
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.putAll(settings.streamsConfig());
         streams = new KafkaStreams(
                 HotspotTopology.buildTopology(

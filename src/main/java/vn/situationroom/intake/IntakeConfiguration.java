@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
+import vn.situationroom.platform.BrokerStatus;
 import vn.situationroom.platform.DataDirectory;
 import vn.situationroom.platform.PlatformProperties;
 import vn.situationroom.region.Region;
@@ -46,7 +47,7 @@ class IntakeConfiguration {
 
     @Bean(destroyMethod = "close")
     ReceptionEventPublisher receptionEventPublisher(
-            ProducerFactory<String, byte[]> producerFactory, DataDirectory data) {
+            ProducerFactory<String, byte[]> producerFactory, DataDirectory data, BrokerStatus broker) {
         // Intake's own producer, transactional so that an offer is written whole or not at all. Boot's producer stays
         // as it is: making it transactional would also make Boot create a Kafka transaction manager for every listener.
         var transactional = new DefaultKafkaProducerFactory<>(
@@ -62,7 +63,7 @@ class IntakeConfiguration {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 20_000));
-        return new ReceptionEventPublisher(transactional);
+        return new ReceptionEventPublisher(transactional, broker);
     }
 
     @Bean

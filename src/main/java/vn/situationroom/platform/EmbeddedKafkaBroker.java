@@ -43,8 +43,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Path logDir, int port, int controllerPort) {
         int clientPort = FreePort.orFree(port);
         int quorumPort = FreePort.orFree(controllerPort);
-        Map<String, String> config = serverConfig(logDir, clientPort, quorumPort);
-        format(logDir, config);
+        Map<String, String> config = nodeConfig(logDir, 1, clientPort, "1@localhost:" + quorumPort, quorumPort, 1);
+        format(logDir, config, Uuid.randomUuid().toString());
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         server.startup();
         String bootstrap = "localhost:" + clientPort;
@@ -53,43 +53,61 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return new EmbeddedKafkaBroker(server, bootstrap);
     }
 
-    private static Map<String, String> serverConfig(Path logDir, int clientPort, int quorumPort) {
+    /**
+     * The settings of one node of a KRaft cluster in combined mode (broker and controller in one node).
+     *
+     * @param voters every controller of the cluster, as {@code id@host:port,...}
+     * @param nodes how many nodes the cluster has: internal topics and the topics' defaults keep three copies (two in
+     *     sync for a write) where three nodes or more allow it, one on a single node
+     */
+    static Map<String, String> nodeConfig(
+            Path logDir, int nodeId, int clientPort, String voters, int quorumPort, int nodes) {
+        String replicas = Integer.toString(Math.min(3, nodes));
+        String inSync = nodes >= 3 ? "2" : "1";
         return Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@localhost:" + quorumPort),
+                Map.entry("node.id", Integer.toString(nodeId)),
+                Map.entry("controller.quorum.voters", voters),
                 Map.entry("listeners", "PLAINTEXT://localhost:" + clientPort + ",CONTROLLER://localhost:" + quorumPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + clientPort),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                 Map.entry("log.dirs", logDir.toAbsolutePath().toString()),
-                // One node: every internal topic has exactly one replica.
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("offsets.topic.replication.factor", replicas),
+                Map.entry("transaction.state.log.replication.factor", replicas),
+                Map.entry("transaction.state.log.min.isr", inSync),
+                Map.entry("share.coordinator.state.topic.replication.factor", replicas),
+                Map.entry("share.coordinator.state.topic.min.isr", inSync),
+                Map.entry("default.replication.factor", replicas),
+                Map.entry("min.insync.replicas", inSync),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // Topics are declared by the app with their settings; a typo must not create a stray topic.
                 Map.entry("auto.create.topics.enable", "false"),
                 Map.entry("num.partitions", "3"));
     }
 
-    private static void format(Path logDir, Map<String, String> config) {
+    /** Writes the settings as a properties file, as Kafka's own tools and main class read them. */
+    static void writeConfig(Map<String, String> config, Path file) {
+        Properties properties = new Properties();
+        properties.putAll(config);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            properties.store(out, "Kafka node");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /** Formats the node's log directory for the given cluster unless it was formatted before. */
+    static void format(Path logDir, Map<String, String> config, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
         try {
             Files.createDirectories(logDir);
-            Path file = Files.createTempFile("embedded-kafka-", ".properties");
-            Properties properties = new Properties();
-            properties.putAll(config);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                properties.store(out, "embedded broker");
-            }
+            Path file = Files.createTempFile("kafka-node-", ".properties");
+            writeConfig(config, file);
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            String clusterId = Uuid.randomUuid().toString();
             int status = StorageTool.execute(
                     new String[] {"format", "--config", file.toString(), "--cluster-id", clusterId, "--ignore-formatted"
                     },
@@ -105,14 +123,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static void awaitReady(String bootstrap) {
+        awaitBrokers(bootstrap, 1, READY_TIMEOUT);
+    }
+
+    /** Waits until the cluster behind the address has at least the given number of live brokers. */
+    static void awaitBrokers(String bootstrap, int brokers, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) READY_TIMEOUT.toMillis()))) {
-            admin.describeCluster().nodes().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(timeout.toMillis(), 30_000)))) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            int live = admin.describeCluster()
+                    .nodes()
+                    .get(timeout.toSeconds(), TimeUnit.SECONDS)
+                    .size();
+            while (live < brokers && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                live = admin.describeCluster()
+                        .nodes()
+                        .get(timeout.toSeconds(), TimeUnit.SECONDS)
+                        .size();
+            }
+            if (live < brokers) {
+                throw new IllegalStateException(live + " of " + brokers + " brokers on " + bootstrap + " are up");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the brokers on " + bootstrap, e);
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("The embedded Kafka broker on " + bootstrap + " did not become ready", e);
+            throw new IllegalStateException("The Kafka broker on " + bootstrap + " did not become ready", e);
         }
     }
 

@@ -25,6 +25,10 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, R
     public NewTopic toNewTopic(PlatformProperties properties) {
         TopicBuilder builder =
                 TopicBuilder.name(name).partitions(properties.topicPartitions()).replicas(properties.topicReplicas());
+        if (properties.topicReplicas() >= 3) {
+            // A write is stored on two copies at least before it is confirmed: one broker may go without a loss.
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+        }
         return switch (retention) {
             case FOREVER ->
                 builder.config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();

@@ -19,6 +19,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import vn.situationroom.platform.BrokerStatus;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.LiveSessions;
 import vn.situationroom.security.Viewer;
@@ -35,7 +36,12 @@ public class MainLayout extends AppLayout {
 
     private final LiveSessions live;
 
-    public MainLayout(Region region, AuthenticationContext authentication, LiveSessions live) {
+    public MainLayout(
+            Region region,
+            AuthenticationContext authentication,
+            LiveSessions live,
+            BrokerStatus broker,
+            UiProperties settings) {
         this.live = live;
         addClassName("main-layout");
         Span title = new Span(getTranslation("shell.title", region.name()));
@@ -72,7 +78,14 @@ public class MainLayout extends AppLayout {
                 getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.addClassName("shell-logout");
-        addToNavbar(new DrawerToggle(), title, spacer, who, language, logout);
+        addToNavbar(
+                new DrawerToggle(),
+                title,
+                spacer,
+                who,
+                language,
+                logout,
+                new BrokerDownBanner(broker, settings.zone()));
 
         SideNav menu = new SideNav();
         menu.addClassName("shell-menu");

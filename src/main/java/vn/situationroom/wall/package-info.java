@@ -10,6 +10,7 @@
             "hotspot",
             "intake",
             "live",
+            "platform",
             "region",
             "roster",
             "security",

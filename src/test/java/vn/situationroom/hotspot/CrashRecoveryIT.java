@@ -3,28 +3,26 @@ package vn.situationroom.hotspot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
+import vn.situationroom.AppProcess;
+import vn.situationroom.OfferedEvents;
+import vn.situationroom.OfferedEvents.Offered;
 import vn.situationroom.TestHttp;
-import vn.situationroom.TestKafka;
 import vn.situationroom.region.Region;
 import vn.situationroom.region.RegionLoader;
 
@@ -39,15 +37,17 @@ class CrashRecoveryIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final Path data = createTempDirectory();
-    private final int httpPort = freePort();
-    private final int kafkaPort = freePort();
-    private final int controllerPort = freePort();
-    private final int postgresPort = freePort();
-    private Process app;
+    private final int kafkaPort = AppProcess.freePort();
+    private final int postgresPort = AppProcess.freePort();
+    private final AppProcess app = AppProcess.of(
+            data,
+            "--situationroom.platform.kafka-port=" + kafkaPort,
+            "--situationroom.platform.kafka-controller-port=" + AppProcess.freePort(),
+            "--situationroom.platform.postgres-port=" + postgresPort);
 
     @AfterEach
     void cleanUp() throws Exception {
-        kill();
+        app.kill();
         FileSystemUtils.deleteRecursively(data);
     }
 
@@ -64,17 +64,17 @@ class CrashRecoveryIT {
         List<Offered> accepted = Collections.synchronizedList(new ArrayList<>());
 
         long t0 = System.nanoTime();
-        start();
+        app.start();
         System.out.printf("crash IT: first start %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         // A client sends as fast as it can; the app is killed while events are flowing.
         var sender = CompletableFuture.supplyAsync(() -> sendUntilFailure(offered, accepted));
         while (accepted.size() < 100) {
             Thread.sleep(10);
         }
-        kill();
+        app.kill();
         int confirmedBeforeKill = sender.get();
         long t1 = System.nanoTime();
-        start();
+        app.start();
         System.out.printf("crash IT: restart %d ms%n", (System.nanoTime() - t1) / 1_000_000);
         long t2 = System.nanoTime();
         // Like any client, it sends again what was not confirmed, with the same ids, then the rest.
@@ -83,10 +83,11 @@ class CrashRecoveryIT {
             accepted.add(event);
         }
 
-        Map<String, List<Long>> expected = recount(accepted);
+        Map<String, List<Long>> expected = OfferedEvents.recount(accepted);
         System.out.printf("crash IT: resend %d ms%n", (System.nanoTime() - t2) / 1_000_000);
         long t3 = System.nanoTime();
-        Map<String, List<Long>> found = awaitIndicators(expected);
+        Map<String, List<Long>> found = OfferedEvents.awaitIndicators(
+                List.of("localhost:" + kafkaPort), Set.copyOf(communes), expected, PATIENCE);
         System.out.printf("crash IT: indicators caught up in %d ms%n", (System.nanoTime() - t3) / 1_000_000);
         assertThat(found)
                 .as("events and people per commune and window; %d confirmed before the kill", confirmedBeforeKill)
@@ -110,7 +111,7 @@ class CrashRecoveryIT {
                     now.minusSeconds(60 + random.nextInt(21 * 3600))));
         }
         Collections.shuffle(backlog, random);
-        start();
+        app.start();
         // Written as one backlog, half of it by another partitioner than Kafka's own (kcat's CRC32, say).
         String bootstrap = "localhost:" + kafkaPort;
         Map<Integer, List<Map.Entry<String, byte[]>>> byPartition = new java.util.TreeMap<>();
@@ -119,7 +120,7 @@ class CrashRecoveryIT {
             int partition = Placement.owner(event.commune(), 3) + (i % 2);
             byPartition
                     .computeIfAbsent(partition % 3, p -> new ArrayList<>())
-                    .add(Map.entry(event.commune(), json(event).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .add(Map.entry(event.commune(), event.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         for (var partition : byPartition.entrySet()) {
             produceAll(bootstrap, partition.getKey(), partition.getValue());
@@ -131,13 +132,14 @@ class CrashRecoveryIT {
             Thread.sleep(50);
             progress = committed(bootstrap);
         } while (progress < 2_000 && System.nanoTime() < deadline);
-        kill();
+        app.kill();
         System.out.printf("crash IT: killed with %d of %d events committed by the stream%n", progress, backlog.size());
         assertThat(progress).as("killed mid-stream").isBetween(2_000L, (long) backlog.size() - 1);
-        start();
+        app.start();
 
-        Map<String, List<Long>> expected = recount(backlog);
-        Map<String, List<Long>> found = awaitIndicators(expected);
+        Map<String, List<Long>> expected = OfferedEvents.recount(backlog);
+        Map<String, List<Long>> found = OfferedEvents.awaitIndicators(
+                List.of("localhost:" + kafkaPort), Set.copyOf(communes), expected, PATIENCE);
         assertThat(found).as("events and people per commune and window").isEqualTo(expected);
         // The app's embedded database asks for the password it keeps in its cluster's folder.
         String password = Files.readString(data.resolve("postgres").resolve("situationroom-password"))
@@ -206,128 +208,12 @@ class CrashRecoveryIT {
     }
 
     private int send(Offered event) throws Exception {
-        return new TestHttp(httpPort).postJson("/api/v1/events", json(event)).statusCode();
-    }
-
-    private static String json(Offered event) {
-        return """
-                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
-                "type":"PETITION","content":"REFLECTION","field":"OTHER","headcount":%d}""".formatted(event.id(), event.at(), event.commune(), event.headcount());
-    }
-
-    /** Events and people per commune, window size and window start, from the events the app accepted. */
-    private static Map<String, List<Long>> recount(List<Offered> accepted) {
-        Map<String, long[]> counts = new HashMap<>();
-        for (Offered event : accepted) {
-            Instant hour = event.at().toInstant().truncatedTo(ChronoUnit.HOURS);
-            Instant day = event.at().toLocalDate().atStartOfDay(VIETNAM).toInstant();
-            for (String key : List.of(event.commune() + "/HOUR/" + hour, event.commune() + "/DAY/" + day)) {
-                long[] c = counts.computeIfAbsent(key, k -> new long[2]);
-                c[0]++;
-                c[1] += event.headcount();
-            }
-        }
-        Map<String, List<Long>> result = new HashMap<>();
-        counts.forEach((key, c) -> result.put(key, List.of(c[0], c[1])));
-        return result;
-    }
-
-    /** The latest indicators of each window the recount has, once they reach its totals (or patience runs out). */
-    private Map<String, List<Long>> awaitIndicators(Map<String, List<Long>> expected) throws InterruptedException {
-        var topic = HotspotTopics.COMMUNE_INDICATORS;
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        Map<String, List<Long>> latest = new HashMap<>();
-        while (System.nanoTime() < deadline) {
-            latest.clear();
-            for (ConsumerRecord<String, byte[]> record : new TestKafka(List.of("localhost:" + kafkaPort))
-                    .collect(topic.name(), r -> true, Integer.MAX_VALUE, Duration.ofSeconds(5))) {
-                CommuneIndicators indicators =
-                        topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-                String key = indicators.communeCode() + "/" + indicators.window() + "/" + indicators.windowStart();
-                latest.put(
-                        key,
-                        List.of(
-                                indicators.counts().events(),
-                                indicators.counts().people()));
-            }
-            if (latest.equals(expected)) {
-                break;
-            }
-            Thread.sleep(1000);
-        }
-        return latest;
-    }
-
-    private void start() throws Exception {
-        Path jar = Files.list(Path.of("target"))
-                .filter(p -> p.getFileName().toString().matches("situation-room-.*\\.jar"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("package the app first: ./mvnw package"));
-        app = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + httpPort,
-                        "--situationroom.platform.data-dir=" + data,
-                        "--situationroom.platform.kafka-port=" + kafkaPort,
-                        "--situationroom.platform.kafka-controller-port=" + controllerPort,
-                        "--situationroom.platform.postgres-port=" + postgresPort,
-                        "--situationroom.simulator.enabled=false",
-                        "--situationroom.security.initial-api-token=" + TestHttp.TOKEN)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        data.resolve("app-" + System.nanoTime() + ".log").toFile())
-                .start();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (new TestHttp(httpPort).getJson("/api/v1/alerts").isArray()) {
-                    return;
-                }
-            } catch (IOException | RuntimeException e) {
-                // not up yet
-            }
-            assertThat(app.isAlive()).as("the app process runs").isTrue();
-            Thread.sleep(500);
-        }
-        throw new AssertionError("The app did not answer within " + PATIENCE);
-    }
-
-    /** SIGKILL for the app and for the database it had started, as a power cut would do. */
-    private void kill() throws Exception {
-        if (app != null && app.isAlive()) {
-            List<ProcessHandle> children = app.descendants().toList();
-            app.destroyForcibly().waitFor();
-            for (ProcessHandle child : children) {
-                child.destroyForcibly();
-                child.onExit().get();
-            }
-        }
-    }
-
-    /** An event the client offers: its time is fixed when it is made, so that sending it again sends the same. */
-    private record Offered(UUID id, String commune, int headcount, OffsetDateTime at) {
-
-        Offered(UUID id, String commune, int headcount) {
-            this(
-                    id,
-                    commune,
-                    headcount,
-                    OffsetDateTime.now(VIETNAM).minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
-        }
+        return new TestHttp(app.port()).postJson("/api/v1/events", event.json()).statusCode();
     }
 
     private static Path createTempDirectory() {
         try {
             return Files.createTempDirectory("crash-recovery-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -36,12 +36,14 @@ import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.live.LiveScreens;
+import vn.situationroom.platform.BrokerStatus;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.region.Unit;
 import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.security.LiveSessions;
 import vn.situationroom.security.Roles;
+import vn.situationroom.ui.BrokerDownBanner;
 import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.OwnWindow;
 import vn.situationroom.ui.UiProperties;
@@ -114,7 +116,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
             UiProperties settings,
             DutyRoster roster,
             LiveSessions live,
-            AnalyticsLag analyticsLag) {
+            AnalyticsLag analyticsLag,
+            BrokerStatus broker) {
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
@@ -161,7 +164,9 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         behind.addClassName("wall-behind");
         behind.setVisible(false);
         asOf.addClassName("wall-as-of");
-        add(connectionLost, header, behind, body);
+        BrokerDownBanner brokerDown = new BrokerDownBanner(broker, settings.zone());
+        brokerDown.addClassName("wall-broker-down");
+        add(connectionLost, brokerDown, header, behind, body);
     }
 
     @Override

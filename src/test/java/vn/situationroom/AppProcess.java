@@ -1,0 +1,111 @@
+package vn.situationroom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged app run as its own operating-system process, as an operator runs it, so that a test can kill it with
+ * SIGKILL (a power cut) and start it again on the same data.
+ */
+public final class AppProcess {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private final Path data;
+    private final int httpPort;
+    private final List<String> arguments;
+    private Process process;
+
+    private AppProcess(Path data, int httpPort, List<String> arguments) {
+        this.data = data;
+        this.httpPort = httpPort;
+        this.arguments = List.copyOf(arguments);
+    }
+
+    /**
+     * An app on a free HTTP port with the data directory given, no simulator, the suite's API token and the further
+     * arguments given (such as the broker's or the database's address); not started yet.
+     */
+    public static AppProcess of(Path data, String... arguments) {
+        return new AppProcess(data, freePort(), List.of(arguments));
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return httpPort;
+    }
+
+    /** Starts the app and waits until it answers the alerts API (its stream and live feed are up). */
+    public AppProcess start() throws Exception {
+        Path jar;
+        try (var files = Files.list(Path.of("target"))) {
+            jar = files.filter(p -> p.getFileName().toString().matches("situation-room-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("package the app first: ./mvnw package"));
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + httpPort,
+                "--situationroom.platform.data-dir=" + data,
+                "--situationroom.simulator.enabled=false",
+                "--situationroom.security.initial-api-token=" + TestHttp.TOKEN));
+        command.addAll(arguments);
+        Files.createDirectories(data);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        data.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .start();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (new TestHttp(httpPort).getJson("/api/v1/alerts").isArray()) {
+                    return this;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not up yet
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The app stopped on start; its log is in " + data);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The app did not answer within " + PATIENCE + "; its log is in " + data);
+    }
+
+    /** Whether the app's process runs. */
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL for the app and every process it started (an embedded database), as a power cut would do. */
+    public void kill() throws Exception {
+        if (alive()) {
+            List<ProcessHandle> children = process.descendants().toList();
+            process.destroyForcibly().waitFor();
+            for (ProcessHandle child : children) {
+                child.destroyForcibly();
+                child.onExit().get();
+            }
+        }
+    }
+
+    /** A free port on the loopback interface. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
