@@ -22,6 +22,7 @@ public final class AppProcess {
     private final int httpPort;
     private final List<String> arguments;
     private Process process;
+    private Path log;
 
     private AppProcess(Path data, int httpPort, List<String> arguments) {
         this.data = data;
@@ -81,6 +82,13 @@ public final class AppProcess {
             Thread.sleep(500);
         }
         throw new AssertionError("The app did not answer within " + PATIENCE + "; its log is in " + data);
+    }
+
+    /** How many lines of the app's output (since its last start) contain the text. */
+    public long linesContaining(String text) throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
     }
 
     /** Whether the app's process runs. */

@@ -62,7 +62,8 @@ class ArchitectureTests {
             Map.entry("access_token", Set.of("security")),
             Map.entry("app_user", Set.of("security")),
             Map.entry("audit_event", Set.of("security")),
-            Map.entry("shedlock", Set.of("platform")));
+            Map.entry("shedlock", Set.of("platform")),
+            Map.entry("history_set_aside", Set.of("history")));
 
     private static final Pattern CREATED =
             Pattern.compile("(?i)CREATE\\s+(?:TABLE|(?:OR\\s+REPLACE\\s+)?(?:MATERIALIZED\\s+)?VIEW)\\s+(\\w+)");

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertCommand;
@@ -17,6 +18,9 @@ import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Roles;
+import vn.situationroom.security.Scopes;
+import vn.situationroom.security.Viewer;
 
 /**
  * Acknowledges and resolves alerts, and raises those of standing conditions, by writing commands that the analytics
@@ -38,17 +42,28 @@ public class AlertService {
         this.audit = audit;
     }
 
-    /** Someone took the alert up. */
-    public AlertCommand acknowledge(String alertId, String by, String note) {
-        return send(alertId, AlertCommand.Action.ACKNOWLEDGE, by, note);
+    /**
+     * The signed-in officer (or token) took the alert up.
+     *
+     * @param statedBy who acted on the ground, as typed; kept in the note when it is someone else, never as who decided
+     */
+    public AlertCommand acknowledge(String alertId, String statedBy, String note) {
+        return send(alertId, AlertCommand.Action.ACKNOWLEDGE, statedBy, note);
     }
 
-    /** The alert is handled. */
-    public AlertCommand resolve(String alertId, String by, String note) {
-        return send(alertId, AlertCommand.Action.RESOLVE, by, note);
+    /** The alert is handled, says the signed-in officer (or token); {@code statedBy} as for {@link #acknowledge}. */
+    public AlertCommand resolve(String alertId, String statedBy, String note) {
+        return send(alertId, AlertCommand.Action.RESOLVE, statedBy, note);
     }
 
-    private AlertCommand send(String alertId, AlertCommand.Action action, String by, String note) {
+    private AlertCommand send(String alertId, AlertCommand.Action action, String statedBy, String typedNote) {
+        Viewer viewer = Viewer.current();
+        // The police map and the API check this too; the service does not rely on them (defence in depth).
+        if (!viewer.hasAny(Roles.POLICE) && !viewer.roles().contains(Scopes.authority(Scopes.ALERTS_WRITE))) {
+            throw new AccessDeniedException("Only the police command (or an alerts:write token) decides about alerts");
+        }
+        String by = viewer.signature();
+        String note = viewer.noteWith(statedBy, typedNote);
         Alert alert = alerts.find(alertId).orElseThrow(() -> new UnknownAlertException(alertId));
         if (!alert.isActive()) {
             throw new AlertClosedException(alert);

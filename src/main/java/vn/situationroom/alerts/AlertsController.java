@@ -19,8 +19,9 @@ import vn.situationroom.live.LiveAlerts;
 
 /**
  * {@code /api/v1/alerts}: the active alerts, and {@code POST …/{id}/ack} and {@code …/{id}/resolve} with
- * {@code {"by": "…", "note": "…"}}. The answer is 202: the analytics apply the command, and the alert's new state
- * follows on the {@code alerts} topic and in {@code GET /api/v1/alerts/{id}}.
+ * an optional {@code {"by": "…", "note": "…"}}: the decision is recorded as the token's or the officer's who sent it,
+ * and the texts are its note. The answer is 202: the analytics apply the command, and the alert's new state follows on
+ * the {@code alerts} topic and in {@code GET /api/v1/alerts/{id}}.
  */
 @RestController
 @RequestMapping("/api/v1/alerts")
@@ -57,22 +58,23 @@ class AlertsController {
     private ResponseEntity<?> decide(JsonNode body, java.util.function.BiFunction<String, String, Object> action) {
         String by = body.path("by").asString("").strip();
         String note = body.path("note").asString("").strip();
-        if (by.isEmpty() || by.length() > 200 || note.length() > 2000) {
+        if (by.length() > 200 || note.length() > 2000) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST,
-                    "Say who decides (by, at most 200 characters) and, optionally, a note of at most 2000.");
+                    "The decision is recorded as the token's; by (who acted, at most 200 characters) and note (at most"
+                            + " 2000) are optional notes.");
             problem.setProperty(
                     "errors",
                     List.of(Map.of(
                             "field",
-                            by.isEmpty() || by.length() > 200 ? "by" : "note",
+                            by.length() > 200 ? "by" : "note",
                             "message",
-                            "is required, at most 200 characters; a note at most 2000")));
+                            by.length() > 200 ? "at most 200 characters" : "at most 2000 characters")));
             return ResponseEntity.badRequest()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        return ResponseEntity.accepted().body(action.apply(by, note.isEmpty() ? null : note));
+        return ResponseEntity.accepted().body(action.apply(by.isEmpty() ? null : by, note.isEmpty() ? null : note));
     }
 
     @ExceptionHandler(AlertService.UnknownAlertException.class)

@@ -2,6 +2,7 @@ package vn.situationroom.alerts;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -67,9 +69,16 @@ public class StandingAlerts {
     @Scheduled(
             initialDelayString = "${situationroom.alerts.standing-check-delay:PT1M}",
             fixedDelayString = "${situationroom.alerts.standing-check-every:PT10M}")
-    // One instance checks at a time; the others skip the round (a check takes seconds, the lock ends with it).
-    @SchedulerLock(name = "standing-alerts", lockAtMostFor = "PT5M")
+    // Once a round however many instances run: the one that takes the lock keeps it for most of the round, and the
+    // others skip it; a dead holder's lock ends with the round.
+    @SchedulerLock(
+            name = "standing-alerts",
+            lockAtLeastFor = "#{T(vn.situationroom.alerts.StandingAlerts).heldFor("
+                    + "'${situationroom.alerts.standing-check-every:PT10M}')}",
+            lockAtMostFor = "#{T(vn.situationroom.alerts.StandingAlerts).heldAtMost("
+                    + "'${situationroom.alerts.standing-check-every:PT10M}')}")
     public void checkAll() {
+        log.info("Checking the standing conditions (deadlines, the roster) on this instance");
         checks.orderedStream().forEach(check -> {
             try {
                 check.check();
@@ -80,6 +89,18 @@ public class StandingAlerts {
                         e);
             }
         });
+    }
+
+    /** How long a round's lock is kept at least: nine tenths of the round, so that no other instance runs it too. */
+    public static String heldFor(String every) {
+        Duration round = DurationFormatterUtils.detectAndParse(every);
+        return round.multipliedBy(9).dividedBy(10).toString();
+    }
+
+    /** How long a round's lock is kept at most, should its instance die while checking: the round, or 5 minutes. */
+    public static String heldAtMost(String every) {
+        Duration round = DurationFormatterUtils.detectAndParse(every);
+        return (round.compareTo(Duration.ofMinutes(5)) > 0 ? round : Duration.ofMinutes(5)).toString();
     }
 
     /** The id of a condition's alert: its rule and what identifies the condition, such as a case and a deadline. */

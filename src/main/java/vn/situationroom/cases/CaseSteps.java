@@ -18,7 +18,6 @@ import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.EventType;
 import vn.situationroom.intake.IntakeService;
 import vn.situationroom.intake.ReceptionPoint;
-import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 
@@ -62,19 +61,17 @@ public class CaseSteps {
 
     private final Cases cases;
     private final IntakeService intake;
-    private final AuditLog audit;
     private final ZoneId zone;
     private final Clock clock;
 
     @Autowired
-    CaseSteps(Cases cases, IntakeService intake, AuditLog audit, ElectionCalendar calendar) {
-        this(cases, intake, audit, calendar.zone(), Clock.system(calendar.zone()));
+    CaseSteps(Cases cases, IntakeService intake, ElectionCalendar calendar) {
+        this(cases, intake, calendar.zone(), Clock.system(calendar.zone()));
     }
 
-    CaseSteps(Cases cases, IntakeService intake, AuditLog audit, ZoneId zone, Clock clock) {
+    CaseSteps(Cases cases, IntakeService intake, ZoneId zone, Clock clock) {
         this.cases = cases;
         this.intake = intake;
-        this.audit = audit;
         this.zone = zone;
         this.clock = clock;
     }
@@ -93,11 +90,9 @@ public class CaseSteps {
         LocalDate today = LocalDate.now(clock);
         Cases.CaseSummary summary = cases.one(caseRef, today).orElse(null);
         String text = note == null ? "" : note.strip();
-        Problem problem = summary == null ? Problem.UNKNOWN_CASE : problem(summary, status, day, today, text);
-        if (problem == null && day.isBefore(lastStep(caseRef))) {
-            // Steps keep their order: the case's standing is read from its latest step.
-            problem = Problem.DAY_BEFORE_LAST_STEP;
-        }
+        Problem problem = summary == null
+                ? Problem.UNKNOWN_CASE
+                : problem(Standing.of(summary, lastStep(caseRef)), status, day, today, text);
         if (problem != null) {
             return new Refused(problem);
         }
@@ -126,13 +121,13 @@ public class CaseSteps {
         if (!(intake.check(event) instanceof EventCheck.Valid valid)) {
             throw new IllegalStateException("a case update built here did not pass intake's check: " + event);
         }
+        // Intake audits it, as it does a case update of any channel (CaseUpdateGate).
         intake.submit(List.of(valid));
-        audit.record(AuditLog.Action.CASE_STEP, caseRef, status + " " + day + (text.isEmpty() ? "" : ": " + text));
         return new Recorded(eventId);
     }
 
     /** The day of the case's latest recorded step; the first day there is when it has none. */
-    private LocalDate lastStep(String caseRef) {
+    LocalDate lastStep(String caseRef) {
         return cases.timeline(caseRef).stream()
                 .filter(e -> e.status() != null)
                 .map(e -> e.at().atZoneSameInstant(zone).toLocalDate())
@@ -140,38 +135,97 @@ public class CaseSteps {
                 .orElse(LocalDate.MIN);
     }
 
-    private static Problem problem(
-            Cases.CaseSummary summary, CaseStatus status, LocalDate day, LocalDate today, String note) {
+    /**
+     * Where a case stands, as far as its next step is concerned: from the history, or as an offer's earlier events
+     * leave it ({@link #after}).
+     *
+     * @param kind its legal kind; null where no legal clock applies (recommendations, reflections)
+     * @param lastStep the day of its latest step; {@link LocalDate#MIN} while it has none
+     */
+    record Standing(
+            String communeCode,
+            LegalClock.Kind kind,
+            LocalDate received,
+            LocalDate accepted,
+            boolean complex,
+            int extensions,
+            boolean closed,
+            boolean finished,
+            LocalDate lastStep) {
+
+        static Standing of(Cases.CaseSummary summary, LocalDate lastStep) {
+            return new Standing(
+                    summary.communeCode(),
+                    summary.kind(),
+                    summary.received(),
+                    summary.accepted(),
+                    summary.complex(),
+                    summary.extensions(),
+                    summary.closed(),
+                    summary.finished(),
+                    lastStep);
+        }
+
+        /** A case opened by a citizen's visit or petition on a day. */
+        static Standing opened(String communeCode, LegalClock.Kind kind, LocalDate received) {
+            return new Standing(communeCode, kind, received, null, false, 0, false, false, LocalDate.MIN);
+        }
+
+        /** Where the case stands once a step of a day is recorded. */
+        Standing after(CaseStatus status, LocalDate day, boolean complexFound) {
+            LocalDate last = day.isAfter(lastStep) ? day : lastStep;
+            return switch (status) {
+                case ACCEPTED ->
+                    new Standing(communeCode, kind, received, day, complexFound, extensions, closed, finished, last);
+                case EXTENDED ->
+                    new Standing(
+                            communeCode, kind, received, accepted, complex, extensions + 1, closed, finished, last);
+                case RESOLVED ->
+                    new Standing(communeCode, kind, received, accepted, complex, extensions, true, false, last);
+                case REJECTED, DECISION_IN_FORCE ->
+                    new Standing(communeCode, kind, received, accepted, complex, extensions, true, true, last);
+                case IN_PROGRESS, DIALOGUE ->
+                    new Standing(communeCode, kind, received, accepted, complex, extensions, closed, finished, last);
+            };
+        }
+    }
+
+    /** Why a step may not be recorded where the case stands, or null when it may. */
+    static Problem problem(Standing standing, CaseStatus status, LocalDate day, LocalDate today, String note) {
         if (day.isAfter(today)) {
             return Problem.DAY_IN_FUTURE;
         }
-        if (day.isBefore(summary.received())) {
+        if (day.isBefore(standing.received())) {
             return Problem.DAY_BEFORE_RECEIPT;
         }
         if (note.length() > MAX_NOTE) {
             return Problem.NOTE_TOO_LONG;
         }
-        if (summary.finished() || summary.closed() && status != CaseStatus.DECISION_IN_FORCE) {
+        if (standing.finished() || standing.closed() && status != CaseStatus.DECISION_IN_FORCE) {
             return Problem.CLOSED;
         }
         // Recommendations and reflections run no legal clock: they need no acceptance before the other steps.
-        boolean accepted = summary.accepted() != null || summary.kind() == null;
-        return switch (status) {
-            case ACCEPTED -> summary.accepted() != null ? Problem.ALREADY_ACCEPTED : null;
+        boolean accepted = standing.accepted() != null || standing.kind() == null;
+        Problem problem = switch (status) {
+            case ACCEPTED -> standing.accepted() != null ? Problem.ALREADY_ACCEPTED : null;
             case REJECTED ->
-                summary.accepted() != null ? Problem.ALREADY_ACCEPTED : note.isEmpty() ? Problem.REASON_REQUIRED : null;
+                standing.accepted() != null
+                        ? Problem.ALREADY_ACCEPTED
+                        : note.isEmpty() ? Problem.REASON_REQUIRED : null;
             case IN_PROGRESS, DIALOGUE, RESOLVED -> accepted ? null : Problem.NOT_ACCEPTED;
             case EXTENDED ->
-                summary.kind() != LegalClock.Kind.DENUNCIATION
+                standing.kind() != LegalClock.Kind.DENUNCIATION
                         ? Problem.NOT_A_DENUNCIATION
-                        : summary.accepted() == null
+                        : standing.accepted() == null
                                 ? Problem.NOT_ACCEPTED
-                                : !summary.complex()
+                                : !standing.complex()
                                         ? Problem.NOT_COMPLEX
-                                        : summary.extensions() >= 2
+                                        : standing.extensions() >= 2
                                                 ? Problem.NO_MORE_EXTENSIONS
                                                 : note.isEmpty() ? Problem.REASON_REQUIRED : null;
-            case DECISION_IN_FORCE -> summary.closed() ? null : Problem.NOT_RESOLVED;
+            case DECISION_IN_FORCE -> standing.closed() ? null : Problem.NOT_RESOLVED;
         };
+        // Steps keep their order: the case's standing is read from its latest step.
+        return problem == null && day.isBefore(standing.lastStep()) ? Problem.DAY_BEFORE_LAST_STEP : problem;
     }
 }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 
 /**
@@ -64,8 +67,10 @@ public class Escalations {
 
     private final JdbcClient jdbc;
     private final ElectionCalendar calendar;
+    private final AuditLog audit;
 
-    Escalations(JdbcClient jdbc, ElectionCalendar calendar) {
+    Escalations(JdbcClient jdbc, ElectionCalendar calendar, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.calendar = calendar;
     }
@@ -100,18 +105,25 @@ public class Escalations {
     public enum Outcome {
         RECORDED,
         ALREADY_RECORDED,
-        UNKNOWN_ESCALATION,
-        NAME_REQUIRED
+        UNKNOWN_ESCALATION
     }
 
-    /** Records that someone contacted the citizens, or brought them home. */
-    public Outcome record(UUID eventId, State step, String by, String note) {
+    /**
+     * Records, as the signed-in officer, that someone contacted the citizens, or brought them home.
+     *
+     * @param statedBy who did it on the ground, as typed; kept in the note when it is someone else
+     */
+    public Outcome record(UUID eventId, State step, String statedBy, String note) {
         if (step == State.REPORTED) {
             throw new IllegalArgumentException("REPORTED is where an escalation starts, not a step to record");
         }
-        if (by == null || by.isBlank()) {
-            return Outcome.NAME_REQUIRED;
+        Viewer viewer = Viewer.current();
+        // The escalations board checks it too; the service does not rely on it (defence in depth).
+        if (!viewer.hasAny(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)) {
+            throw new AccessDeniedException("Only the steering group's officers record an escalation's steps");
         }
+        String by = viewer.signature();
+        note = viewer.noteWith(statedBy, note);
         List<String> commune = jdbc.sql("SELECT commune_code FROM escalation_event WHERE event_id = :id")
                 .param("id", eventId)
                 .query(String.class)
@@ -127,6 +139,7 @@ public class Escalations {
                     .param("by", by.strip())
                     .param("note", note == null || note.isBlank() ? null : note.strip())
                     .update();
+            audit.record(AuditLog.Action.ESCALATION_STEP, eventId.toString(), step + (note == null ? "" : ": " + note));
             return Outcome.RECORDED;
         } catch (DuplicateKeyException e) {
             return Outcome.ALREADY_RECORDED;

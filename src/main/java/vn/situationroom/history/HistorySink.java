@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ class HistorySink {
     private final CommuneLevelRepository levels;
     private final ReceptionEventReader reader;
     private final SinkProgress progress;
+    private final SetAside setAside;
 
     HistorySink(
             ReceptionEventRepository events,
@@ -54,13 +56,15 @@ class HistorySink {
             AlertRepository alerts,
             CommuneLevelRepository levels,
             ReceptionEventReader reader,
-            SinkProgress progress) {
+            SinkProgress progress,
+            SetAside setAside) {
         this.events = events;
         this.indicators = indicators;
         this.alerts = alerts;
         this.levels = levels;
         this.reader = reader;
         this.progress = progress;
+        this.setAside = setAside;
     }
 
     @KafkaListener(
@@ -96,7 +100,7 @@ class HistorySink {
                             invalid.summary());
             }
         }
-        store(EVENTS_GROUP, valid, events::saveAll);
+        store(EVENTS_GROUP, valid, events::saveAll, e -> e.eventId().toString());
     }
 
     @KafkaListener(
@@ -112,7 +116,7 @@ class HistorySink {
     void onPersons(List<ConsumerRecord<String, byte[]>> records) {
         List<PersonRecorded> persons = readAll(IntakeTopics.RECEPTION_EVENT_PERSONS, records);
         persons.removeIf(p -> p.eventId() == null || p.person() == null);
-        store(PERSONS_GROUP, persons, events::savePersons);
+        store(PERSONS_GROUP, persons, events::savePersons, p -> p.eventId().toString());
     }
 
     @KafkaListener(
@@ -130,7 +134,11 @@ class HistorySink {
     void onIndicators(List<ConsumerRecord<String, byte[]>> records) {
         // A window is updated with every event; the repository keeps the latest counts of each.
         List<CommuneIndicators> windows = readAll(HotspotTopics.COMMUNE_INDICATORS, records);
-        store(INDICATORS_GROUP, windows, indicators::saveAll);
+        store(
+                INDICATORS_GROUP,
+                windows,
+                indicators::saveAll,
+                w -> w.communeCode() + "/" + w.window() + "/" + w.windowStart());
     }
 
     @KafkaListener(
@@ -149,7 +157,7 @@ class HistorySink {
             latest.put(alert.alertId(), alert);
         }
         List<Alert> changed = List.copyOf(latest.values());
-        store(ALERTS_GROUP, changed, alerts::saveAll);
+        store(ALERTS_GROUP, changed, alerts::saveAll, Alert::alertId);
     }
 
     @KafkaListener(
@@ -164,14 +172,40 @@ class HistorySink {
                 "group.instance.id=" + LEVELS_GROUP + "-#{@dataDirectory.instanceId()}"
             })
     void onLevels(List<ConsumerRecord<String, byte[]>> records) {
-        store(LEVELS_GROUP, readAll(HotspotTopics.COMMUNE_HOTSPOTS, records), levels::saveAll);
+        store(
+                LEVELS_GROUP,
+                readAll(HotspotTopics.COMMUNE_HOTSPOTS, records),
+                levels::saveAll,
+                h -> h.communeCode() + "/" + h.asOf());
     }
 
-    /** Writes a batch through the sink's repository, noting the outcome; an empty batch only commits its offsets. */
-    private <T> void store(String sink, List<T> batch, Consumer<List<T>> repository) {
+    /**
+     * Writes a batch through the sink's repository, noting the outcome; an empty batch only commits its offsets. When
+     * the database is away the batch fails and is tried again until it is back. When it refuses an item for what it
+     * is, the batch is written item by item (each write leaves what is stored as it is) and the refused ones are set
+     * aside with their reason: one bad record never blocks its sink.
+     */
+    private <T> void store(String sink, List<T> batch, Consumer<List<T>> repository, Function<T, String> keyOf) {
         progress.run(sink, batch.size(), () -> {
-            if (!batch.isEmpty()) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
                 repository.accept(batch);
+            } catch (RuntimeException e) {
+                if (!SetAside.canNeverBeStored(e)) {
+                    throw e;
+                }
+                for (T item : batch) {
+                    try {
+                        repository.accept(List.of(item));
+                    } catch (RuntimeException refused) {
+                        if (!SetAside.canNeverBeStored(refused)) {
+                            throw refused;
+                        }
+                        setAside.record(sink, keyOf.apply(item), refused);
+                    }
+                }
             }
         });
     }

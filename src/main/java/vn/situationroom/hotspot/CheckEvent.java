@@ -6,10 +6,13 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.node.ObjectNode;
 import vn.situationroom.intake.EventCheck;
 import vn.situationroom.intake.IntakeTopics;
 import vn.situationroom.intake.ReceptionEvent;
 import vn.situationroom.intake.ReceptionEventReader;
+import vn.situationroom.platform.Json;
 
 /**
  * Checks each record, moves a valid event to its own event time (so that windows follow when it happened, not
@@ -64,8 +67,30 @@ final class CheckEvent implements FixedKeyProcessor<String, byte[], CheckEvent.C
                         .add(
                                 IntakeTopics.REJECTION_REASON_HEADER,
                                 invalid.summary().getBytes(StandardCharsets.UTF_8));
-                context.forward(record.withValue(new Checked(null, record.value(), false)));
+                context.forward(record.withValue(new Checked(null, setAside(record.value()), false)));
             }
+        }
+    }
+
+    /**
+     * The record as it is set aside: its own bytes, except the person it carried, which anyone who may read the
+     * rejected records would otherwise see. A JSON object loses its {@code person} member (and says so); a record that
+     * is not JSON but names a person keeps only its length.
+     */
+    static byte[] setAside(byte[] raw) {
+        if (raw == null || !new String(raw, StandardCharsets.UTF_8).contains("\"person\"")) {
+            return raw;
+        }
+        try {
+            if (Json.MAPPER.readTree(raw) instanceof ObjectNode object && object.has("person")) {
+                object.remove("person");
+                object.put("personRemoved", true);
+                return Json.MAPPER.writeValueAsBytes(object);
+            }
+            return raw;
+        } catch (JacksonException notJson) {
+            return ("{\"unreadable\":true,\"bytes\":" + raw.length + ",\"personRemoved\":true}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -67,8 +68,9 @@ class IntakeConfiguration {
     }
 
     @Bean
-    IntakeService intakeService(ReceptionEventReader reader, ReceptionEventPublisher publisher) {
-        return new IntakeService(reader, publisher, Clock.systemUTC());
+    IntakeService intakeService(
+            ReceptionEventReader reader, ReceptionEventPublisher publisher, ObjectProvider<CaseUpdateRules> caseRules) {
+        return new IntakeService(reader, publisher, Clock.systemUTC(), caseRules::getIfAvailable);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.intake.ReceptionEventReader.Source;
 import vn.situationroom.security.Viewer;
@@ -22,11 +23,17 @@ public class IntakeService {
     private final ReceptionEventReader reader;
     private final ReceptionEventPublisher publisher;
     private final Clock clock;
+    private final Supplier<CaseUpdateRules> caseRules;
 
-    IntakeService(ReceptionEventReader reader, ReceptionEventPublisher publisher, Clock clock) {
+    IntakeService(
+            ReceptionEventReader reader,
+            ReceptionEventPublisher publisher,
+            Clock clock,
+            Supplier<CaseUpdateRules> caseRules) {
         this.reader = reader;
         this.publisher = publisher;
         this.clock = clock;
+        this.caseRules = caseRules;
     }
 
     /**
@@ -58,8 +65,33 @@ public class IntakeService {
             }
             checks.add(check);
         }
+        refuseBrokenCaseSteps(checks);
         progress.accept(offered.size());
         return checks;
+    }
+
+    /** A person's or a token's case updates keep the cases' rules, whatever the channel; the app's own are not asked. */
+    private void refuseBrokenCaseSteps(List<EventCheck> checks) {
+        CaseUpdateRules rules = caseRules.get();
+        if (rules == null || Viewer.current() == Viewer.NOBODY) {
+            return;
+        }
+        List<Integer> indexes = new ArrayList<>();
+        List<ReceptionEvent> events = new ArrayList<>();
+        boolean anyUpdate = false;
+        for (int i = 0; i < checks.size(); i++) {
+            if (checks.get(i) instanceof EventCheck.Valid valid) {
+                indexes.add(i);
+                events.add(valid.event());
+                anyUpdate |= valid.event().type() == EventType.CASE_UPDATE;
+            }
+        }
+        if (!anyUpdate) {
+            return;
+        }
+        rules.refusals(events)
+                .forEach((index, violation) ->
+                        checks.set(indexes.get(index), new EventCheck.Invalid(List.of(violation))));
     }
 
     /** Checks one offered event. */
@@ -88,6 +120,16 @@ public class IntakeService {
                     valid.event().eventId(), new EventCheck.Valid(valid.event().withRecordedAt(now), valid.person()));
         }
         publisher.publish(List.copyOf(byId.values()));
+        CaseUpdateRules rules = caseRules.get();
+        if (rules != null && Viewer.current() != Viewer.NOBODY) {
+            List<ReceptionEvent> updates = byId.values().stream()
+                    .map(EventCheck.Valid::event)
+                    .filter(event -> event.type() == EventType.CASE_UPDATE)
+                    .toList();
+            if (!updates.isEmpty()) {
+                rules.written(updates);
+            }
+        }
         return List.copyOf(byId.keySet());
     }
 

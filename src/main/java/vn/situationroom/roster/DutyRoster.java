@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.situationroom.intake.ReceptionPoint;
+import vn.situationroom.security.Callers;
+import vn.situationroom.security.Roles;
 
 /** The roster's shifts in PostgreSQL: added and removed by the office, read by the screens. */
 @Service
@@ -62,6 +64,7 @@ public class DutyRoster {
      * @return the problems that keep it out, each naming the field (empty when it was stored)
      */
     public List<String> add(Shift shift) {
+        Callers.requireRoleOrApp("change the duty roster", Roles.OFFICE);
         List<String> problems = new ArrayList<>();
         if (shift.day() == null) {
             problems.add("day");
@@ -101,6 +104,7 @@ public class DutyRoster {
 
     /** Removes a shift; true if there was one. */
     public boolean remove(long id) {
+        Callers.requireRoleOrApp("change the duty roster", Roles.OFFICE);
         return jdbc.sql("DELETE FROM duty_shift WHERE shift_id = :id")
                         .param("id", id)
                         .update()

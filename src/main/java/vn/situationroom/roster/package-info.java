@@ -1,5 +1,5 @@
 /** The duty roster: who is on duty at which reception point, when; the wall screen shows who is on duty now. */
-@ApplicationModule(allowedDependencies = {"alerts", "election", "hotspot", "intake", "ui"})
+@ApplicationModule(allowedDependencies = {"alerts", "election", "hotspot", "intake", "security", "ui"})
 package vn.situationroom.roster;
 
 import org.springframework.modulith.ApplicationModule;

@@ -134,6 +134,7 @@ public class AccessTokens {
 
     /** Issues a token; an API token needs at least one scope, a kiosk token has none. */
     public Issued issue(Kind kind, String name, List<String> scopes) {
+        Callers.requireRoleOrApp("issue tokens", Roles.ADMIN);
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new AccountException("name", "token-name", "is required, at most 200 characters");
         }
@@ -149,11 +150,44 @@ public class AccessTokens {
                 throw new AccountException("scopes", "scope-unknown", scope + " is not one of " + Scopes.ALL);
             }
         }
+        String secret = newSecret(kind);
+        return new Issued(store(kind, name.strip(), List.copyOf(checked), secret), secret);
+    }
+
+    private String newSecret(Kind kind) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String secret = (kind == Kind.API ? "sra_" : "srk_")
+        return (kind == Kind.API ? "sra_" : "srk_")
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Issued(store(kind, name.strip(), List.copyOf(checked), secret), secret);
+    }
+
+    /**
+     * Spends a wall screen's pairing link: the secret of the address the screen opens once is replaced by a new one,
+     * which only that screen's cookie holds. The address then signs nothing in, wherever it was copied, photographed
+     * or forwarded; on every instance of the app, since the replacement is one update of the shared database.
+     *
+     * @return the token, with the screen's own secret; empty when the link is unknown, revoked or spent already
+     */
+    public Optional<Issued> pair(String linkSecret) {
+        Optional<Token> token = authenticate(linkSecret, Kind.KIOSK);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String screen = newSecret(Kind.KIOSK);
+        int changed = jdbc.sql("UPDATE access_token SET token_hash = ? WHERE token_id = ? AND token_hash = ?"
+                        + " AND revoked_at IS NULL")
+                .params(hash(screen), token.get().id(), hash(linkSecret.strip()))
+                .update();
+        known.refresh();
+        if (changed == 0) {
+            return Optional.empty();
+        }
+        audit.record(
+                token.get().auditName(),
+                AuditLog.Action.KIOSK_PAIRED,
+                token.get().auditName(),
+                token.get().name());
+        return Optional.of(new Issued(known.get().byId().get(token.get().id()), screen));
     }
 
     /**
@@ -209,6 +243,7 @@ public class AccessTokens {
 
     /** Revokes a token: it is refused from its next use, and the walls signed in with it close now. */
     public void revoke(long id) {
+        Callers.requireRoleOrApp("revoke tokens", Roles.ADMIN);
         int changed = jdbc.sql("UPDATE access_token SET revoked_at = now(), revoked_by = ? WHERE token_id = ?"
                         + " AND revoked_at IS NULL")
                 .params(Viewer.current().name(), id)

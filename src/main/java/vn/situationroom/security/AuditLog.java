@@ -38,9 +38,12 @@ public class AuditLog {
         LOGIN_BLOCKED,
         LOGOUT,
         KIOSK_SIGN_IN,
+        KIOSK_PAIRED,
         USER_CREATED,
         USER_CHANGED,
         PASSWORD_RESET,
+        PASSWORD_CHANGED,
+        PASSWORD_CHANGE_FAILED,
         TOKEN_CREATED,
         TOKEN_REVOKED,
         ALERT_ACKNOWLEDGED,
@@ -50,6 +53,9 @@ public class AuditLog {
         PERSON_READ,
         CASE_ASSIGNED,
         CASE_STEP,
+        WATCH_ADDED,
+        WATCH_REMOVED,
+        ESCALATION_STEP,
         ACCESS_DENIED
     }
 

@@ -22,7 +22,7 @@ import vn.situationroom.region.Region;
  * The first accounts. With no account yet, the first administrator is made from {@code
  * situationroom.security.admin-password}; the embedded demo instead makes one account per role, a wall screen's kiosk
  * token and an API token, all with generated secrets, keeps them in {@code <data-dir>/secrets/demo-credentials.txt}
- * and prints them at every start. Outside the demo there is no default password: a first start without one stops.
+ * and prints them on that first start only. Outside the demo there is no default password: a first start without one stops.
  */
 @Component
 class FirstAccounts implements ApplicationRunner {
@@ -77,21 +77,18 @@ class FirstAccounts implements ApplicationRunner {
                         "Made the first administrator, {}, from situationroom.security.admin-password",
                         properties.adminUsername());
             } else if (demo) {
-                write(file, demoAccounts());
+                String made = demoAccounts();
+                write(file, made);
+                // Shown once, on the start that made them: a log is read by more people than the secrets' file.
+                log.warn("Demo accounts (kept in {}, shown on this first start only):\n{}", file, made);
             } else {
                 throw new IllegalStateException("There is no account yet. Set the first administrator's password in"
                         + " situationroom.security.admin-password (environment: SITUATIONROOM_SECURITY_ADMIN_PASSWORD),"
                         + " at least " + UserAccounts.MIN_PASSWORD
                         + " characters; it is used once, on this first start.");
             }
-        }
-        if (demo && Files.exists(file)) {
-            try {
-                String text = Files.readString(file);
-                log.warn("Demo accounts (kept in {}):\n{}", file, text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        } else if (demo && Files.exists(file)) {
+            log.info("The demo's accounts, the wall's address and an API token are in {}", file);
         }
     }
 

@@ -11,11 +11,13 @@ public final class Scopes {
     public static final String HISTORY_READ = "history:read";
     /** Acknowledge and resolve alerts. */
     public static final String ALERTS_WRITE = "alerts:write";
+    /** Record a case's steps (a case update through any channel), as the district office does. */
+    public static final String CASES_WRITE = "cases:write";
     /** Read the metrics under {@code /actuator/metrics}. */
     public static final String METRICS_READ = "metrics:read";
 
     /** Every scope a token can be given. */
-    public static final List<String> ALL = List.of(EVENTS_WRITE, HISTORY_READ, ALERTS_WRITE, METRICS_READ);
+    public static final List<String> ALL = List.of(EVENTS_WRITE, CASES_WRITE, HISTORY_READ, ALERTS_WRITE, METRICS_READ);
 
     private Scopes() {}
 

@@ -116,15 +116,17 @@ final class TokenFilters {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/kiosk/")) {
-                Optional<AccessTokens.Token> token = tokens.authenticate(path.substring(7), AccessTokens.Kind.KIOSK);
-                if (token.isEmpty()) {
+                // A pairing link works once: the screen that opens it keeps a secret of its own in its cookie.
+                Optional<AccessTokens.Issued> paired = tokens.pair(path.substring(7));
+                if (paired.isEmpty()) {
                     clearCookie(request, response);
                     response.sendRedirect(request.getContextPath() + "/login?kiosk");
                     return;
                 }
-                signIn(token.get(), request, response);
-                Cookie cookie = new Cookie(KIOSK_COOKIE, path.substring(7));
+                signIn(paired.get().token(), request, response);
+                Cookie cookie = new Cookie(KIOSK_COOKIE, paired.get().secret());
                 cookie.setHttpOnly(true);
+                // Secure on HTTPS, directly or behind a TLS proxy that says so (server.forward-headers-strategy).
                 cookie.setSecure(request.isSecure());
                 cookie.setPath(cookiePath(request));
                 cookie.setMaxAge((int) cookieAge.toSeconds());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -137,6 +138,7 @@ public class UserAccounts implements UserDetailsService {
     @Transactional
     public Account create(
             String username, String displayName, String password, List<String> roles, String communeCode) {
+        Callers.requireRoleOrApp("create accounts", Roles.ADMIN);
         String name = username == null ? "" : username.strip().toLowerCase();
         if (!USERNAME.matcher(name).matches()) {
             throw new AccountException(
@@ -145,7 +147,7 @@ public class UserAccounts implements UserDetailsService {
         if (find(name).isPresent()) {
             throw new AccountException("username", "taken", "is already taken");
         }
-        checkPassword(password);
+        PasswordPolicy.check(name, password);
         List<String> checkedRoles = checkRoles(roles);
         String commune = checkCommune(checkedRoles, communeCode);
         jdbc.sql("INSERT INTO app_user (username, display_name, password_hash, roles, commune_code)"
@@ -170,6 +172,7 @@ public class UserAccounts implements UserDetailsService {
     @Transactional
     public Account update(
             String username, String displayName, List<String> roles, String communeCode, boolean enabled) {
+        Callers.requireRoleOrApp("change accounts", Roles.ADMIN);
         Account before = find(username).orElseThrow(() -> new AccountException("username", "unknown", "no such user"));
         List<String> checkedRoles = checkRoles(roles);
         String commune = checkCommune(checkedRoles, communeCode);
@@ -201,10 +204,43 @@ public class UserAccounts implements UserDetailsService {
         return find(before.username()).orElseThrow();
     }
 
+    /**
+     * The signed-in officer changes their own password, giving the current one; every session of the account ends,
+     * this one too (the officer signs in again with the new password).
+     *
+     * @throws AccountException on {@code currentPassword} when it is not the current one, on {@code password} when
+     *     the new one breaks the rules or is the same
+     */
+    @Transactional
+    public void changeOwnPassword(String current, String replacement) {
+        Viewer viewer = Viewer.current();
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ? AND enabled")
+                .param(viewer.name())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new AccessDeniedException("Only a signed-in officer changes their own password"));
+        if (current == null || !passwords.matches(current, hash)) {
+            audit.record(AuditLog.Action.PASSWORD_CHANGE_FAILED, viewer.name(), null);
+            throw new AccountException("currentPassword", "password-wrong", "is not the current password");
+        }
+        PasswordPolicy.check(viewer.name(), replacement);
+        if (passwords.matches(replacement, hash)) {
+            throw new AccountException("password", "password-same", "is the current password");
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = ?, updated_at = now(), sessions_valid_from = clock_timestamp()"
+                        + " WHERE username = ?")
+                .params(passwords.encode(replacement), viewer.name())
+                .update();
+        Transactions.afterCommit(validFrom::refresh);
+        audit.record(AuditLog.Action.PASSWORD_CHANGED, viewer.name(), null);
+        Transactions.afterCommit(() -> live.end(viewer.name()));
+    }
+
     /** Sets a new password; the account's open sessions end. */
     @Transactional
     public void resetPassword(String username, String password) {
-        checkPassword(password);
+        Callers.requireRoleOrApp("reset passwords", Roles.ADMIN);
+        PasswordPolicy.check(username, password);
         int changed = jdbc.sql("UPDATE app_user SET password_hash = ?, updated_at = now(),"
                         + " sessions_valid_from = clock_timestamp() WHERE username = ?")
                 .params(passwords.encode(password), username)
@@ -225,12 +261,6 @@ public class UserAccounts implements UserDetailsService {
      */
     boolean sessionValid(Officer officer) {
         return officer.validFrom().equals(validFrom.get().get(officer.getUsername()));
-    }
-
-    private void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.isBlank()) {
-            throw new AccountException("password", "password-short", "at least " + MIN_PASSWORD + " characters");
-        }
     }
 
     private static String checkDisplayName(String displayName) {

@@ -45,6 +45,27 @@ public record Viewer(String name, String displayName, Set<String> roles, String 
         };
     }
 
+    /**
+     * Who the viewer is, as a record of who did something keeps it: the officer's name and account, or the token's
+     * name and number, such as {@code Chỉ huy Công an huyện (congan)}; what anyone types about who acted is a note.
+     */
+    public String signature() {
+        return displayName.equals(name) ? name : displayName + " (" + name + ")";
+    }
+
+    /**
+     * The note of an act, with the name the caller typed as who acted on the ground (a duty desk's shared screen, an
+     * officer acting for another) when it names someone else than the viewer; null when both are blank.
+     */
+    public String noteWith(String statedBy, String note) {
+        String stated = statedBy == null ? "" : statedBy.strip();
+        String text = note == null ? "" : note.strip();
+        if (stated.isEmpty() || stated.equals(displayName) || stated.equals(name)) {
+            return text.isEmpty() ? null : text;
+        }
+        return text.isEmpty() ? stated : stated + ": " + text;
+    }
+
     /** Whether the viewer has any of the roles. */
     public boolean hasAny(String... wanted) {
         return Arrays.stream(wanted).anyMatch(roles::contains);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import vn.situationroom.platform.BrokerStatus;
 import vn.situationroom.region.Region;
 import vn.situationroom.security.LiveSessions;
+import vn.situationroom.security.UserAccounts;
 import vn.situationroom.security.Viewer;
 
 /**
@@ -41,7 +42,8 @@ public class MainLayout extends AppLayout {
             AuthenticationContext authentication,
             LiveSessions live,
             BrokerStatus broker,
-            UiProperties settings) {
+            UiProperties settings,
+            UserAccounts accounts) {
         this.live = live;
         addClassName("main-layout");
         Span title = new Span(getTranslation("shell.title", region.name()));
@@ -77,6 +79,12 @@ public class MainLayout extends AppLayout {
         Button logout = new Button(
                 getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button password = new Button(
+                getTranslation("shell.password"),
+                VaadinIcon.KEY.create(),
+                click -> new PasswordDialog(accounts, authentication).open());
+        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        password.addClassName("shell-password");
         logout.addClassName("shell-logout");
         addToNavbar(
                 new DrawerToggle(),
@@ -84,6 +92,7 @@ public class MainLayout extends AppLayout {
                 spacer,
                 who,
                 language,
+                password,
                 logout,
                 new BrokerDownBanner(broker, settings.zone()));
 

@@ -12,8 +12,11 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.situationroom.hotspot.HotspotSettings;
+import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 
 /**
@@ -66,11 +69,13 @@ public class WatchLists {
             """;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final int repeatCount;
     private final int crowdThreshold;
 
-    WatchLists(JdbcClient jdbc, HotspotSettings hotspots) {
+    WatchLists(JdbcClient jdbc, HotspotSettings hotspots, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.repeatCount = hotspots.detectors().repeatCount();
         this.crowdThreshold = hotspots.detectors().crowdThreshold();
     }
@@ -199,12 +204,19 @@ public class WatchLists {
         INCOMPLETE
     }
 
-    /** Adds an entry by hand; its subject, who adds it and why are required. */
-    public Outcome add(String commune, Kind kind, String subject, String by, String reason) {
-        if (blank(commune) || kind == null || blank(subject) || blank(by) || blank(reason)) {
+    /**
+     * Adds an entry by hand, as the signed-in officer; its subject and why are required.
+     *
+     * @param statedBy who asked for it, as typed; kept with the reason when it is someone else
+     */
+    public Outcome add(String commune, Kind kind, String subject, String statedBy, String reason) {
+        if (blank(commune) || kind == null || blank(subject) || blank(reason)) {
             return Outcome.INCOMPLETE;
         }
-        Viewer.current().communes(List.of(commune));
+        Viewer viewer = mayChange();
+        viewer.communes(List.of(commune));
+        String by = viewer.signature();
+        reason = viewer.noteWith(statedBy, reason);
         try {
             jdbc.sql("""
                     INSERT INTO watch_entry (commune_code, kind, subject, added_by, reason)
@@ -215,18 +227,26 @@ public class WatchLists {
                     .param("by", by.strip())
                     .param("reason", reason.strip())
                     .update();
+            audit.record(AuditLog.Action.WATCH_ADDED, commune + " " + kind + " " + subject.strip(), reason);
             return Outcome.DONE;
         } catch (DuplicateKeyException e) {
             return Outcome.ALREADY_LISTED;
         }
     }
 
-    /** Takes an entry off the list, keeping who did it and why; an entry found in the events is kept off too. */
-    public Outcome remove(Entry entry, String by, String reason) {
-        if (blank(by) || blank(reason)) {
+    /**
+     * Takes an entry off the list as the signed-in officer, keeping why; an entry found in the events is kept off too.
+     *
+     * @param statedBy who asked for it, as typed; kept with the reason when it is someone else
+     */
+    public Outcome remove(Entry entry, String statedBy, String reason) {
+        if (blank(reason)) {
             return Outcome.INCOMPLETE;
         }
-        Viewer.current().communes(List.of(entry.communeCode()));
+        Viewer viewer = mayChange();
+        viewer.communes(List.of(entry.communeCode()));
+        String by = viewer.signature();
+        reason = viewer.noteWith(statedBy, reason);
         int updated = jdbc.sql("""
                 UPDATE watch_entry SET removed_by = :by, removed_reason = :reason, removed_at = :at
                 WHERE commune_code = :commune AND kind = :kind AND subject = :subject AND removed_at IS NULL""")
@@ -253,7 +273,21 @@ public class WatchLists {
                     .param("at", now())
                     .update();
         }
+        audit.record(
+                AuditLog.Action.WATCH_REMOVED,
+                entry.communeCode() + " " + entry.kind() + " " + entry.subject(),
+                reason);
         return Outcome.DONE;
+    }
+
+    /** The signed-in officer, if the watch lists' screen is theirs; the screen checks it too (defence in depth). */
+    private static Viewer mayChange() {
+        Viewer viewer = Viewer.current();
+        if (!viewer.hasAny(Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)) {
+            throw new AccessDeniedException(
+                    "Only the police, the inspection, the office and the communes keep the" + " watch lists");
+        }
+        return viewer;
     }
 
     private static OffsetDateTime now() {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,15 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.intake.CaseStatus;
+import vn.situationroom.intake.EventCheck;
+import vn.situationroom.intake.IntakeService;
+import vn.situationroom.intake.Violation;
+import vn.situationroom.platform.Json;
 import vn.situationroom.region.Commune;
+import vn.situationroom.security.AccessTokens;
+import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Roles;
+import vn.situationroom.security.Scopes;
 import vn.situationroom.ui.BrowserTest;
 
 /**
@@ -53,6 +61,12 @@ class CaseStepsIT extends BrowserTest {
 
     @Autowired
     ElectionCalendar calendar;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    AuditLog audit;
 
     @Test
     void a_complex_denunciation_is_extended_twice_at_most_each_time_with_its_reason() throws Exception {
@@ -257,6 +271,74 @@ class CaseStepsIT extends BrowserTest {
     }
 
     /** A new case of a commune, received on a day by a visit or petition of this content, once it is in history. */
+    @Test
+    void a_case_update_through_any_channel_keeps_the_rules_of_the_steps_and_is_audited() throws Exception {
+        LocalDate today = LocalDate.now(calendar.zone());
+        String commune = TestCommunes.fresh(region).code();
+        String caseRef = newCase(commune, "PETITION", today.minusDays(30), "DENUNCIATION");
+        String resolve = caseUpdate(commune, caseRef, today, "RESOLVED", "Đã giải quyết");
+
+        // A machine client that may send events but not record steps: refused, with the reason named.
+        TestHttp events = TestHttp.bearer(
+                port,
+                tokens.issue(AccessTokens.Kind.API, "events only", List.of(Scopes.EVENTS_WRITE))
+                        .secret());
+        var refused = events.postJson("/api/v1/events", "[" + resolve + "]");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("case-step-not-allowed");
+        // A reception officer's form, as any channel: the same rule.
+        TestAccounts.actingAs(
+                accounts,
+                TestAccounts.user(accounts, null, Roles.RECEPTION_OFFICER),
+                () -> assertThat(intake.check(Json.MAPPER.readTree(resolve)))
+                        .isInstanceOfSatisfying(
+                                EventCheck.Invalid.class,
+                                invalid -> assertThat(invalid.violations())
+                                        .extracting(Violation::code)
+                                        .containsExactly("case-step-not-allowed")));
+
+        // The office's own system may record steps, in the law's order only.
+        TestHttp office = TestHttp.bearer(
+                port,
+                tokens.issue(AccessTokens.Kind.API, "office system", List.of(Scopes.EVENTS_WRITE, Scopes.CASES_WRITE))
+                        .secret());
+        var notAccepted = office.postJson("/api/v1/events", "[" + resolve + "]");
+        assertThat(notAccepted.statusCode()).isEqualTo(400);
+        assertThat(notAccepted.body()).contains("case-step-not-accepted");
+        String accept = caseUpdate(commune, caseRef, today.minusDays(25), "ACCEPTED", null);
+        assertThat(office.postJson("/api/v1/events", "[" + accept + "," + resolve + "]")
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(PATIENCE)
+                .until(() -> cases.one(caseRef, today).orElseThrow().closed());
+        // Audit rows are written off the caller's thread.
+        await().atMost(PATIENCE)
+                .until(() -> audit.list(AuditLog.Action.CASE_STEP, null, 0, 100).stream()
+                                .filter(entry -> caseRef.equals(entry.target()))
+                                .count()
+                        == 2);
+        assertThat(audit.list(AuditLog.Action.CASE_STEP, null, 0, 100))
+                .filteredOn(entry -> caseRef.equals(entry.target()))
+                .extracting(AuditLog.Entry::detail)
+                .containsExactlyInAnyOrder("ACCEPTED " + today.minusDays(25), "RESOLVED " + today + ": Đã giải quyết");
+        var again = office.postJson(
+                "/api/v1/events", "[" + caseUpdate(commune, caseRef, today, "RESOLVED", "lần nữa") + "]");
+        assertThat(again.body()).contains("case-step-closed");
+    }
+
+    private String caseUpdate(String commune, String caseRef, LocalDate day, String status, String note) {
+        OffsetDateTime at = day.atTime(11, 0).atZone(calendar.zone()).toOffsetDateTime();
+        return ("{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"communeCode\":\"%s\",\"receptionPoint\":\"DISTRICT_OFFICE\","
+                        + "\"type\":\"CASE_UPDATE\",\"caseRef\":\"%s\",\"status\":\"%s\"%s}")
+                .formatted(
+                        UUID.randomUUID(),
+                        at,
+                        commune,
+                        caseRef,
+                        status,
+                        note == null ? "" : ",\"summary\":\"" + note + "\"");
+    }
+
     private String newCase(String commune, String type, LocalDate received, String content) throws Exception {
         String caseRef = content.substring(0, 2) + "-" + UUID.randomUUID();
         OffsetDateTime at = received.atTime(9, 30).atZone(calendar.zone()).toOffsetDateTime();

@@ -1,5 +1,6 @@
 package vn.situationroom.history;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,14 +16,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,6 +39,7 @@ import vn.situationroom.TestKafka;
 import vn.situationroom.hotspot.CommuneIndicators;
 import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.hotspot.Indicators;
+import vn.situationroom.intake.IntakeTopics;
 import vn.situationroom.platform.Json;
 import vn.situationroom.region.Region;
 
@@ -42,6 +49,7 @@ import vn.situationroom.region.Region;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
+@ExtendWith(OutputCaptureExtension.class)
 class HistoryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -209,9 +217,11 @@ class HistoryIT {
                         () -> http.getJson("/api/v1/history/alerts/" + id),
                         a -> a.get("transitions").size() == 2);
         assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
-        assertThat(acknowledged.get("transitions").get(1).get("by").asString()).isEqualTo("Đội CSGT-TT");
+        // The decision is the token's; the name the request gave is kept in the note.
+        assertThat(acknowledged.get("transitions").get(1).get("by").asString())
+                .startsWith("initial (configuration) (api#");
         assertThat(acknowledged.get("transitions").get(1).get("note").asString())
-                .isEqualTo("Đã đến hiện trường");
+                .isEqualTo("Đội CSGT-TT: Đã đến hiện trường");
     }
 
     @Test
@@ -307,6 +317,51 @@ class HistoryIT {
             }
         }
         return latest;
+    }
+
+    @Test
+    void a_person_the_database_refuses_is_set_aside_by_its_event_id_never_logged_and_the_sink_goes_on(
+            CapturedOutput output) throws Exception {
+        // Another producer's record (a replay, a tool) without its commune: the database refuses it, always.
+        UUID refused = UUID.randomUUID();
+        new TestKafka(kafka.getBootstrapServers())
+                .produce(
+                        IntakeTopics.RECEPTION_EVENT_PERSONS.name(),
+                        List.of(Map.entry(
+                                refused.toString(),
+                                ("{\"eventId\":\"" + refused + "\",\"person\":{\"name\":\"Trần Thị Kín Đáo\","
+                                                + "\"idNumber\":\"084099001234\",\"phone\":\"0909777666\"}}")
+                                        .getBytes(StandardCharsets.UTF_8))));
+        // Then a citizen's event through intake, with the person: stored, the sink did not stop at the one before.
+        String commune = TestCommunes.fresh(region).code();
+        String withPerson = event(
+                commune,
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
+                "VISIT",
+                ",\"content\":\"COMPLAINT\",\"field\":\"LAND\",\"headcount\":1,"
+                        + "\"person\":{\"name\":\"Nguyễn Văn A\",\"idNumber\":\"084012345678\"}");
+        UUID stored =
+                UUID.fromString(Json.MAPPER.readTree(withPerson).get("eventId").asString());
+        assertThat(new TestHttp(port).postJson("/api/v1/events", withPerson).statusCode())
+                .isEqualTo(202);
+
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM reception_person WHERE event_id = ?", Long.class, stored)
+                        == 1);
+        assertThat(jdbc.queryForList(
+                        "SELECT reason FROM history_set_aside WHERE sink = ? AND item = ?",
+                        String.class,
+                        HistorySink.PERSONS_GROUP,
+                        refused.toString()))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("23502")
+                .contains("commune_code");
+        assertThat(output.getAll())
+                .as("the app's log")
+                .doesNotContain("Kín Đáo")
+                .doesNotContain("084099001234")
+                .doesNotContain("0909777666");
     }
 
     static String event(String commune, OffsetDateTime at, String type, String more) {

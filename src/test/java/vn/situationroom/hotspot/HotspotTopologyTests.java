@@ -662,8 +662,17 @@ class HotspotTopologyTests {
                         + "\"severity\":\"MINOR\",\"person\":{\"name\":\"Lê Văn C\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         events.pipeInput(COMMUNE, withPerson);
+        byte[] brokenWithPerson =
+                "{\"person\":{\"name\":\"Lê Văn D\",\"idNumber\":\"0840".getBytes(StandardCharsets.UTF_8);
+        events.pipeInput(COMMUNE, brokenWithPerson);
 
-        assertThat(reason(rejected.readRecord())).startsWith("person: personal data must not be written");
+        TestRecord<String, byte[]> record = rejected.readRecord();
+        assertThat(reason(record)).startsWith("person: personal data must not be written");
+        String copy = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(copy).as("the rejected copy").doesNotContain("Lê Văn C").doesNotContain("\"person\":");
+        assertThat(copy).contains("\"personRemoved\":true").contains("\"communeCode\":\"" + COMMUNE + "\"");
+        String broken = new String(rejected.readRecord().value(), StandardCharsets.UTF_8);
+        assertThat(broken).doesNotContain("Lê Văn D").doesNotContain("0840").contains("\"personRemoved\":true");
         assertThat(hotspots.isEmpty()).isTrue();
     }
 

@@ -152,8 +152,8 @@ class IntakeChannelsIT {
         String marker = UUID.randomUUID().toString();
         String commune = fresh();
         String other = fresh();
-        String withPerson =
-                event(UUID.randomUUID().toString(), commune, 1, ",\"person\":{\"name\":\"" + marker + "\"}");
+        String personEventId = UUID.randomUUID().toString();
+        String withPerson = event(personEventId, commune, 1, ",\"person\":{\"name\":\"" + marker + "\"}");
         String wrongKey = event(UUID.randomUUID().toString(), commune, 1, "");
         String badFields = "{\"eventId\":\"" + marker + "\",\"type\":\"RIOT\"}";
         List<Map.Entry<String, byte[]>> records = List.of(
@@ -167,10 +167,17 @@ class IntakeChannelsIT {
 
         List<ConsumerRecord<String, byte[]>> rejected = kafka().collect(
                         "reception-events-rejected",
-                        r -> records.stream().anyMatch(sent -> java.util.Arrays.equals(sent.getValue(), r.value())),
+                        r -> records.stream().anyMatch(sent -> java.util.Arrays.equals(sent.getValue(), r.value()))
+                                || new String(r.value(), StandardCharsets.UTF_8).contains(personEventId),
                         5,
                         PATIENCE);
         assertThat(rejected).hasSize(5);
+        // Their own bytes, except the person: the copy of the record that carried one has it removed.
+        assertThat(rejected)
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .filteredOn(value -> value.contains(personEventId))
+                .singleElement()
+                .satisfies(value -> assertThat(value).doesNotContain(marker).contains("\"personRemoved\":true"));
         assertThat(rejected)
                 .extracting(r -> new String(
                                 r.headers().lastHeader("rejection-reason").value(), StandardCharsets.UTF_8)

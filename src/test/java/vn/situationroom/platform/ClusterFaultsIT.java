@@ -99,6 +99,8 @@ class ClusterFaultsIT {
                 "--spring.datasource.password=" + postgres.password(),
                 "--situationroom.platform.topic-replicas=3",
                 "--situationroom.intake.person-hash-salt=the-cluster-test-salt-0123456789",
+                "--situationroom.alerts.standing-check-delay=PT1S",
+                "--situationroom.alerts.standing-check-every=PT3S",
                 "--situationroom.security.admin-password=" + TestAccounts.PASSWORD);
     }
 
@@ -182,6 +184,15 @@ class ClusterFaultsIT {
         System.out.printf(
                 "cluster IT: acknowledged on one instance, shown on the other after %d ms%n",
                 (System.nanoTime() - acknowledged) / 1_000_000);
+
+        // The standing checks, every 3 s here, run once a round between the two instances, not once each.
+        String check = "Checking the standing conditions";
+        long before = first.linesContaining(check) + second.linesContaining(check);
+        Thread.sleep(15_000);
+        long rounds = first.linesContaining(check) + second.linesContaining(check) - before;
+        assertThat(rounds)
+                .as("standing-check rounds in 15 s on both instances together")
+                .isBetween(3L, 7L);
     }
 
     @Test

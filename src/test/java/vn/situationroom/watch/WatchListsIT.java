@@ -1,6 +1,7 @@
 package vn.situationroom.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -13,9 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
+import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
 
@@ -24,6 +28,9 @@ import vn.situationroom.ui.BrowserTest;
  * complaint; one taken off stays off until it comes back; one added by hand is listed once.
  */
 class WatchListsIT extends BrowserTest {
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     WatchLists lists;
@@ -57,10 +64,16 @@ class WatchListsIT extends BrowserTest {
                 .orElseThrow();
         assertThat(prolongedEntry.contacts()).isEqualTo(3);
 
-        // Taken off with a reason: it stays off, until the case comes back.
-        assertThat(lists.remove(prolongedEntry, "Chủ tịch xã", "")).isEqualTo(WatchLists.Outcome.INCOMPLETE);
-        assertThat(lists.remove(prolongedEntry, "Chủ tịch xã", "Đã giải quyết xong, công dân đồng ý"))
-                .isEqualTo(WatchLists.Outcome.DONE);
+        // Taken off with a reason, as the signed-in inspector whatever name is typed: it stays off, until the case
+        // comes back. Without anyone signed in, nothing changes.
+        assertThatThrownBy(() -> lists.remove(prolongedEntry, "Chủ tịch xã", "không ai đăng nhập"))
+                .isInstanceOf(AccessDeniedException.class);
+        String inspector = TestAccounts.user(accounts, null, Roles.INSPECTION);
+        TestAccounts.actingAs(accounts, inspector, () -> {
+            assertThat(lists.remove(prolongedEntry, "Chủ tịch xã", "")).isEqualTo(WatchLists.Outcome.INCOMPLETE);
+            assertThat(lists.remove(prolongedEntry, "Chủ tịch xã", "Đã giải quyết xong, công dân đồng ý"))
+                    .isEqualTo(WatchLists.Outcome.DONE);
+        });
         assertThat(lists.list(List.of(commune.code())))
                 .extracting(WatchLists.Entry::subject)
                 .containsExactly(crowd);
@@ -79,20 +92,36 @@ class WatchListsIT extends BrowserTest {
                         org.assertj.core.groups.Tuple.tuple("VISIT", null),
                         org.assertj.core.groups.Tuple.tuple("VISIT", null),
                         org.assertj.core.groups.Tuple.tuple("VISIT", null),
-                        org.assertj.core.groups.Tuple.tuple("REMOVED", "Chủ tịch xã"),
+                        org.assertj.core.groups.Tuple.tuple("REMOVED", "Cán bộ INSPECTION (" + inspector + ")"),
                         org.assertj.core.groups.Tuple.tuple("VISIT", null));
 
+        assertThat(lists.history(prolongedEntry))
+                .filteredOn(step -> step.what().equals("REMOVED"))
+                .extracting(WatchLists.Step::note)
+                .containsExactly("Chủ tịch xã: Đã giải quyết xong, công dân đồng ý");
+
         // By hand, once.
-        assertThat(lists.add(
-                        commune.code(),
-                        WatchLists.Kind.DELEGATION,
-                        "Nhóm hộ dân ấp 3 (đất)",
-                        "Văn phòng",
-                        "Báo cáo của Công an xã"))
-                .isEqualTo(WatchLists.Outcome.DONE);
-        assertThat(lists.add(
-                        commune.code(), WatchLists.Kind.DELEGATION, "Nhóm hộ dân ấp 3 (đất)", "Văn phòng", "lần hai"))
-                .isEqualTo(WatchLists.Outcome.ALREADY_LISTED);
+        TestAccounts.actingAs(accounts, inspector, () -> {
+            assertThat(lists.add(
+                            commune.code(),
+                            WatchLists.Kind.DELEGATION,
+                            "Nhóm hộ dân ấp 3 (đất)",
+                            "Văn phòng",
+                            "Báo cáo của Công an xã"))
+                    .isEqualTo(WatchLists.Outcome.DONE);
+            assertThat(lists.add(
+                            commune.code(),
+                            WatchLists.Kind.DELEGATION,
+                            "Nhóm hộ dân ấp 3 (đất)",
+                            "Văn phòng",
+                            "lần hai"))
+                    .isEqualTo(WatchLists.Outcome.ALREADY_LISTED);
+        });
+        // Both changes are in the audit log, by the inspector.
+        audit.flush();
+        assertThat(audit.list(null, inspector, 0, 50))
+                .extracting(AuditLog.Entry::action)
+                .contains(AuditLog.Action.WATCH_REMOVED, AuditLog.Action.WATCH_ADDED);
         assertThat(lists.list(List.of(commune.code()))).hasSize(3);
 
         var driver = chromium.driver();

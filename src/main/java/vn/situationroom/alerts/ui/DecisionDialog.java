@@ -31,9 +31,9 @@ final class DecisionDialog extends Dialog {
         String key = decision == Decision.ACKNOWLEDGE ? "acknowledge" : "resolve";
         addClassName("police-decision");
         setHeaderTitle(getTranslation("police.dialog." + key + ".title", region.placeName(alert.communeCode())));
-        by.setLabel(getTranslation("police.dialog.by"));
+        by.setLabel(getTranslation("dialog.stated-by"));
+        // Recorded as the signed-in officer's decision; a name typed here (who acted on the ground) joins the note.
         by.setValue(Viewer.current().displayName());
-        by.setRequired(true);
         by.setWidthFull();
         by.addClassName("police-decision-by");
         note.setLabel(getTranslation("police.dialog.note"));
@@ -58,10 +58,8 @@ final class DecisionDialog extends Dialog {
     }
 
     private void confirm(Alert alert, Decision decision, AlertService service) {
-        by.setInvalid(by.getValue().isBlank());
         note.setInvalid(note.isRequired() && note.getValue().isBlank());
-        if (by.isInvalid() || note.isInvalid()) {
-            by.setErrorMessage(getTranslation("police.dialog.required"));
+        if (note.isInvalid()) {
             note.setErrorMessage(getTranslation("police.dialog.required"));
             return;
         }

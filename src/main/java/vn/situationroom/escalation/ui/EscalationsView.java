@@ -119,9 +119,8 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog();
         dialog.addClassName("escalation-dialog");
         dialog.setHeaderTitle(getTranslation("escalation.action." + step.name()));
-        TextField by = new TextField(getTranslation("police.dialog.by"));
+        TextField by = new TextField(getTranslation("dialog.stated-by"));
         by.setValue(Viewer.current().displayName());
-        by.setRequired(true);
         by.setWidthFull();
         by.addClassName("escalation-by");
         TextArea note = new TextArea(getTranslation("police.dialog.note"));
@@ -130,10 +129,6 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(by, note);
         Button confirm = new Button(getTranslation("escalation.confirm"), click -> {
             switch (escalations.record(escalation.eventId(), step, by.getValue(), note.getValue())) {
-                case NAME_REQUIRED -> {
-                    by.setInvalid(true);
-                    by.setErrorMessage(getTranslation("police.dialog.required"));
-                }
                 case RECORDED, ALREADY_RECORDED -> {
                     dialog.close();
                     refresh();

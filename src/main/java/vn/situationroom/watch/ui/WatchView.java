@@ -71,7 +71,7 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         kind.setWidth("16em");
         TextField subject = new TextField(getTranslation("watch.subject"));
         subject.setWidth("16em");
-        TextField by = new TextField(getTranslation("police.dialog.by"));
+        TextField by = new TextField(getTranslation("watch.asked-by"));
         by.setValue(Viewer.current().displayName());
         TextField reason = new TextField(getTranslation("watch.reason"));
         reason.setWidth("18em");
@@ -171,7 +171,7 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
     private void remove(WatchLists.Entry entry) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("watch.remove.title", entry.subject()));
-        TextField by = new TextField(getTranslation("police.dialog.by"));
+        TextField by = new TextField(getTranslation("watch.asked-by"));
         by.setValue(Viewer.current().displayName());
         TextField reason = new TextField(getTranslation("watch.reason"));
         by.setWidthFull();
@@ -180,7 +180,6 @@ public class WatchView extends VerticalLayout implements HasDynamicTitle {
         Button confirm = new Button(getTranslation("watch.remove"), click -> {
             WatchLists.Outcome outcome = lists.remove(entry, by.getValue(), reason.getValue());
             if (outcome == WatchLists.Outcome.INCOMPLETE) {
-                by.setInvalid(by.getValue().isBlank());
                 reason.setInvalid(reason.getValue().isBlank());
                 return;
             }

@@ -126,9 +126,7 @@ class PoliceMapBrowserIT extends BrowserTest {
                 .isEqualTo("Cán bộ POLICE");
         driver.findElement(By.cssSelector(".police-decision-by input"))
                 .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        driver.findElement(By.cssSelector(".police-decision-confirm")).click();
-        // Nobody named: the dialog refuses and says the field is required.
-        wait.until(d -> d.findElement(By.cssSelector(".police-decision-by")).getDomAttribute("invalid") != null);
+        // The officer on the ground, named here, is kept in the note: the decision is the signed-in officer's.
         driver.findElement(By.cssSelector(".police-decision-by input")).sendKeys("Đại úy Trần Văn B");
         driver.findElement(By.cssSelector(".police-decision-note textarea")).sendKeys("Đã cử tổ tuần tra đến");
         chromium.screenshot("police-map-acknowledge.png");
@@ -148,14 +146,16 @@ class PoliceMapBrowserIT extends BrowserTest {
                     assertThat(entry.detail()).contains("Đại úy Trần Văn B");
                 });
         assertThat(stored.get("state").asString()).isEqualTo("ACKNOWLEDGED");
-        assertThat(stored.get("acknowledgedBy").asString()).isEqualTo("Đại úy Trần Văn B");
+        // The decision is the signed-in officer's; the name typed in the dialog is kept in its note.
+        assertThat(stored.get("acknowledgedBy").asString()).endsWith("(it-police)");
+        assertThat(stored.get("acknowledgeNote").asString()).startsWith("Đại úy Trần Văn B: ");
         chromium.screenshot("police-map.png");
 
         // The wall screen says so too, with no reload.
         By onWall = By.cssSelector(".wall-ticker-item[data-alert='" + alertId + "']");
         wallWait.until(d -> !d.findElements(onWall).isEmpty()
                 && "ACKNOWLEDGED".equals(d.findElement(onWall).getDomAttribute("data-state")));
-        assertThat(wall.findElement(onWall).getText()).contains("Đại úy Trần Văn B");
+        assertThat(wall.findElement(onWall).getText()).contains("(it-police)");
         tv.screenshot("wall-acknowledged.png");
 
         // The replay, a quarter of an hour back: before the incident, the commune had no level.

@@ -1,6 +1,7 @@
 package vn.situationroom.escalation.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -15,10 +16,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.escalation.Escalations;
 import vn.situationroom.region.Commune;
+import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
 
@@ -27,6 +31,9 @@ import vn.situationroom.ui.BrowserTest;
  * (a name is required) and then that they are home, and the board says so.
  */
 class EscalationsBrowserIT extends BrowserTest {
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     Escalations escalations;
@@ -67,10 +74,9 @@ class EscalationsBrowserIT extends BrowserTest {
             return true;
         });
         wait.until(d -> !d.findElements(By.cssSelector(".escalation-by input")).isEmpty());
+        // The step is the signed-in officer's; who did it on the ground, typed here, joins its note.
         driver.findElement(By.cssSelector(".escalation-by input"))
                 .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        driver.findElement(By.cssSelector("vaadin-button.escalation-confirm")).click();
-        wait.until(d -> d.findElement(By.cssSelector(".escalation-by")).getDomAttribute("invalid") != null);
         driver.findElement(By.cssSelector(".escalation-by input")).sendKeys("Chủ tịch UBND xã");
         driver.findElement(By.cssSelector(".escalation-note textarea")).sendKeys("Đã gọi điện cho trưởng đoàn");
         driver.findElement(By.cssSelector("vaadin-button.escalation-confirm")).click();
@@ -82,6 +88,10 @@ class EscalationsBrowserIT extends BrowserTest {
                         == Escalations.State.CONTACTED);
         wait.until(d -> d.findElement(grid).getText().contains("Chủ tịch UBND xã: Đã gọi điện cho trưởng đoàn"));
         chromium.screenshot("escalations.png");
+        audit.flush();
+        assertThat(audit.list(AuditLog.Action.ESCALATION_STEP, "it-office", 0, 20))
+                .extracting(AuditLog.Entry::detail)
+                .contains("CONTACTED: Chủ tịch UBND xã: Đã gọi điện cho trưởng đoàn");
 
         // On a 1600 px screen: the summary reads in lines of several words, and the actions are on screen.
         chromium.viewport(1600, 900);
@@ -124,16 +134,24 @@ class EscalationsBrowserIT extends BrowserTest {
             chromium.restoreViewport();
         }
 
-        assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "Đoàn đã về"))
-                .isEqualTo(Escalations.Outcome.RECORDED);
-        assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "lần hai"))
-                .isEqualTo(Escalations.Outcome.ALREADY_RECORDED);
+        // Nobody signed in records nothing; a signed-in officer does, once.
+        assertThatThrownBy(() -> escalations.record(id, Escalations.State.RETURNED, "Công an xã", "Đoàn đã về"))
+                .isInstanceOf(AccessDeniedException.class);
+        TestAccounts.actingAs(accounts, TestAccounts.user(accounts, null, Roles.OFFICE), () -> {
+            assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "Đoàn đã về"))
+                    .isEqualTo(Escalations.Outcome.RECORDED);
+            assertThat(escalations.record(id, Escalations.State.RETURNED, "Công an xã", "lần hai"))
+                    .isEqualTo(Escalations.Outcome.ALREADY_RECORDED);
+        });
         Escalations.Escalation home = escalations
                 .since(java.time.LocalDate.now().minusDays(1), List.of(commune.code()))
                 .getFirst();
         assertThat(home.state()).isEqualTo(Escalations.State.RETURNED);
-        assertThat(home.note()).isEqualTo("Đoàn đã về");
-        assertThat(escalations.record(UUID.randomUUID(), Escalations.State.CONTACTED, "x", null))
-                .isEqualTo(Escalations.Outcome.UNKNOWN_ESCALATION);
+        assertThat(home.note()).isEqualTo("Công an xã: Đoàn đã về");
+        TestAccounts.actingAs(
+                accounts,
+                TestAccounts.user(accounts, null, Roles.OFFICE),
+                () -> assertThat(escalations.record(UUID.randomUUID(), Escalations.State.CONTACTED, "x", null))
+                        .isEqualTo(Escalations.Outcome.UNKNOWN_ESCALATION));
     }
 }
