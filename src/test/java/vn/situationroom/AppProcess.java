@@ -62,10 +62,10 @@ public final class AppProcess {
                 "--situationroom.security.initial-api-token=" + TestHttp.TOKEN));
         command.addAll(arguments);
         Files.createDirectories(data);
+        log = data.resolve("app-" + System.nanoTime() + ".log");
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(
-                        data.resolve("app-" + System.nanoTime() + ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.situationroom.election.ElectionCalendar;
@@ -34,6 +35,7 @@ class HotspotStreams implements SmartLifecycle {
     private final KafkaConnectionDetails kafka;
     private final DataDirectory data;
     private final IntakeProperties intake;
+    private final KafkaProperties kafkaProperties;
     private volatile KafkaStreams streams;
 
     HotspotStreams(
@@ -43,8 +45,10 @@ class HotspotStreams implements SmartLifecycle {
             PlatformProperties platform,
             KafkaConnectionDetails kafka,
             DataDirectory data,
-            IntakeProperties intake) {
+            IntakeProperties intake,
+            KafkaProperties kafkaProperties) {
         this.intake = intake;
+        this.kafkaProperties = kafkaProperties;
         this.settings = settings;
         this.calendar = calendar;
         this.region = region;
@@ -56,6 +60,10 @@ class HotspotStreams implements SmartLifecycle {
     @Override
     public void start() {
         Properties config = new Properties();
+        // Boot's settings of every Kafka client (spring.kafka.properties.*, spring.kafka.security.*, SASL, SSL), so
+        // that
+        // the stream signs in to a secured cluster as the app's other clients do; the stream's own settings follow.
+        config.putAll(kafkaProperties.buildStreamsProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         config.put(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,

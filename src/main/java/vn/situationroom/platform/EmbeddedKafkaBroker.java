@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Path logDir, int port, int controllerPort) {
         int clientPort = FreePort.orFree(port);
         int quorumPort = FreePort.orFree(controllerPort);
-        Map<String, String> config = nodeConfig(logDir, 1, clientPort, "1@localhost:" + quorumPort, quorumPort, 1);
-        format(logDir, config, Uuid.randomUuid().toString());
+        Map<String, String> config =
+                nodeConfig(logDir, 1, clientPort, "1@localhost:" + quorumPort, quorumPort, 1, null);
+        format(logDir, config, Uuid.randomUuid().toString(), List.of());
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         server.startup();
         String bootstrap = "localhost:" + clientPort;
@@ -59,20 +62,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param voters every controller of the cluster, as {@code id@host:port,...}
      * @param nodes how many nodes the cluster has: internal topics and the topics' defaults keep three copies (two in
      *     sync for a write) where three nodes or more allow it, one on a single node
+     * @param adminPassword null for a plaintext listener open to anyone (the embedded demo, bound to localhost); else
+     *     clients sign in with SCRAM-SHA-512 and ACLs decide what each principal may do, the brokers between them as
+     *     {@code admin} with this password
      */
     static Map<String, String> nodeConfig(
-            Path logDir, int nodeId, int clientPort, String voters, int quorumPort, int nodes) {
+            Path logDir, int nodeId, int clientPort, String voters, int quorumPort, int nodes, String adminPassword) {
         String replicas = Integer.toString(Math.min(3, nodes));
         String inSync = nodes >= 3 ? "2" : "1";
-        return Map.ofEntries(
+        String client = adminPassword == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        Map<String, String> config = new java.util.LinkedHashMap<>(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", Integer.toString(nodeId)),
                 Map.entry("controller.quorum.voters", voters),
-                Map.entry("listeners", "PLAINTEXT://localhost:" + clientPort + ",CONTROLLER://localhost:" + quorumPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + clientPort),
+                Map.entry("listeners", client + "://localhost:" + clientPort + ",CONTROLLER://localhost:" + quorumPort),
+                Map.entry("advertised.listeners", client + "://localhost:" + clientPort),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", client),
+                Map.entry("listener.security.protocol.map", client + ":" + client + ",CONTROLLER:PLAINTEXT"),
                 Map.entry("log.dirs", logDir.toAbsolutePath().toString()),
                 Map.entry("offsets.topic.replication.factor", replicas),
                 Map.entry("transaction.state.log.replication.factor", replicas),
@@ -84,7 +91,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // Topics are declared by the app with their settings; a typo must not create a stray topic.
                 Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("num.partitions", "3"));
+                Map.entry("num.partitions", "3")));
+        if (adminPassword != null) {
+            config.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            config.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+            config.put(
+                    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    scramLogin(LocalKafkaCluster.ADMIN, adminPassword));
+            config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            config.put("allow.everyone.if.no.acl.found", "false");
+            // The controllers talk over their own listener, bound to this machine, as the anonymous principal.
+            config.put("super.users", "User:" + LocalKafkaCluster.ADMIN + ";User:ANONYMOUS");
+        }
+        return Map.copyOf(config);
+    }
+
+    /** The JAAS line with which a client signs in with SCRAM. */
+    static String scramLogin(String username, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + username
+                + "\" password=\"" + password + "\";";
     }
 
     /** Writes the settings as a properties file, as Kafka's own tools and main class read them. */
@@ -98,8 +123,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Formats the node's log directory for the given cluster unless it was formatted before. */
-    static void format(Path logDir, Map<String, String> config, String clusterId) {
+    /**
+     * Formats the node's log directory for the given cluster unless it was formatted before.
+     *
+     * @param scramUsers the SCRAM-SHA-512 credentials the cluster starts with, as {@code name=password}
+     */
+    static void format(Path logDir, Map<String, String> config, String clusterId, List<String> scramUsers) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -108,10 +137,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Path file = Files.createTempFile("kafka-node-", ".properties");
             writeConfig(config, file);
             ByteArrayOutputStream output = new ByteArrayOutputStream();
+            List<String> arguments = new ArrayList<>(
+                    List.of("format", "--config", file.toString(), "--cluster-id", clusterId, "--ignore-formatted"));
+            for (String user : scramUsers) {
+                int equals = user.indexOf('=');
+                arguments.add("--add-scram");
+                arguments.add("SCRAM-SHA-512=[name=" + user.substring(0, equals) + ",password="
+                        + user.substring(equals + 1) + "]");
+            }
             int status = StorageTool.execute(
-                    new String[] {"format", "--config", file.toString(), "--cluster-id", clusterId, "--ignore-formatted"
-                    },
-                    new PrintStream(output, true, StandardCharsets.UTF_8));
+                    arguments.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
             Files.deleteIfExists(file);
             if (status != 0) {
                 throw new IllegalStateException("Formatting the Kafka log directory " + logDir + " failed: " + output);
@@ -123,18 +158,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static void awaitReady(String bootstrap) {
-        awaitBrokers(bootstrap, 1, READY_TIMEOUT);
+        awaitBrokers(bootstrap, Map.of(), 1, READY_TIMEOUT);
     }
 
-    /** Waits until the cluster behind the address has at least the given number of live brokers. */
-    static void awaitBrokers(String bootstrap, int brokers, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(timeout.toMillis(), 30_000)))) {
+    /**
+     * Waits until the cluster behind the address has at least the given number of live brokers.
+     *
+     * @param signIn the client's security settings, if the cluster asks for them
+     */
+    static void awaitBrokers(String bootstrap, Map<String, String> signIn, int brokers, Duration timeout) {
+        Map<String, Object> config = new java.util.HashMap<>(signIn);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+        try (Admin admin = Admin.create(config)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             int live = admin.describeCluster()
                     .nodes()

@@ -8,10 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * A Kafka cluster of N KRaft nodes on this machine without Docker: each node (broker and controller in one) is its
@@ -39,24 +48,113 @@ public final class LocalKafkaCluster {
             </configuration>
             """;
 
+    /** The brokers' own principal, a super user. */
+    static final String ADMIN = "admin";
+    /** The app's principal: every topic, group and transactional id of its own. */
+    public static final String APP = "situationroom";
+    /** A read-only principal for outside tools (kcat, dashboards): the events and what the analytics publish. */
+    public static final String READER = "reader";
+    /**
+     * What {@link #READER} may read: never {@code reception-event-persons} (personal data) nor the rejected records;
+     * it may not write anything. Its consumer groups' names start with {@code reader}.
+     */
+    static final List<String> READER_TOPICS =
+            List.of("reception-events", "commune-indicators", "commune-hotspots", "alerts", "alert-commands");
+
     private final Path dir;
     private final int nodes;
     private final int basePort;
+    private final Map<String, String> passwords;
 
-    private LocalKafkaCluster(Path dir, int nodes, int basePort) {
+    private LocalKafkaCluster(Path dir, int nodes, int basePort, Map<String, String> passwords) {
         this.dir = dir.toAbsolutePath();
         this.nodes = nodes;
         this.basePort = basePort;
+        this.passwords = passwords;
     }
 
-    /** The cluster of the given size in the given folder; its nodes are formatted (once) but not started. */
+    /** The plaintext cluster of the given size in the given folder; its nodes are formatted (once), not started. */
     public static LocalKafkaCluster of(Path dir, int nodes, int basePort) {
+        return create(dir, nodes, basePort, false);
+    }
+
+    /**
+     * The cluster with its clients signed in (SASL/SCRAM-SHA-512) and ACLs deciding what each principal may do:
+     * {@link #APP} and {@link #READER}, with passwords generated on the first start and kept in
+     * {@code <dir>/credentials.properties} (owner only).
+     */
+    public static LocalKafkaCluster secured(Path dir, int nodes, int basePort) {
+        return create(dir, nodes, basePort, true);
+    }
+
+    private static LocalKafkaCluster create(Path dir, int nodes, int basePort, boolean secured) {
         if (nodes < 1 || nodes > 9) {
             throw new IllegalArgumentException("a local cluster has 1 to 9 nodes, not " + nodes);
         }
-        LocalKafkaCluster cluster = new LocalKafkaCluster(dir, nodes, basePort);
+        LocalKafkaCluster cluster = new LocalKafkaCluster(dir, nodes, basePort, secured ? credentials(dir) : Map.of());
         cluster.format();
         return cluster;
+    }
+
+    private static Map<String, String> credentials(Path dir) {
+        Path file = dir.toAbsolutePath().resolve("credentials.properties");
+        try {
+            Files.createDirectories(file.getParent());
+            java.util.Properties stored = new java.util.Properties();
+            if (Files.exists(file)) {
+                try (var in = Files.newInputStream(file)) {
+                    stored.load(in);
+                }
+            } else {
+                java.security.SecureRandom random = new java.security.SecureRandom();
+                for (String user : List.of(ADMIN, APP, READER)) {
+                    byte[] bytes = new byte[18];
+                    random.nextBytes(bytes);
+                    stored.setProperty(
+                            user,
+                            java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                }
+                try (var out = Files.newOutputStream(file)) {
+                    stored.store(out, "SCRAM-SHA-512 passwords of the local cluster's principals");
+                }
+                try {
+                    Files.setPosixFilePermissions(
+                            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the folder's own permissions apply
+                }
+            }
+            Map<String, String> passwords = new java.util.TreeMap<>();
+            stored.stringPropertyNames().forEach(user -> passwords.put(user, stored.getProperty(user)));
+            return Map.copyOf(passwords);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the local cluster's credentials in " + file, e);
+        }
+    }
+
+    /** Whether clients must sign in. */
+    public boolean secured() {
+        return !passwords.isEmpty();
+    }
+
+    /** A principal's password; for a secured cluster only. */
+    public String password(String user) {
+        return Objects.requireNonNull(passwords.get(user), () -> "no principal " + user);
+    }
+
+    /**
+     * The settings with which a Kafka client signs in as the principal (empty for a plaintext cluster): {@code
+     * security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}, as {@code spring.kafka.properties.*} takes
+     * them.
+     */
+    public Map<String, String> clientSettings(String user) {
+        if (!secured()) {
+            return Map.of();
+        }
+        return Map.of(
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", EmbeddedKafkaBroker.scramLogin(user, password(user)));
     }
 
     private void format() {
@@ -68,9 +166,12 @@ public final class LocalKafkaCluster {
             }
             String clusterId = Files.readString(idFile).strip();
             Files.writeString(dir.resolve("logback.xml"), LOGBACK);
+            List<String> scram = passwords.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .toList();
             for (int node = 1; node <= nodes; node++) {
                 Map<String, String> config = config(node);
-                EmbeddedKafkaBroker.format(logDir(node), config, clusterId);
+                EmbeddedKafkaBroker.format(logDir(node), config, clusterId, scram);
                 EmbeddedKafkaBroker.writeConfig(config, nodeDir(node).resolve("server.properties"));
             }
         } catch (IOException e) {
@@ -82,7 +183,8 @@ public final class LocalKafkaCluster {
         String voters = IntStream.rangeClosed(1, nodes)
                 .mapToObj(i -> i + "@localhost:" + quorumPort(i))
                 .collect(Collectors.joining(","));
-        return EmbeddedKafkaBroker.nodeConfig(logDir(node), node, clientPort(node), voters, quorumPort(node), nodes);
+        return EmbeddedKafkaBroker.nodeConfig(
+                logDir(node), node, clientPort(node), voters, quorumPort(node), nodes, passwords.get(ADMIN));
     }
 
     /** Every node's client address, as clients take them: {@code localhost:19092,localhost:19093,...}. */
@@ -97,12 +199,45 @@ public final class LocalKafkaCluster {
         return nodes;
     }
 
-    /** Starts every node that is not running and waits until the cluster answers clients. */
+    /** Starts every node that is not running and waits until the cluster answers clients; grants the ACLs. */
     public void startAll() {
         for (int node = 1; node <= nodes; node++) {
             start(node);
         }
         awaitReady();
+        if (secured()) {
+            grantAcls();
+        }
+    }
+
+    /** The app may do anything with its topics, groups and transactions; the reader may read a few topics only. */
+    private void grantAcls() {
+        List<AclBinding> acls = new ArrayList<>();
+        for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
+            acls.add(allow(APP, new ResourcePattern(type, "*", PatternType.LITERAL), AclOperation.ALL));
+        }
+        acls.add(allow(
+                APP,
+                new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+                AclOperation.ALL));
+        for (String topic : READER_TOPICS) {
+            ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+            acls.add(allow(READER, pattern, AclOperation.READ));
+            acls.add(allow(READER, pattern, AclOperation.DESCRIBE));
+        }
+        acls.add(allow(
+                READER, new ResourcePattern(ResourceType.GROUP, READER, PatternType.PREFIXED), AclOperation.READ));
+        Map<String, Object> admin = new java.util.HashMap<>(clientSettings(ADMIN));
+        admin.put("bootstrap.servers", bootstrapServers());
+        try (Admin client = Admin.create(admin)) {
+            client.createAcls(acls).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot grant the local cluster's ACLs", e);
+        }
+    }
+
+    private static AclBinding allow(String user, ResourcePattern pattern, AclOperation operation) {
+        return new AclBinding(pattern, new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
     }
 
     /** Starts the node's JVM unless it runs; returns at once (the node joins the cluster within seconds). */
@@ -186,13 +321,40 @@ public final class LocalKafkaCluster {
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             try {
-                EmbeddedKafkaBroker.awaitBrokers(bootstrapServers(), nodes, Duration.ofSeconds(10));
+                EmbeddedKafkaBroker.awaitBrokers(
+                        bootstrapServers(), clientSettings(ADMIN), nodes, Duration.ofSeconds(10));
                 return;
             } catch (RuntimeException e) {
                 last = e;
             }
         }
         throw new IllegalStateException("The local Kafka cluster in " + dir + " did not become ready", last);
+    }
+
+    /** A base port at which a cluster of the given size finds its client and quorum ports free on this machine. */
+    public static int freeBasePort(int nodes) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + random.nextInt(20_000);
+            boolean free = true;
+            for (int node = 0; node < nodes && free; node++) {
+                free = free(base + node) && free(base + 100 + node);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No free ports for a local cluster of " + nodes);
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private int clientPort(int node) {
@@ -228,15 +390,21 @@ public final class LocalKafkaCluster {
         int number = Integer.parseInt(args[1]);
         Path dir = Path.of(args[2]);
         int basePort = Integer.parseInt(args[3]);
+        boolean secured = List.of(args).contains("--sasl") || Files.exists(dir.resolve("credentials.properties"));
         switch (command) {
             case "start" -> {
-                LocalKafkaCluster cluster = of(dir, number, basePort);
+                LocalKafkaCluster cluster = create(dir, number, basePort, secured);
                 cluster.startAll();
                 System.out.println(cluster.bootstrapServers());
+                if (secured) {
+                    System.err.println("Clients sign in with SCRAM-SHA-512 as " + APP + " (the app) or " + READER
+                            + " (read-only); the passwords are in "
+                            + dir.toAbsolutePath().resolve("credentials.properties"));
+                }
             }
-            case "stop" -> of(dir, number, basePort).stopAll();
+            case "stop" -> create(dir, number, basePort, secured).stopAll();
             case "start-node", "stop-node" -> {
-                LocalKafkaCluster cluster = of(dir, nodesIn(dir), basePort);
+                LocalKafkaCluster cluster = create(dir, nodesIn(dir), basePort, secured);
                 if (command.equals("start-node")) {
                     cluster.start(number);
                 } else {

@@ -65,6 +65,8 @@ class CrashRecoveryIT {
 
         long t0 = System.nanoTime();
         app.start();
+        // The demo's accounts are made (and printed) just after the app answers.
+        awaitLine("lanhdao ");
         assertThat(app.linesContaining("lanhdao "))
                 .as("the demo accounts printed on the first start")
                 .isEqualTo(1);
@@ -78,7 +80,8 @@ class CrashRecoveryIT {
         int confirmedBeforeKill = sender.get();
         long t1 = System.nanoTime();
         app.start();
-        // The demo's secrets were printed when they were made, and are not printed again.
+        // The demo's secrets were printed when they were made, and are not printed again: the file is named.
+        awaitLine("The demo's accounts, the wall's address and an API token are in");
         assertThat(app.linesContaining("password "))
                 .as("demo passwords printed on a later start")
                 .isZero();
@@ -216,6 +219,13 @@ class CrashRecoveryIT {
 
     private int send(Offered event) throws Exception {
         return new TestHttp(app.port()).postJson("/api/v1/events", event.json()).statusCode();
+    }
+
+    private void awaitLine(String text) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (app.linesContaining(text) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
     }
 
     private static Path createTempDirectory() {

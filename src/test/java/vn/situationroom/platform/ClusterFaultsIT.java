@@ -2,9 +2,6 @@ package vn.situationroom.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +74,7 @@ class ClusterFaultsIT {
     @BeforeAll
     static void startCluster() throws Exception {
         dir = Files.createTempDirectory("cluster-faults-");
-        kafka = LocalKafkaCluster.of(dir.resolve("kafka"), 3, freeBasePort());
+        kafka = LocalKafkaCluster.of(dir.resolve("kafka"), 3, LocalKafkaCluster.freeBasePort(3));
         kafka.startAll();
         postgresPort = AppProcess.freePort();
         postgres = EmbeddedPostgresDatabase.start(dir.resolve("postgres"), postgresPort, true);
@@ -450,27 +446,5 @@ class ClusterFaultsIT {
             Thread.sleep(200);
         }
         return last;
-    }
-
-    /** A port such that it and the next two, and the same three a hundred higher, are free. */
-    private static int freeBasePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-            if (free(base, base + 1, base + 2, base + 100, base + 101, base + 102)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free ports for a local cluster");
-    }
-
-    private static boolean free(int... ports) {
-        for (int port : ports) {
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }
