@@ -70,28 +70,35 @@ class SecurityIT extends BrowserTest {
 
     private record Endpoint(String method, String path, Set<String> roles, String scope) {}
 
-    private static final String DAYS = "from=" + LocalDate.now().minusDays(3) + "&to=" + LocalDate.now();
+    /**
+     * The last days, as the history counts days: in the country's zone, read when asked (a run that crosses midnight
+     * there, at 17:00 UTC, must not ask for the day before).
+     */
+    private static String days() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        return "from=" + today.minusDays(3) + "&to=" + today;
+    }
 
     /** Every REST endpoint, the officers' roles that may read it with their session, and the token scope it needs. */
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint(
                     "GET",
-                    "/api/v1/history/trend?counter=people&" + DAYS,
+                    "/api/v1/history/trend?counter=people&" + days(),
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
             new Endpoint(
                     "GET",
-                    "/api/v1/history/top?counter=people&" + DAYS,
+                    "/api/v1/history/top?counter=people&" + days(),
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE),
                     Scopes.HISTORY_READ),
             new Endpoint(
                     "GET",
-                    "/api/v1/history/events?" + DAYS,
+                    "/api/v1/history/events?" + days(),
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
             new Endpoint(
                     "GET",
-                    "/api/v1/history/alerts?" + DAYS,
+                    "/api/v1/history/alerts?" + days(),
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
             new Endpoint(
@@ -356,7 +363,7 @@ class SecurityIT extends BrowserTest {
                     .isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> machine.getJson("/api/v1/history/events?" + DAYS + "&commune=" + own.code() + "&commune="
+                .until(() -> machine.getJson("/api/v1/history/events?" + days() + "&commune=" + own.code() + "&commune="
                                         + other.code())
                                 .get("total")
                                 .asLong()
@@ -366,23 +373,23 @@ class SecurityIT extends BrowserTest {
                 TestHttp.signIn(port, TestAccounts.user(accounts, own.code(), Roles.COMMUNE), TestAccounts.PASSWORD));
 
         for (String path : List.of(
-                "/api/v1/history/events?" + DAYS + "&commune=" + other.code(),
-                "/api/v1/history/events?" + DAYS + "&commune=" + own.code() + "&commune=" + other.code(),
-                "/api/v1/history/alerts?" + DAYS + "&commune=" + other.code(),
-                "/api/v1/history/trend?counter=people&" + DAYS + "&commune=" + other.code(),
+                "/api/v1/history/events?" + days() + "&commune=" + other.code(),
+                "/api/v1/history/events?" + days() + "&commune=" + own.code() + "&commune=" + other.code(),
+                "/api/v1/history/alerts?" + days() + "&commune=" + other.code(),
+                "/api/v1/history/trend?counter=people&" + days() + "&commune=" + other.code(),
                 "/api/v1/cases?commune=" + other.code(),
-                "/api/v1/history/top?counter=people&" + DAYS,
+                "/api/v1/history/top?counter=people&" + days(),
                 "/api/v1/reports/daily")) {
             assertThat(officer.get(path).statusCode()).as(path).isEqualTo(403);
         }
-        JsonNode events = officer.getJson("/api/v1/history/events?" + DAYS + "&size=500");
+        JsonNode events = officer.getJson("/api/v1/history/events?" + days() + "&size=500");
         assertThat(events.get("items")
                         .valueStream()
                         .map(e -> e.get("communeCode").asString())
                         .distinct()
                         .toList())
                 .containsExactly(own.code());
-        JsonNode trend = officer.getJson("/api/v1/history/trend?counter=people&granularity=DAY&" + DAYS);
+        JsonNode trend = officer.getJson("/api/v1/history/trend?counter=people&granularity=DAY&" + days());
         assertThat(trend.get("communes").get(0).asString()).isEqualTo(own.code());
         assertThat(trend.get("total").asLong()).isEqualTo(30);
         JsonNode cases = officer.getJson("/api/v1/cases");
@@ -394,11 +401,11 @@ class SecurityIT extends BrowserTest {
                 .containsExactly(own.code());
         // An alert of the other commune, asked for by its id, does not exist for this officer.
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> machine.getJson("/api/v1/history/alerts?" + DAYS + "&commune=" + other.code())
+                .until(() -> machine.getJson("/api/v1/history/alerts?" + days() + "&commune=" + other.code())
                                 .get("total")
                                 .asLong()
                         > 0);
-        String otherAlert = machine.getJson("/api/v1/history/alerts?" + DAYS + "&commune=" + other.code())
+        String otherAlert = machine.getJson("/api/v1/history/alerts?" + days() + "&commune=" + other.code())
                 .get("items")
                 .get(0)
                 .get("alertId")
@@ -422,7 +429,7 @@ class SecurityIT extends BrowserTest {
         assertThat(machine.postJson("/api/v1/events", denunciation).statusCode())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> machine.getJson("/api/v1/history/events?" + DAYS + "&caseRef=" + caseRef)
+                .until(() -> machine.getJson("/api/v1/history/events?" + days() + "&caseRef=" + caseRef)
                                 .get("total")
                                 .asLong()
                         == 1);
@@ -450,8 +457,8 @@ class SecurityIT extends BrowserTest {
         for (Map.Entry<String, String> other : others.entrySet()) {
             TestHttp session = TestHttp.session(port, TestHttp.signIn(port, other.getValue(), TestAccounts.PASSWORD));
             for (String path : List.of(
-                    "/api/v1/history/events?" + DAYS + "&caseRef=" + caseRef,
-                    "/api/v1/history/alerts?" + DAYS + "&commune=" + commune.code(),
+                    "/api/v1/history/events?" + days() + "&caseRef=" + caseRef,
+                    "/api/v1/history/alerts?" + days() + "&commune=" + commune.code(),
                     "/api/v1/cases",
                     "/api/v1/alerts")) {
                 assertThat(session.get(path).body())
@@ -462,7 +469,7 @@ class SecurityIT extends BrowserTest {
                     .as(other.getKey())
                     .isEqualTo(403);
         }
-        for (String path : List.of("/api/v1/history/events?" + DAYS + "&caseRef=" + caseRef, "/api/v1/cases")) {
+        for (String path : List.of("/api/v1/history/events?" + days() + "&caseRef=" + caseRef, "/api/v1/cases")) {
             assertThat(machine.get(path).body()).doesNotContain(name, idNumber, phone);
         }
         assertThat(machine.get("/api/v1/cases/" + caseRef + "/persons").statusCode())
