@@ -327,7 +327,10 @@ class CaseStepsIT extends BrowserTest {
     }
 
     private String caseUpdate(String commune, String caseRef, LocalDate day, String status, String note) {
-        OffsetDateTime at = day.atTime(11, 0).atZone(calendar.zone()).toOffsetDateTime();
+        // A step of today happens now (11:00 may still lie ahead), one of another day in its late morning.
+        OffsetDateTime at = day.equals(LocalDate.now(calendar.zone()))
+                ? OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS)
+                : day.atTime(11, 0).atZone(calendar.zone()).toOffsetDateTime();
         return ("{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"communeCode\":\"%s\",\"receptionPoint\":\"DISTRICT_OFFICE\","
                         + "\"type\":\"CASE_UPDATE\",\"caseRef\":\"%s\",\"status\":\"%s\"%s}")
                 .formatted(
