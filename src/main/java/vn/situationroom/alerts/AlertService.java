@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertCommand;
@@ -18,6 +17,7 @@ import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Callers;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Scopes;
 import vn.situationroom.security.Viewer;
@@ -57,11 +57,9 @@ public class AlertService {
     }
 
     private AlertCommand send(String alertId, AlertCommand.Action action, String statedBy, String typedNote) {
-        Viewer viewer = Viewer.current();
         // The police map and the API check this too; the service does not rely on them (defence in depth).
-        if (!viewer.hasAny(Roles.POLICE) && !viewer.roles().contains(Scopes.authority(Scopes.ALERTS_WRITE))) {
-            throw new AccessDeniedException("Only the police command (or an alerts:write token) decides about alerts");
-        }
+        Viewer viewer = Callers.requireAny(
+                "decide about alerts", Callers.role(Roles.POLICE), Scopes.authority(Scopes.ALERTS_WRITE));
         String by = viewer.signature();
         String note = viewer.noteWith(statedBy, typedNote);
         Alert alert = alerts.find(alertId).orElseThrow(() -> new UnknownAlertException(alertId));

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Callers;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 
@@ -117,11 +117,14 @@ public class Escalations {
         if (step == State.REPORTED) {
             throw new IllegalArgumentException("REPORTED is where an escalation starts, not a step to record");
         }
-        Viewer viewer = Viewer.current();
         // The escalations board checks it too; the service does not rely on it (defence in depth).
-        if (!viewer.hasAny(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)) {
-            throw new AccessDeniedException("Only the steering group's officers record an escalation's steps");
-        }
+        Viewer viewer = Callers.requireRole(
+                "record an escalation's steps",
+                Roles.LEADERSHIP,
+                Roles.POLICE,
+                Roles.INSPECTION,
+                Roles.OFFICE,
+                Roles.COMMUNE);
         String by = viewer.signature();
         note = viewer.noteWith(statedBy, note);
         List<String> commune = jdbc.sql("SELECT commune_code FROM escalation_event WHERE event_id = :id")

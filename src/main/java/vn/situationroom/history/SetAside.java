@@ -1,7 +1,6 @@
 package vn.situationroom.history;
 
 import java.sql.SQLException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,17 +24,10 @@ class SetAside {
 
     /** Whether the failure is the item's own, so that trying it again can never succeed. */
     static boolean canNeverBeStored(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    String state = next.getSQLState();
-                    if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-                        return true;
-                    }
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
+        for (SQLException sql = sqlCause(failure); sql != null; sql = sql.getNextException()) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
             }
         }
         return false;
@@ -52,33 +44,29 @@ class SetAside {
                 reason);
     }
 
-    /** The items a sink set aside, with their reasons, newest first. */
-    List<String[]> of(String sink) {
-        return jdbc.query(
-                "SELECT item, reason FROM history_set_aside WHERE sink = ? ORDER BY set_aside_at DESC",
-                (rs, row) -> new String[] {rs.getString("item"), rs.getString("reason")},
-                sink);
-    }
-
     /**
      * The database's own words for the failure: its SQL state and the first line of its message, which names the
      * column or constraint; the driver is set never to add the row's values (logServerErrorDetail=false).
      */
     static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        SQLException last = sqlCause(failure);
+        if (last == null) {
+            return failure.getClass().getSimpleName();
+        }
+        while (last.getNextException() != null) {
+            last = last.getNextException();
+        }
+        String message = String.valueOf(last.getMessage()).lines().findFirst().orElse("");
+        return last.getSQLState() + " " + message;
+    }
+
+    /** The first SQL exception among the failure and its causes; null when there is none. */
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                SQLException last = sql;
-                while (last.getNextException() != null) {
-                    last = last.getNextException();
-                }
-                String message =
-                        String.valueOf(last.getMessage()).lines().findFirst().orElse("");
-                return last.getSQLState() + " " + message;
-            }
-            if (cause.getCause() == cause) {
-                break;
+                return sql;
             }
         }
-        return failure.getClass().getSimpleName();
+        return null;
     }
 }

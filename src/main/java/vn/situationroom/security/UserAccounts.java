@@ -227,11 +227,7 @@ public class UserAccounts implements UserDetailsService {
         if (passwords.matches(replacement, hash)) {
             throw new AccountException("password", "password-same", "is the current password");
         }
-        jdbc.sql("UPDATE app_user SET password_hash = ?, updated_at = now(), sessions_valid_from = clock_timestamp()"
-                        + " WHERE username = ?")
-                .params(passwords.encode(replacement), viewer.name())
-                .update();
-        Transactions.afterCommit(validFrom::refresh);
+        storePassword(viewer.name(), replacement);
         audit.record(AuditLog.Action.PASSWORD_CHANGED, viewer.name(), null);
         Transactions.afterCommit(() -> live.end(viewer.name()));
     }
@@ -241,18 +237,25 @@ public class UserAccounts implements UserDetailsService {
     public void resetPassword(String username, String password) {
         Callers.requireRoleOrApp("reset passwords", Roles.ADMIN);
         PasswordPolicy.check(username, password);
-        int changed = jdbc.sql("UPDATE app_user SET password_hash = ?, updated_at = now(),"
-                        + " sessions_valid_from = clock_timestamp() WHERE username = ?")
-                .params(passwords.encode(password), username)
-                .update();
-        if (changed == 0) {
+        if (!storePassword(username, password)) {
             throw new AccountException("username", "unknown", "no such user");
         }
-        Transactions.afterCommit(validFrom::refresh);
         audit.record(AuditLog.Action.PASSWORD_RESET, username, null);
         if (!username.equals(Viewer.current().name())) {
             Transactions.afterCommit(() -> live.end(username));
         }
+    }
+
+    /** Stores a new password's hash; the account's sessions from before end (read again after commit). */
+    private boolean storePassword(String username, String password) {
+        int changed = jdbc.sql("UPDATE app_user SET password_hash = ?, updated_at = now(),"
+                        + " sessions_valid_from = clock_timestamp() WHERE username = ?")
+                .params(passwords.encode(password), username)
+                .update();
+        if (changed > 0) {
+            Transactions.afterCommit(validFrom::refresh);
+        }
+        return changed > 0;
     }
 
     /**

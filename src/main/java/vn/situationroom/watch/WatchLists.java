@@ -12,10 +12,10 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.situationroom.hotspot.HotspotSettings;
 import vn.situationroom.security.AuditLog;
+import vn.situationroom.security.Callers;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 
@@ -282,12 +282,7 @@ public class WatchLists {
 
     /** The signed-in officer, if the watch lists' screen is theirs; the screen checks it too (defence in depth). */
     private static Viewer mayChange() {
-        Viewer viewer = Viewer.current();
-        if (!viewer.hasAny(Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE)) {
-            throw new AccessDeniedException(
-                    "Only the police, the inspection, the office and the communes keep the" + " watch lists");
-        }
-        return viewer;
+        return Callers.requireRole("keep the watch lists", Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE);
     }
 
     private static OffsetDateTime now() {
