@@ -23,34 +23,52 @@ import vn.situationroom.detection.Detector;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.history.DailyCounts;
 import vn.situationroom.history.IndicatorHistory;
+import vn.situationroom.hotspot.DetectorSettings;
+import vn.situationroom.hotspot.HotspotSettings;
 import vn.situationroom.region.Region;
 
 /**
  * {@code POST /api/v1/analysis/detect}: a detector over a daily series, either given ({@code series}) or a commune's
  * visits and petitions per day from history ({@code communeCode}, {@code from}, {@code to}). EARS takes the
- * parameters of R's {@code earsC} control list and answers by its conventions; EWMA takes its own.
+ * parameters of R's {@code earsC} control list and answers by its conventions; FARRINGTON those of
+ * {@code farringtonFlexible} on a weekly-periodic series; EWMA its own; {@code AUTO} is the live analytics' detector.
  */
 @RestController
 @RequestMapping("/api/v1/analysis/detect")
 class DetectController {
 
+    /** The method name that stands for the live analytics' own daily detector. */
+    static final String AUTO = "AUTO";
+
     private final DailyCounts dailyCounts;
     private final Region region;
     private final ElectionCalendar calendar;
+    private final HotspotSettings hotspot;
 
-    DetectController(DailyCounts dailyCounts, Region region, ElectionCalendar calendar) {
+    DetectController(DailyCounts dailyCounts, Region region, ElectionCalendar calendar, HotspotSettings hotspot) {
         this.dailyCounts = dailyCounts;
         this.region = region;
         this.calendar = calendar;
+        this.hotspot = hotspot;
+    }
+
+    /**
+     * The detector {@code AUTO} stands for: the live analytics' daily method ({@code situationroom.hotspot.detectors.
+     * daily-method}), Farrington-Flexible by default; with {@code EARS} there, C2, the main one of that set.
+     */
+    private Detector auto() {
+        return hotspot.detectors().dailyMethod() == DetectorSettings.DailyMethod.FARRINGTON
+                ? Detector.FARRINGTON
+                : Detector.C2;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> detect(@RequestBody JsonNode request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        String method = request.path("method").asString("");
-        Optional<Detector> detector = Detector.named(method);
+        String requested = request.path("method").asString("");
+        Optional<Detector> detector = AUTO.equals(requested) ? Optional.of(auto()) : Detector.named(requested);
         if (detector.isEmpty()) {
-            errors.add(error("method", "must be one of " + Detector.names()));
+            errors.add(error("method", "must be one of " + Detector.names() + " or " + AUTO));
         }
         LocalDate from = null;
         double[] series = null;
@@ -93,7 +111,10 @@ class DetectController {
                     .body(problem);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("method", method);
+        answer.put("method", detector.orElseThrow().name());
+        if (AUTO.equals(requested)) {
+            answer.put("auto", true);
+        }
         if (from != null) {
             answer.put("from", from.toString());
         }
@@ -109,6 +130,8 @@ class DetectController {
             Number value;
             if (parameter.kind() == Detector.Kind.WHOLE) {
                 value = integer(request, parameter.name());
+            } else if (parameter.kind() == Detector.Kind.FLAG) {
+                value = flag(request, parameter.name());
             } else {
                 value = number(request, parameter.name());
             }
@@ -154,6 +177,17 @@ class DetectController {
             throw new IllegalArgumentException(name + " must be a number");
         }
         return value.asDouble();
+    }
+
+    private static Integer flag(JsonNode request, String name) {
+        JsonNode value = request.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException(name + " must be true or false");
+        }
+        return value.asBoolean() ? 1 : 0;
     }
 
     private static Integer integer(JsonNode request, String name) {

@@ -14,15 +14,17 @@ public enum Detector {
     C1,
     C2,
     C3,
-    EWMA;
+    EWMA,
+    FARRINGTON;
 
-    /** The detector the back-test starts with: EARS C2, the one the live topology runs. */
-    public static final Detector DEFAULT = C2;
+    /** The detector the back-test starts with: Farrington-Flexible over the week, the live analytics' default. */
+    public static final Detector DEFAULT = FARRINGTON;
 
-    /** Whether a parameter takes whole numbers (days) or any number. */
+    /** Whether a parameter takes whole numbers (days), any number, or yes or no (1 or 0 here, a boolean in JSON). */
     public enum Kind {
         WHOLE,
-        NUMBER
+        NUMBER,
+        FLAG
     }
 
     /** A parameter: its name (as the API and R's control lists spell it), its kind, and the value used when absent. */
@@ -30,6 +32,22 @@ public enum Detector {
 
     /** The parameters this detector takes, in the order a form shows them. */
     public List<Parameter> parameters() {
+        if (this == FARRINGTON) {
+            var defaults =
+                    new Farrington.Params(null, null, null, null, null, null, null, null, null, null, null, null);
+            return List.of(
+                    new Parameter("b", Kind.WHOLE, defaults.b()),
+                    new Parameter("w", Kind.WHOLE, defaults.w()),
+                    new Parameter("noPeriods", Kind.WHOLE, defaults.noPeriods()),
+                    new Parameter("alpha", Kind.NUMBER, defaults.alpha()),
+                    new Parameter("trend", Kind.FLAG, defaults.trend() ? 1 : 0),
+                    new Parameter("reweight", Kind.FLAG, defaults.reweight() ? 1 : 0),
+                    new Parameter("weightsThreshold", Kind.NUMBER, defaults.weightsThreshold()),
+                    new Parameter("pThresholdTrend", Kind.NUMBER, defaults.pThresholdTrend()),
+                    new Parameter("limitCases", Kind.WHOLE, defaults.limitCases()),
+                    new Parameter("limitDays", Kind.WHOLE, defaults.limitDays()),
+                    new Parameter("pastDaysNotIncluded", Kind.WHOLE, defaults.pastDaysNotIncluded()));
+        }
         if (this == EWMA) {
             var defaults = new Ewma.Params(null, null, null, null, null, null);
             return List.of(
@@ -59,6 +77,9 @@ public enum Detector {
      * @throws IllegalArgumentException a parameter out of its range, named in the message
      */
     public List<Detection> detect(double[] series, Map<String, ? extends Number> values) {
+        if (this == FARRINGTON) {
+            return Farrington.detect(series, farrington(values));
+        }
         if (this == EWMA) {
             return Ewma.detect(
                     series,
@@ -79,12 +100,44 @@ public enum Detector {
                         number(values, "minSigma")));
     }
 
-    /** The detector of this name (C1, C2, C3, EWMA), if there is one. */
+    /**
+     * How many days before a day this detector needs to give it a bound, with these parameters: a back-test over a
+     * period reads that many days before it, so that its first day has a bound too.
+     */
+    public int lookback(Map<String, ? extends Number> values) {
+        return switch (this) {
+            case FARRINGTON -> farrington(values).firstDay();
+            case EWMA -> {
+                var params = new Ewma.Params(null, whole(values, "baseline"), whole(values, "guard"), null, null, null);
+                yield params.baseline() + params.guard();
+            }
+            default -> new EarsC.Params(EarsC.Method.valueOf(name()), whole(values, "baseline"), null, null).maxLag();
+        };
+    }
+
+    /** Farrington's parameters from values by name; absent ones take their defaults. */
+    public static Farrington.Params farrington(Map<String, ? extends Number> values) {
+        return new Farrington.Params(
+                whole(values, "b"),
+                whole(values, "w"),
+                whole(values, "noPeriods"),
+                number(values, "alpha"),
+                flag(values, "trend"),
+                flag(values, "reweight"),
+                number(values, "weightsThreshold"),
+                number(values, "pThresholdTrend"),
+                whole(values, "limitCases"),
+                whole(values, "limitDays"),
+                whole(values, "pastDaysNotIncluded"),
+                null);
+    }
+
+    /** The detector of this name (C1, C2, C3, EWMA, FARRINGTON), if there is one. */
     public static Optional<Detector> named(String name) {
         return Arrays.stream(values()).filter(d -> d.name().equals(name)).findFirst();
     }
 
-    /** The names, for a message: "C1, C2, C3, EWMA". */
+    /** The names, for a message: "C1, C2, C3, EWMA, FARRINGTON". */
     public static String names() {
         return Arrays.stream(values()).map(Detector::name).collect(Collectors.joining(", "));
     }
@@ -92,6 +145,11 @@ public enum Detector {
     private static Integer whole(Map<String, ? extends Number> values, String name) {
         Number value = values.get(name);
         return value == null ? null : value.intValue();
+    }
+
+    private static Boolean flag(Map<String, ? extends Number> values, String name) {
+        Number value = values.get(name);
+        return value == null ? null : value.intValue() != 0;
     }
 
     private static Double number(Map<String, ? extends Number> values, String name) {

@@ -14,6 +14,9 @@ import java.time.Duration;
  * @param surgeDays how many previous days' same hour form the hourly surge's baseline
  * @param surgeK how many standard deviations above that baseline make a surge
  * @param surgeMinCount the smallest hourly count that can be a surge
+ * @param dailyMethod the daily detector of the live analytics, and the one the analysts' {@code AUTO} names:
+ *     {@code FARRINGTON} (Farrington-Flexible over the week, the default: README's benchmark says why) or {@code EARS}
+ *     (EARS C1, C2, C3 and the EWMAs together, as before)
  */
 public record DetectorSettings(
         Integer crowdThreshold,
@@ -24,7 +27,14 @@ public record DetectorSettings(
         Double ewmaMinSigma,
         Integer surgeDays,
         Double surgeK,
-        Integer surgeMinCount) {
+        Integer surgeMinCount,
+        DailyMethod dailyMethod) {
+
+    /** The live analytics' daily detection. */
+    public enum DailyMethod {
+        FARRINGTON,
+        EARS
+    }
 
     public DetectorSettings {
         crowdThreshold = crowdThreshold == null ? 5 : crowdThreshold;
@@ -36,6 +46,7 @@ public record DetectorSettings(
         surgeDays = surgeDays == null ? 7 : surgeDays;
         surgeK = surgeK == null ? 3.0 : surgeK;
         surgeMinCount = surgeMinCount == null ? 3 : surgeMinCount;
+        dailyMethod = dailyMethod == null ? DailyMethod.FARRINGTON : dailyMethod;
         if (crowdThreshold < 2 || candidateCriticalDays < 0 || repeatCount < 2 || repeatWithin.isNegative()) {
             throw new IllegalArgumentException("situationroom.hotspot.detectors: crowd-threshold ≥ 2, "
                     + "candidate-critical-days ≥ 0, repeat-count ≥ 2 and repeat-within positive");
@@ -44,6 +55,6 @@ public record DetectorSettings(
 
     /** Every detector setting at its default. */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(null, null, null, null, null, null, null, null, null);
+        return new DetectorSettings(null, null, null, null, null, null, null, null, null, null);
     }
 }

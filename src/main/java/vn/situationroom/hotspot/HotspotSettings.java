@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param streamThreads the stream threads of this instance
  * @param alertQuietPeriod an alert with no new trigger for this long resolves itself; events older than this raise no
  *     alert (history being imported is not news)
- * @param historyDays how many past days of daily counts each commune keeps for the daily detectors
+ * @param historyDays how many past days of daily counts each commune keeps for the daily detectors (63: nine weeks,
+ *     Farrington-Flexible's eight weeks back and today with a week to spare)
  * @param detectors the rules' and statistics' own settings
  * @param streamsConfig further Kafka Streams settings, which take precedence over the app's own (for example
  *     {@code situationroom.hotspot.streams-config[producer.linger.ms]=10})
@@ -51,7 +52,7 @@ public record HotspotSettings(
                     + "not negative and stream-threads at least 1");
         }
         alertQuietPeriod = alertQuietPeriod == null ? Duration.ofHours(24) : alertQuietPeriod;
-        historyDays = historyDays == null ? 42 : historyDays;
+        historyDays = historyDays == null ? 63 : historyDays;
         detectors = detectors == null ? DetectorSettings.defaults() : detectors;
         streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
         if (grace.isNegative() || repeatHorizon.compareTo(Duration.ofDays(1).plus(grace)) < 0) {
@@ -62,6 +63,11 @@ public record HotspotSettings(
         if (historyDays < 31) {
             throw new IllegalArgumentException("situationroom.hotspot.history-days must be at least 31, the EWMA's "
                     + "28 baseline days, its 2-day guard and today");
+        }
+        if (detectors.dailyMethod() == DetectorSettings.DailyMethod.FARRINGTON
+                && historyDays + 1 < Statistics.farringtonDays()) {
+            throw new IllegalArgumentException("situationroom.hotspot.history-days must be at least "
+                    + (Statistics.farringtonDays() - 1) + " for the daily method FARRINGTON (8 weeks back and today)");
         }
         if (punctuateInterval.isZero()
                 || punctuateInterval.isNegative()

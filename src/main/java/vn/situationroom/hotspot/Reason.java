@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * Why a commune has its level, in numbers the screens can put into words.
  *
  * @param kind the rule ({@code CROWD}, {@code INCIDENT}, {@code CANDIDATE}, {@code ESCALATION}, {@code REPEAT},
- *     {@code CASE_DUE_SOON}, {@code CASE_OVERDUE}, {@code ROSTER_GAP}) or the statistic ({@code EARS_C1},
- *     {@code EARS_C2}, {@code EARS_C3}, {@code EWMA}, {@code HOURLY_SURGE})
+ *     {@code CASE_DUE_SOON}, {@code CASE_OVERDUE}, {@code ROSTER_GAP}) or the statistic ({@code FARRINGTON},
+ *     {@code EARS_C1}, {@code EARS_C2}, {@code EARS_C3}, {@code EWMA}, {@code HOURLY_SURGE})
  * @param severity the level this reason alone gives
  * @param observed what was seen: the people of a crowd, the visits of a case, the count of the day or hour, the days
  *     a case is late

@@ -4,17 +4,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import vn.situationroom.detection.Detection;
+import vn.situationroom.detection.Detector;
 import vn.situationroom.detection.EarsC;
 import vn.situationroom.detection.Ewma;
+import vn.situationroom.detection.Farrington;
 import vn.situationroom.detection.HourlySurge;
 
 /**
- * The statistical state of a commune today: EARS C1/C2/C3 and the EWMAs on its daily visits and petitions, and the
- * hourly surge. A C1 or C2 alarm or a red EWMA gives WARNING; a C3 alarm, a yellow EWMA or a surge gives WATCH.
+ * The statistical state of a commune today: the daily detector on its daily visits and petitions, and the hourly
+ * surge. By default the daily detector is Farrington-Flexible over the week, whose alarm gives WARNING; with the
+ * setting {@code EARS}, EARS C1/C2/C3 and the EWMAs: a C1 or C2 alarm or a red EWMA gives WARNING, a C3 alarm or a
+ * yellow EWMA WATCH. A surge gives WATCH.
  */
 final class Statistics {
 
     private static final double[] EWMA_WEIGHTS = {0.4, 0.9};
+
+    /** Farrington-Flexible with its defaults, the ones the benchmark chose and the analysts' AUTO runs. */
+    private static final Farrington.Params FARRINGTON = Detector.farrington(java.util.Map.of());
 
     private final DetectorSettings settings;
     private final HourlySurge surge;
@@ -36,6 +43,45 @@ final class Statistics {
      */
     List<Reason> evaluate(double[] daily, int knownDays, double thisHour, double[] sameHourBefore) {
         List<Reason> reasons = new ArrayList<>();
+        if (settings.dailyMethod() == DetectorSettings.DailyMethod.FARRINGTON) {
+            farrington(daily, knownDays, reasons);
+        } else {
+            ears(daily, knownDays, reasons);
+        }
+        if (sameHourBefore.length >= settings.surgeDays() && surge.isSurge(thisHour, sameHourBefore)) {
+            reasons.add(new Reason(
+                    "HOURLY_SURGE",
+                    HotspotLevel.WATCH,
+                    thisHour,
+                    Arrays.stream(sameHourBefore).average().orElse(0),
+                    surge.bound(sameHourBefore),
+                    null));
+        }
+        return reasons;
+    }
+
+    /** The days of history Farrington-Flexible needs before it gives a bound, today included. */
+    static int farringtonDays() {
+        return FARRINGTON.firstDay() + 1;
+    }
+
+    private static void farrington(double[] daily, int knownDays, List<Reason> reasons) {
+        if (knownDays < farringtonDays() || daily.length < farringtonDays()) {
+            return;
+        }
+        Farrington.Day today = Farrington.at(daily, daily.length - 1, FARRINGTON);
+        if (Boolean.TRUE.equals(today.detection().alarm())) {
+            reasons.add(new Reason(
+                    "FARRINGTON",
+                    HotspotLevel.WARNING,
+                    today.detection().observed(),
+                    today.expected(),
+                    today.detection().upperbound(),
+                    null));
+        }
+    }
+
+    private void ears(double[] daily, int knownDays, List<Reason> reasons) {
         for (EarsC.Method method : EarsC.Method.values()) {
             EarsC.Params params = new EarsC.Params(method, 7, null, settings.earsMinSigma());
             if (knownDays > params.maxLag()) {
@@ -74,16 +120,6 @@ final class Statistics {
         if (ewma != null) {
             reasons.add(ewma);
         }
-        if (sameHourBefore.length >= settings.surgeDays() && surge.isSurge(thisHour, sameHourBefore)) {
-            reasons.add(new Reason(
-                    "HOURLY_SURGE",
-                    HotspotLevel.WATCH,
-                    thisHour,
-                    Arrays.stream(sameHourBefore).average().orElse(0),
-                    surge.bound(sameHourBefore),
-                    null));
-        }
-        return reasons;
     }
 
     /** The mean of {@code n} days ending at index {@code last}. */

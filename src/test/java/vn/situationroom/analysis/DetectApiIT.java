@@ -64,6 +64,70 @@ class DetectApiIT {
     }
 
     @Test
+    void farrington_gets_rs_bounds_through_the_api_and_auto_is_farrington_with_its_defaults() throws Exception {
+        JsonNode fixture;
+        try (InputStream in = getClass().getResourceAsStream("/farrington/farrington-reference.json")) {
+            fixture = Json.MAPPER.readTree(in);
+        }
+        int checked = 0;
+        for (JsonNode reference : fixture.get("cases")) {
+            JsonNode control = reference.get("control");
+            if (!control.get("thresholdMethod").asString().equals("nbPlugin")) {
+                continue; // the API computes the bound one way, R's nbPlugin
+            }
+            ObjectNode request = Json.MAPPER.createObjectNode();
+            request.put("method", "FARRINGTON");
+            for (String name : List.of("b", "w", "noPeriods", "alpha", "pThresholdTrend", "trend", "reweight")) {
+                if (control.has(name)) {
+                    request.set(name, control.get(name));
+                }
+            }
+            request.put(
+                    "weightsThreshold",
+                    control.has("weightsThreshold")
+                            ? control.get("weightsThreshold").asDouble()
+                            : 2.58);
+            request.put("limitCases", control.get("limit54").get(0).asInt());
+            request.put("limitDays", control.get("limit54").get(1).asInt());
+            request.put(
+                    "pastDaysNotIncluded", control.get("pastWeeksNotIncluded").asInt());
+            request.set("series", reference.get("observed"));
+
+            HttpResponse<String> response = post("/api/v1/analysis/detect", request.toString());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode days = Json.MAPPER.readTree(response.body()).get("days");
+            for (int i = 0; i < days.size(); i++) {
+                JsonNode upper = reference.get("upperbound").get(i);
+                assertThat(days.get(i).get("upperbound").isNull())
+                        .as("day %d of %s %s", i, reference.get("series"), control)
+                        .isEqualTo(upper.isNull());
+                if (!upper.isNull()) {
+                    assertThat(days.get(i).get("upperbound").asDouble()).isEqualTo(upper.asDouble());
+                    assertThat(days.get(i).get("alarm").asBoolean())
+                            .isEqualTo(reference.get("alarm").get(i).asBoolean());
+                }
+            }
+            checked++;
+        }
+        assertThat(checked).as("nbPlugin cases of the fixture").isGreaterThanOrEqualTo(16);
+
+        String series = fixture.get("cases").get(0).get("observed").toString();
+        JsonNode auto =
+                Json.MAPPER.readTree(post("/api/v1/analysis/detect", "{\"method\":\"AUTO\",\"series\":" + series + "}")
+                        .body());
+        JsonNode named = Json.MAPPER.readTree(
+                post("/api/v1/analysis/detect", "{\"method\":\"FARRINGTON\",\"series\":" + series + "}")
+                        .body());
+        assertThat(auto.get("method").asString()).isEqualTo("FARRINGTON");
+        assertThat(auto.get("auto").asBoolean()).isTrue();
+        assertThat(auto.get("days")).isEqualTo(named.get("days"));
+        assertThat(post("/api/v1/analysis/detect", "{\"method\":\"FARRINGTON\",\"trend\":1,\"series\":[1,2]}")
+                        .body())
+                .contains("trend must be true or false");
+    }
+
+    @Test
     void the_issue_example_answers_with_indexes_bounds_and_alarms() throws Exception {
         HttpResponse<String> response = post("/api/v1/analysis/detect", """
                 {"method":"C2","baseline":7,"alpha":0.001,"minSigma":0.5,"series":[3,0,1,2,1,0,2,1,1,7,1,0]}""");

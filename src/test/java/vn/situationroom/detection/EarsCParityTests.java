@@ -3,26 +3,18 @@ package vn.situationroom.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import vn.situationroom.platform.Json;
 
 /** C1, C2 and C3 give R's alarms and bounds on every series of the fixture made with surveillance::earsC. */
 class EarsCParityTests {
 
-    static Stream<Arguments> referenceCases() throws IOException {
-        try (InputStream in = EarsCParityTests.class.getResourceAsStream("/ears/ears-reference.json")) {
-            JsonNode root = Json.MAPPER.readTree(in);
-            return root.get("cases")
-                    .valueStream()
-                    .map(c -> Arguments.of(c.get("series").asString() + " " + c.get("control"), c));
-        }
+    static Stream<Arguments> referenceCases() {
+        return RFixtures.cases("/ears/ears-reference.json");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,7 +47,7 @@ class HotspotTopologyTests {
     /** 08:00 on 1 March 2026 in Vietnam, two weeks before election day. */
     private static final OffsetDateTime EIGHT = OffsetDateTime.of(2026, 3, 1, 8, 0, 0, 0, ZoneOffset.ofHours(7));
 
-    private final HotspotSettings settings = HotspotSettings.defaults();
+    private HotspotSettings settings = HotspotSettings.defaults();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
     private TestInputTopic<String, AlertCommand> commands;
@@ -609,7 +609,64 @@ class HotspotTopologyTests {
     }
 
     @Test
-    void a_day_far_above_the_communes_own_baseline_is_flagged_by_ears_and_ewma_with_its_numbers() {
+    void three_visits_on_a_sunday_when_sundays_are_quiet_are_flagged_by_the_weekday_model_which_ears_does_not_see() {
+        OffsetDateTime today = EIGHT; // a Sunday
+        assertThat(today.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+        int[] weekdays = {1, 2, 1, 3, 2, 2, 1};
+        for (int day = 63; day >= 1; day--) {
+            OffsetDateTime when = today.minusDays(day);
+            int count = when.getDayOfWeek().getValue() >= 6 ? 0 : weekdays[day % weekdays.length];
+            for (int i = 0; i < count; i++) {
+                send(event(EventType.PETITION, when.plusMinutes(i), 1, e -> e.content = Content.REFLECTION));
+            }
+        }
+        hotspots.readValuesToList();
+        assertThat(alerts.isEmpty()).as("old history raises no alert").isTrue();
+
+        for (int i = 0; i < 3; i++) {
+            send(event(EventType.PETITION, today.plusMinutes(i), 1, e -> e.content = Content.REFLECTION));
+        }
+
+        CommuneHotspot hotspot = lastHotspot();
+        assertThat(hotspot.level()).isEqualTo(HotspotLevel.WARNING);
+        assertThat(hotspot.reasons())
+                .extracting(Reason::kind)
+                .as("EARS does not run by default: its 7-day baseline mixes weekdays into Sunday's")
+                .containsExactly("FARRINGTON");
+        assertThat(hotspot.reasons().getFirst()).satisfies(r -> {
+            assertThat(r.observed()).isEqualTo(3.0);
+            assertThat(r.expected()).as("a Sunday's usual count").isLessThan(0.5);
+            assertThat(r.threshold()).isLessThan(3.0);
+        });
+        double[] lastWeek = {0, 2, 1, 3, 2, 2, 0}; // the C1 baseline of this Sunday: far above a Sunday's usual
+        assertThat(vn.situationroom.detection.EarsC.detect(
+                                java.util.stream.DoubleStream.concat(
+                                                java.util.Arrays.stream(lastWeek), java.util.stream.DoubleStream.of(3))
+                                        .toArray(),
+                                new vn.situationroom.detection.EarsC.Params(
+                                        vn.situationroom.detection.EarsC.Method.C1, null, null, 0.5))
+                        .getLast()
+                        .alarm())
+                .as("EARS C1 on the same week")
+                .isFalse();
+    }
+
+    @Test
+    void with_the_ears_setting_a_day_far_above_the_communes_own_baseline_is_flagged_by_ears_and_ewma() {
+        settings = new HotspotSettings(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new DetectorSettings(
+                        null, null, null, null, null, null, null, null, null, DetectorSettings.DailyMethod.EARS),
+                null);
+        startDriverAt(EIGHT.toInstant());
         OffsetDateTime today = EIGHT;
         for (int day = 35; day >= 1; day--) {
             send(event(EventType.PETITION, today.minusDays(day), 1, e -> e.content = Content.REFLECTION));

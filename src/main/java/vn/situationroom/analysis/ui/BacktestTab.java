@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.AbstractNumberField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import vn.situationroom.ui.ViewerCommunes;
 
 /**
  * The analyst's back-test: a detector run over one commune's visits and petitions per day of the period picked, with
- * its parameters (empty ones take the detector's defaults, shown as hints), drawn with its bound and its alarms.
+ * its parameters (empty ones take the detector's defaults, shown as hints), drawn with its bound and its alarms. The
+ * detector also reads the days it needs before the period, so that every day of the period has a bound.
  */
 final class BacktestTab extends VerticalLayout {
 
@@ -39,6 +41,7 @@ final class BacktestTab extends VerticalLayout {
     private final IntegerField baseline = new IntegerField();
     private final NumberField alpha = new NumberField();
     private final NumberField weight = new NumberField();
+    private final IntegerField weeks = new IntegerField();
     private final Span summary = new Span();
 
     /** @param filters the screen's filters, whose period the back-test runs over */
@@ -52,18 +55,22 @@ final class BacktestTab extends VerticalLayout {
         method.setLabel(getTranslation("analysis.backtest.method"));
         method.setItems(Detector.values());
         method.setItemLabelGenerator(m -> getTranslation("analysis.backtest.method." + m.name()));
-        method.setWidth("20em");
+        method.setWidth("24em");
         baseline.setLabel(getTranslation("analysis.backtest.baseline"));
         baseline.addClassName("analysis-backtest-baseline");
         baseline.setMin(1);
         baseline.setMax(365);
         alpha.setLabel(getTranslation("analysis.backtest.alpha"));
         weight.setLabel(getTranslation("analysis.backtest.weight"));
+        weeks.setLabel(getTranslation("analysis.backtest.weeks"));
+        weeks.addClassName("analysis-backtest-weeks");
+        weeks.setMin(1);
+        weeks.setMax(52);
         method.addValueChangeListener(e -> showParameters(e.getValue()));
         method.setValue(Detector.DEFAULT);
         Button run = new Button(getTranslation("analysis.backtest.run"), e -> run());
         run.addClassName("analysis-backtest-run");
-        HorizontalLayout form = new HorizontalLayout(commune, method, baseline, alpha, weight, run);
+        HorizontalLayout form = new HorizontalLayout(commune, method, baseline, weeks, alpha, weight, run);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         chart.addClassName("analysis-backtest");
@@ -92,7 +99,6 @@ final class BacktestTab extends VerticalLayout {
         }
         commune.setInvalid(false);
         AnalysisFilters period = filters.get();
-        double[] series = dailyCounts.visitsAndPetitions(picked.code(), period.from(), period.to(), calendar.zone());
         Map<String, Number> values = new HashMap<>();
         fields().forEach((name, field) -> {
             if (field.isVisible() && field.getValue() != null) {
@@ -100,17 +106,23 @@ final class BacktestTab extends VerticalLayout {
             }
         });
         List<Detection> days;
+        LocalDate first;
         try {
-            days = method.getValue().detect(series, values);
+            // The days the detector needs before the period are read too, so that the period's first day has a bound.
+            int lookback = method.getValue().lookback(values);
+            first = period.from().minusDays(lookback);
+            double[] series = dailyCounts.visitsAndPetitions(picked.code(), first, period.to(), calendar.zone());
+            List<Detection> all = method.getValue().detect(series, values);
+            days = all.subList(Math.min(lookback, all.size()), all.size());
         } catch (IllegalArgumentException e) {
             summary.setText(getTranslation("analysis.backtest.refused", e.getMessage()));
             return;
         }
         long alarms = days.stream().filter(d -> Boolean.TRUE.equals(d.alarm())).count();
-        summary.setText(getTranslation("analysis.backtest.summary", picked.name(), series.length, alarms));
+        summary.setText(getTranslation("analysis.backtest.summary", picked.name(), days.size(), alarms));
         chart.setOption(ChartOptions.backtest(
                 days,
-                period.from(),
+                first,
                 getTranslation("analysis.backtest.observed"),
                 getTranslation("analysis.backtest.bound"),
                 getTranslation("analysis.backtest.alarm")));
@@ -118,7 +130,7 @@ final class BacktestTab extends VerticalLayout {
 
     /** The form's parameter fields by the catalogue's names. */
     private Map<String, AbstractNumberField<?, ? extends Number>> fields() {
-        return Map.of("baseline", baseline, "alpha", alpha, "weight", weight);
+        return Map.of("baseline", baseline, "b", weeks, "alpha", alpha, "weight", weight);
     }
 
     /** Shows the fields the detector takes, each with its default as the hint: what an empty field means. */

@@ -180,14 +180,18 @@ class AnalysisBrowserIT extends BrowserTest {
                 .isEmpty());
         chromium.screenshot("analysis.png");
 
-        // The back-test over the commune's days: the counts as bars, EARS C2's bound, and a summary of its alarms.
+        // The back-test over the commune's days: the counts as bars, the default detector's bound (Farrington's, the
+        // live analytics' own), and a summary of its alarms.
         driver.findElements(By.cssSelector("vaadin-tab")).get(3).click();
         wait.until(d -> d.getCurrentUrl().contains("tab=BACKTEST"));
-        assertThat(driver.findElement(By.cssSelector("vaadin-integer-field.analysis-backtest-baseline"))
+        assertThat(driver.findElement(By.cssSelector("vaadin-integer-field.analysis-backtest-weeks"))
                         .getDomProperty("placeholder"))
-                .as("the hint is the catalogue's default of EARS C2")
+                .as("the hint is the catalogue's default of Farrington-Flexible")
                 .isEqualTo(String.valueOf(
-                        Detector.C2.parameter("baseline").orElseThrow().defaultValue()));
+                        Detector.FARRINGTON.parameter("b").orElseThrow().defaultValue()));
+        assertThat(driver.findElements(By.cssSelector("vaadin-integer-field.analysis-backtest-baseline")))
+                .as("EARS's baseline field is not Farrington's")
+                .allMatch(field -> !field.isDisplayed());
         driver.findElement(By.cssSelector("vaadin-button.analysis-backtest-run"))
                 .click();
         wait.until(d -> d.findElement(By.cssSelector(".analysis-backtest-summary"))
