@@ -33,6 +33,18 @@ class CommuneMap extends HTMLElement {
     this._markers = [];
     this._markerNames = null;
     this._markerGroups = null;
+    this._outlines = [];
+    this._outlineLayer = null;
+  }
+
+  // Shapes drawn over the communes as one outline each (a cluster of communes): [{id, label, geometry}].
+  set outlines(value) {
+    this._outlines = typeof value === 'string' && value ? JSON.parse(value) : value || [];
+    this._drawOutlines();
+  }
+
+  get outlines() {
+    return this._outlines;
   }
 
   // Things that happened, drawn over the communes: [{commune, kind: CROWD|INCIDENT|ESCALATION, headcount, label}].
@@ -145,7 +157,8 @@ class CommuneMap extends HTMLElement {
 
   connectedCallback() {
     // Properties the server set before this module loaded sit on the instance and hide the setters: re-apply them.
-    for (const name of ['geojson', 'geojsonUrl', 'styles', 'tileUrl', 'labelDetails', 'markers', 'markerNames']) {
+    for (const name of ['geojson', 'geojsonUrl', 'styles', 'tileUrl', 'labelDetails', 'markers', 'markerNames',
+      'outlines']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -205,6 +218,7 @@ class CommuneMap extends HTMLElement {
     this._labelLayer = null;
     this._tileLayer = null;
     this._markerGroups = null;
+    this._outlineLayer = null;
     this._fitted = false;
   }
 
@@ -252,6 +266,33 @@ class CommuneMap extends HTMLElement {
     this._fit();
     this._restyle();
     this._drawMarkers();
+    this._drawOutlines();
+  }
+
+  // Each outline as a thick dashed line around its communes, above them, with its label as the tooltip.
+  _drawOutlines() {
+    if (!this._map || !this._regionLayer) {
+      return;
+    }
+    if (this._outlineLayer) {
+      this._outlineLayer.remove();
+    }
+    this._outlineLayer = L.layerGroup().addTo(this._map);
+    for (const outline of this._outlines) {
+      const shape = L.geoJSON(outline.geometry, {
+        interactive: true,
+        style: () => ({ color: '#6a1b9a', weight: 4, dashArray: '10 6', fill: false, opacity: 0.95 }),
+      });
+      shape.bindTooltip(escapeHtml(outline.label || ''), { sticky: true });
+      shape.eachLayer((layer) => layer.on('add', () => {
+        const element = layer.getElement();
+        if (element) {
+          element.setAttribute('data-outline', outline.id);
+          element.classList.add('sr-outline');
+        }
+      }));
+      shape.addTo(this._outlineLayer);
+    }
   }
 
   _drawMarkers() {

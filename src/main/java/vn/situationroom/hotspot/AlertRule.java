@@ -17,7 +17,12 @@ public enum AlertRule {
     /** A case's legal deadline has passed. */
     CASE_OVERDUE(false),
     /** A day of the election period has nobody on duty at the district office. */
-    ROSTER_GAP(false);
+    ROSTER_GAP(false),
+    /**
+     * Neighbouring communes together show an excess over their last days (the space-time scan): found by a check,
+     * about what is forming on the ground, so shown with the alerts of events.
+     */
+    CLUSTER(false);
 
     private final boolean fromEvents;
 
@@ -36,5 +41,10 @@ public enum AlertRule {
      */
     public boolean fromEvents() {
         return fromEvents;
+    }
+
+    /** Whether it is about what is forming on the ground (the police map's alerts): an alert of events, or a cluster. */
+    public boolean onTheGround() {
+        return fromEvents || this == CLUSTER;
     }
 }

@@ -49,7 +49,7 @@ final class HotspotPublisher {
         // The level says what is forming on the ground: the alerts of events and the statistics. A late case is the
         // office's business, alerted on its own, and would otherwise keep a commune on watch for weeks.
         List<Reason> reasons = new ArrayList<>();
-        active.stream().filter(alert -> alert.rule().fromEvents()).forEach(alert -> reasons.addAll(alert.reasons()));
+        active.stream().filter(alert -> alert.rule().onTheGround()).forEach(alert -> reasons.addAll(alert.reasons()));
         reasons.addAll(statisticsOf(commune, series, wall));
         reasons.sort(Comparator.comparing(Reason::severity).reversed());
         HotspotLevel level = reasons.stream().map(Reason::severity).reduce(HotspotLevel.NORMAL, HotspotLevel::max);

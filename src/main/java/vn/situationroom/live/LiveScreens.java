@@ -88,7 +88,7 @@ public final class LiveScreens {
      */
     public static List<Alert> securityAlerts(LiveAlerts alerts, Region region) {
         return activeAlerts(alerts, region).stream()
-                .filter(a -> a.rule().fromEvents())
+                .filter(a -> a.rule().onTheGround())
                 .toList();
     }
 }

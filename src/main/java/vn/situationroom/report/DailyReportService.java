@@ -58,7 +58,7 @@ public class DailyReportService {
     static final int MAX_OVERDUE = 30;
     /** The alerts the report lists: of events, and the district's days without duty; late cases have their section. */
     private static final List<String> REPORTED_RULES = Arrays.stream(AlertRule.values())
-            .filter(rule -> rule.fromEvents() || rule == AlertRule.ROSTER_GAP)
+            .filter(rule -> rule.onTheGround() || rule == AlertRule.ROSTER_GAP)
             .map(Enum::name)
             .toList();
 

@@ -118,6 +118,23 @@ public class CommuneMap extends Component implements HasSize {
         getElement().setProperty("markerNames", Json.MAPPER.writeValueAsString(names));
     }
 
+    /**
+     * A shape drawn over the communes as one outline: a cluster of communes.
+     *
+     * @param id what the outline stands for (an alert's id), as the {@code data-outline} attribute of its path
+     * @param label its tooltip
+     * @param geometry its GeoJSON geometry
+     */
+    public record Outline(String id, String label, tools.jackson.databind.JsonNode geometry) {}
+
+    /** Draws these outlines, replacing the ones before; only what changed is sent. */
+    public void setOutlines(List<Outline> outlines) {
+        String value = Json.MAPPER.writeValueAsString(outlines);
+        if (!value.equals(getElement().getProperty("outlines"))) {
+            getElement().setProperty("outlines", value);
+        }
+    }
+
     /** Flies the map to a commune and opens its details. */
     public void flyTo(String communeCode) {
         getElement().callJsFunction("flyTo", communeCode);

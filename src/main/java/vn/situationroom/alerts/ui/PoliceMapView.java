@@ -24,19 +24,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.situationroom.alerts.AlertService;
 import vn.situationroom.history.EventHistory;
 import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.HotspotSettings;
+import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.AlertRow;
 import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.live.LiveScreens;
 import vn.situationroom.region.Region;
+import vn.situationroom.region.RegionGeometry;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.CommuneMap;
 import vn.situationroom.ui.PagedList;
@@ -67,6 +71,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
     private final Region region;
     private final LiveHotspots hotspots;
     private final LiveAlerts alerts;
+    private final ObjectProvider<RegionGeometry> geometry;
     private final AlertService service;
     private final UiProperties settings;
     private final IndicatorHistory history;
@@ -97,8 +102,10 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
             UiProperties settings,
             IndicatorHistory history,
             EventHistory events,
-            HotspotSettings hotspotSettings) {
+            HotspotSettings hotspotSettings,
+            ObjectProvider<RegionGeometry> geometry) {
         this.region = region;
+        this.geometry = geometry;
         this.hotspots = hotspots;
         this.alerts = alerts;
         this.service = service;
@@ -272,6 +279,26 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         });
         alertList.getElement().setAttribute("data-new-critical", String.valueOf(newCritical));
         firstRender = false;
+        map.setOutlines(outlines(active));
+    }
+
+    /** Each cluster's communes as one outline on the map, labelled with its reason. */
+    private List<CommuneMap.Outline> outlines(List<Alert> active) {
+        List<CommuneMap.Outline> outlines = new ArrayList<>();
+        for (Alert alert : active) {
+            if (alert.rule() != AlertRule.CLUSTER || alert.reasons().isEmpty()) {
+                continue;
+            }
+            Reason reason = alert.reasons().getFirst();
+            if (reason.communes() == null || !reason.communes().stream().allMatch(region::contains)) {
+                continue; // a cluster of another region's communes (the region file changed since)
+            }
+            outlines.add(new CommuneMap.Outline(
+                    alert.alertId(),
+                    LevelTexts.reason(this, reason),
+                    geometry.getObject().outline(reason.communes())));
+        }
+        return outlines;
     }
 
     private Div item(Alert alert) {
