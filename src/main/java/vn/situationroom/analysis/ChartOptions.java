@@ -77,10 +77,17 @@ public final class ChartOptions {
 
     /**
      * A detector run over a daily series from {@code first}: the counts as bars, the bound as a dashed line, the days
-     * that alarm as red points.
+     * that alarm as red points, and beside them the days on which the live analytics did raise an alert for the
+     * commune ({@code fired}, with how many), as purple diamonds above the bars.
      */
     public static ObjectNode backtest(
-            List<Detection> days, LocalDate first, String observedName, String boundName, String alarmName) {
+            List<Detection> days,
+            LocalDate first,
+            Map<LocalDate, Integer> fired,
+            String observedName,
+            String boundName,
+            String alarmName,
+            String firedName) {
         ObjectNode option = base();
         option.putObject("legend").put("top", 0);
         option.putObject("xAxis").put("type", "category").putArray("data");
@@ -98,6 +105,20 @@ public final class ChartOptions {
                 series.addObject().put("name", alarmName).put("type", "scatter").put("symbolSize", 12);
         alarmSeries.putObject("itemStyle").put("color", HotspotLevel.CRITICAL.hex());
         ArrayNode alarms = alarmSeries.putArray("data");
+        ObjectNode firedSeries = series.addObject()
+                .put("name", firedName)
+                .put("type", "scatter")
+                .put("symbol", "diamond")
+                .put("symbolSize", 14);
+        firedSeries.putObject("itemStyle").put("color", "#6a1b9a");
+        ArrayNode firedDays = firedSeries.putArray("data");
+        double top = days.stream().mapToDouble(Detection::observed).max().orElse(0) + 1;
+        for (Detection day : days) {
+            LocalDate date = first.plusDays(day.index());
+            if (fired.containsKey(date)) {
+                firedDays.addArray().add(date.toString()).add(top).add(fired.get(date));
+            }
+        }
         for (Detection day : days) {
             String label = first.plusDays(day.index()).toString();
             categories.add(label);

@@ -73,46 +73,55 @@ public class ClusterAlerts implements StandingAlerts.Check {
 
     /** The clusters found now at or below the settings' p-value, as conditions. */
     List<StandingAlerts.Condition> clusters() {
+        return clustersOn(LocalDate.now(clock)).stream()
+                .map(reason -> new StandingAlerts.Condition(
+                        StandingAlerts.idOf(AlertRule.CLUSTER, reason.communes().getFirst(), reason.date()),
+                        reason.communes().getFirst(),
+                        AlertRule.CLUSTER,
+                        HotspotLevel.WARNING,
+                        reason))
+                .toList();
+    }
+
+    /**
+     * The clusters the scan finds as of the end of a day (the period of the settings ending that day, the clusters
+     * ending on it) at or below the settings' p-value, each as the reason its alert gives: the communes (centre
+     * first) by code and by name, the events and the expected, the p-value and the first day. What the check does
+     * for today, and the back-test for any day.
+     */
+    List<Reason> clustersOn(LocalDate day) {
         RegionGeometry shapes = geometry.getObject();
-        if (scan == null) {
-            scan = new SpaceTimeScan(shapes.centres(), shapes.borders(), settings.scan());
+        synchronized (this) {
+            if (scan == null) {
+                scan = new SpaceTimeScan(shapes.centres(), shapes.borders(), settings.scan());
+            }
         }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate from = today.minusDays(settings.periodDays() - 1L);
-        Map<String, long[]> byCommune = counts.visitsAndPetitionsOfAll(from, today, clock.getZone());
+        LocalDate from = day.minusDays(settings.periodDays() - 1L);
+        Map<String, long[]> byCommune = counts.visitsAndPetitionsOfAll(from, day, clock.getZone());
         List<String> codes = shapes.codes();
         long[][] matrix = new long[codes.size()][];
         for (int i = 0; i < matrix.length; i++) {
             matrix[i] = byCommune.getOrDefault(codes.get(i), new long[settings.periodDays()]);
         }
-        List<StandingAlerts.Condition> found = new ArrayList<>();
-        // One seed a day: the checks of a day give the same p-values on the same counts.
-        for (SpaceTimeScan.Cluster cluster : scan.scan(matrix, today.toEpochDay())) {
+        List<Reason> found = new ArrayList<>();
+        // One seed a day: the checks of a day, and a back-test of it, give the same p-values on the same counts.
+        for (SpaceTimeScan.Cluster cluster : scan.scan(matrix, day.toEpochDay())) {
             if (cluster.pValue() > settings.alpha()) {
                 continue;
             }
             List<String> communes =
                     Arrays.stream(cluster.communes()).mapToObj(codes::get).toList();
-            String centre = communes.getFirst();
-            LocalDate first = today.minusDays(cluster.days() - 1L);
-            found.add(new StandingAlerts.Condition(
-                    StandingAlerts.idOf(AlertRule.CLUSTER, centre, first),
-                    centre,
-                    AlertRule.CLUSTER,
+            found.add(new Reason(
+                    AlertRule.CLUSTER.name(),
                     HotspotLevel.WARNING,
-                    new Reason(
-                            AlertRule.CLUSTER.name(),
-                            HotspotLevel.WARNING,
-                            (double) cluster.observed(),
-                            cluster.expected(),
-                            cluster.pValue(),
-                            null,
-                            String.join(
-                                    ", ",
-                                    communes.stream().map(region::shortName).toList()),
-                            null,
-                            first,
-                            communes)));
+                    (double) cluster.observed(),
+                    cluster.expected(),
+                    cluster.pValue(),
+                    null,
+                    String.join(", ", communes.stream().map(region::shortName).toList()),
+                    null,
+                    day.minusDays(cluster.days() - 1L),
+                    communes));
         }
         return found;
     }

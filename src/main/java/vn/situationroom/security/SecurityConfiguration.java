@@ -92,7 +92,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(readers())
                         .requestMatchers(GET, "/api/v1/history/**", "/api/v1/region/**")
                         .hasAnyAuthority(readers(Roles.COMMUNE))
-                        .requestMatchers(POST, "/api/v1/analysis/detect")
+                        .requestMatchers(POST, "/api/v1/analysis/detect", "/api/v1/analysis/clusters")
                         .hasAuthority(Scopes.authority(Scopes.HISTORY_READ))
                         .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*")
                         .hasAnyAuthority(

@@ -15,10 +15,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.alerts.StandingAlerts;
 import vn.situationroom.history.DailyCounts;
+import vn.situationroom.platform.Json;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.RegionGeometry;
 import vn.situationroom.security.Roles;
@@ -96,6 +98,31 @@ class ClusterAlertsBrowserIT extends BrowserTest {
         StandingAlerts.Outcome outcome = check.check();
         assertThat(outcome.raised()).contains(best.alertId());
 
+        // The back-test over the days around it: what the scan finds as of each day, beside what fired.
+        String request = """
+                {"from":"%s","to":"%s"}""".formatted(LAST_DAY.minusDays(3), LAST_DAY);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode answer = Json.MAPPER.readTree(
+                    http.postJson("/api/v1/analysis/clusters", request).body());
+            assertThat(answer.get("days")).hasSize(4);
+            assertThat(answer.get("days").get(0).get("clusters"))
+                    .as("two days before the jump")
+                    .isEmpty();
+            JsonNode last = answer.get("days").get(3).get("clusters").get(0);
+            assertThat(last.get("communes")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
+                    .containsAll(cluster.stream().map(Commune::code).toList());
+            assertThat(last.get("pValue").asDouble()).isLessThanOrEqualTo(0.01);
+            assertThat(answer.get("fired")
+                            .valueStream()
+                            .map(a -> a.get("alertId").asString()))
+                    .contains(best.alertId());
+        });
+        assertThat(http.postJson("/api/v1/analysis/clusters", """
+                        {"from":"2021-01-01","to":"2021-03-01"}""").body()).contains("at most 31 days");
+
         var driver = chromium.driver();
         signIn(driver, Roles.POLICE);
         driver.get("http://localhost:" + port + "/map");
@@ -105,6 +132,14 @@ class ClusterAlertsBrowserIT extends BrowserTest {
         assertThat(driver.findElements(outline))
                 .as("one shape for the whole cluster")
                 .hasSize(1);
+        // The cluster's other communes name it too, where they have no reason of their own.
+        String member = cluster.get(1).code();
+        wait.until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                                "const s = document.querySelector('sr-commune-map').styles[arguments[0]];"
+                                        + " return s ? s.detail : '';",
+                                member))
+                .contains("Cụm xã giáp ranh"));
         By item = By.cssSelector(".police-alert[data-rule='CLUSTER'][data-alert='" + best.alertId() + "']");
         wait.until(d -> !d.findElements(item).isEmpty());
         assertThat(driver.findElement(item).getText())

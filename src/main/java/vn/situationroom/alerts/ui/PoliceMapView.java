@@ -189,7 +189,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
 
     private void renderMap() {
         if (replaying == null) {
-            map.setStyles(LevelTexts.mapStyles(this, region, hotspots.current()));
+            map.setStyles(withClusters(LevelTexts.mapStyles(this, region, hotspots.current())));
             replayBar.showLive();
             map.getElement().removeAttribute("data-replay-at");
         } else {
@@ -280,6 +280,28 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         alertList.getElement().setAttribute("data-new-critical", String.valueOf(newCritical));
         firstRender = false;
         map.setOutlines(outlines(active));
+    }
+
+    /**
+     * The styles with each cluster named by its other communes too: a commune of a cluster that has no reason of its
+     * own says it belongs to the cluster (the alert, and so the level, sits on the cluster's centre).
+     */
+    private Map<String, CommuneMap.CommuneStyle> withClusters(Map<String, CommuneMap.CommuneStyle> styles) {
+        for (Alert alert : LiveScreens.securityAlerts(alerts, region)) {
+            if (alert.rule() != AlertRule.CLUSTER || alert.reasons().isEmpty()) {
+                continue;
+            }
+            Reason reason = alert.reasons().getFirst();
+            for (String member : reason.communes() == null ? List.<String>of() : reason.communes()) {
+                CommuneMap.CommuneStyle style = styles.get(member);
+                if (style != null && style.detail().isEmpty()) {
+                    styles.put(
+                            member,
+                            new CommuneMap.CommuneStyle(style.level(), style.label(), LevelTexts.reason(this, reason)));
+                }
+            }
+        }
+        return styles;
     }
 
     /** Each cluster's communes as one outline on the map, labelled with its reason. */

@@ -101,7 +101,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
         this.calendar = calendar;
         this.filters = AnalysisFilters.defaults(LocalDate.now(calendar.zone()));
         this.alerts = new AlertsTab(alertHistory, region, calendar, () -> filters, this::unlessUnavailable);
-        this.backtest = new BacktestTab(region, dailyCounts, calendar, () -> filters);
+        this.backtest = new BacktestTab(region, dailyCounts, alertHistory, calendar, () -> filters);
         this.exports = new Exports(this, history, eventHistory, region, calendar, audit, () -> filters);
         this.events = new EventsTab(eventHistory, region, calendar, () -> filters, this::unlessUnavailable, exports);
         this.filterBar = new FilterBar(region, changed -> {

@@ -19,7 +19,9 @@ import vn.situationroom.analysis.ChartOptions;
 import vn.situationroom.detection.Detection;
 import vn.situationroom.detection.Detector;
 import vn.situationroom.election.ElectionCalendar;
+import vn.situationroom.history.AlertHistory;
 import vn.situationroom.history.DailyCounts;
+import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
 import vn.situationroom.ui.Chart;
@@ -33,6 +35,7 @@ import vn.situationroom.ui.ViewerCommunes;
 final class BacktestTab extends VerticalLayout {
 
     private final DailyCounts dailyCounts;
+    private final AlertHistory alerts;
     private final ElectionCalendar calendar;
     private final Supplier<AnalysisFilters> filters;
     private final Chart chart = new Chart();
@@ -45,8 +48,14 @@ final class BacktestTab extends VerticalLayout {
     private final Span summary = new Span();
 
     /** @param filters the screen's filters, whose period the back-test runs over */
-    BacktestTab(Region region, DailyCounts dailyCounts, ElectionCalendar calendar, Supplier<AnalysisFilters> filters) {
+    BacktestTab(
+            Region region,
+            DailyCounts dailyCounts,
+            AlertHistory alerts,
+            ElectionCalendar calendar,
+            Supplier<AnalysisFilters> filters) {
         this.dailyCounts = dailyCounts;
+        this.alerts = alerts;
         this.calendar = calendar;
         this.filters = filters;
         commune.setLabel(getTranslation("field.communeCode"));
@@ -119,13 +128,39 @@ final class BacktestTab extends VerticalLayout {
             return;
         }
         long alarms = days.stream().filter(d -> Boolean.TRUE.equals(d.alarm())).count();
-        summary.setText(getTranslation("analysis.backtest.summary", picked.name(), days.size(), alarms));
+        Map<LocalDate, Integer> fired = firedDays(picked, period);
+        summary.setText(getTranslation(
+                "analysis.backtest.summary",
+                picked.name(),
+                days.size(),
+                alarms,
+                fired.values().stream().mapToInt(Integer::intValue).sum()));
         chart.setOption(ChartOptions.backtest(
                 days,
                 first,
+                fired,
                 getTranslation("analysis.backtest.observed"),
                 getTranslation("analysis.backtest.bound"),
-                getTranslation("analysis.backtest.alarm")));
+                getTranslation("analysis.backtest.alarm"),
+                getTranslation("analysis.backtest.fired")));
+    }
+
+    /** The alerts the live analytics raised for the commune in the period (of what happens on the ground), by day. */
+    private Map<LocalDate, Integer> firedDays(Commune commune, AnalysisFilters period) {
+        Map<LocalDate, Integer> fired = new java.util.TreeMap<>();
+        alerts
+                .alerts(
+                        period.from(),
+                        period.to(),
+                        new AlertHistory.AlertFilter(List.of(commune.code()), null, null),
+                        0,
+                        1000)
+                .items()
+                .stream()
+                .filter(alert -> AlertRule.valueOf(alert.rule()).onTheGround())
+                .forEach(alert ->
+                        fired.merge(alert.firstSeen().atZone(calendar.zone()).toLocalDate(), 1, Integer::sum));
+        return fired;
     }
 
     /** The form's parameter fields by the catalogue's names. */

@@ -197,6 +197,10 @@ class AnalysisBrowserIT extends BrowserTest {
         wait.until(d -> d.findElement(By.cssSelector(".analysis-backtest-summary"))
                 .getText()
                 .startsWith(commune.name() + ": 7 ngày"));
+        assertThat(driver.findElement(By.cssSelector(".analysis-backtest-summary"))
+                        .getText())
+                .as("beside the method's alarms, what the live analytics did raise")
+                .containsPattern("\\d+ cảnh báo đã thực sự phát ra");
         wait.until(d -> String.valueOf(d.findElement(By.cssSelector("sr-chart.analysis-backtest"))
                         .getDomAttribute("data-series"))
                 .startsWith("Số lượt và đơn thư:7"));
