@@ -232,6 +232,9 @@ class CommuneMap extends HTMLElement {
       this._fitted = true;
       this._restyle();
       this._drawMarkers();
+      if (this._pendingFocus) {
+        this.flyTo(this._pendingFocus);
+      }
     }
   }
 
@@ -374,9 +377,12 @@ class CommuneMap extends HTMLElement {
   // Flies the map to a commune and opens its details; the server calls it when an alert is picked.
   flyTo(code) {
     const layer = this._layers.get(String(code));
-    if (!this._map || !layer) {
+    if (!this._map || !layer || !this._fitted) {
+      // Asked before the shapes are drawn and fitted (a link that opens the map on an alert): once they are.
+      this._pendingFocus = code;
       return;
     }
+    this._pendingFocus = null;
     this._map.flyToBounds(layer.getBounds(), { maxZoom: 13, duration: 0.8 });
     layer.openPopup();
     this.setAttribute('data-focused', String(code));

@@ -63,7 +63,8 @@ class ArchitectureTests {
             Map.entry("app_user", Set.of("security")),
             Map.entry("audit_event", Set.of("security")),
             Map.entry("shedlock", Set.of("platform")),
-            Map.entry("history_set_aside", Set.of("history")));
+            Map.entry("history_set_aside", Set.of("history")),
+            Map.entry("notification", Set.of("notify")));
 
     private static final Pattern CREATED =
             Pattern.compile("(?i)CREATE\\s+(?:TABLE|(?:OR\\s+REPLACE\\s+)?(?:MATERIALIZED\\s+)?VIEW)\\s+(\\w+)");

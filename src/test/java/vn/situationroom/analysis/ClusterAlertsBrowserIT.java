@@ -156,6 +156,11 @@ class ClusterAlertsBrowserIT extends BrowserTest {
         Thread.sleep(1500); // the map flies to the cluster's centre
         chromium.screenshot("map-cluster.png");
 
+        // The link a notification carries opens the map on the alert's commune.
+        driver.get("http://localhost:" + port + "/map?alert=" + best.alertId());
+        wait.until(d -> best.communeCode()
+                .equals(d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-focused")));
+
         // Weeks later the cluster is gone: the check ends its alert.
         assertThat(checkOn(LAST_DAY.plusDays(60)).check().ended()).contains(best.alertId());
         wait.until(d -> d.findElements(outline).isEmpty());

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -56,7 +58,7 @@ import vn.situationroom.ui.UiProperties;
 @RolesAllowed({Roles.POLICE})
 @Route("map")
 @Menu(title = "shell.menu.police", order = 2, icon = "vaadin:shield")
-public class PoliceMapView extends Div implements HasDynamicTitle {
+public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final Duration FLASH = Duration.ofSeconds(10);
@@ -152,11 +154,25 @@ public class PoliceMapView extends Div implements HasDynamicTitle {
         return getTranslation("police.page-title");
     }
 
+    /** The alert a link names ({@code /map?alert=<id>}, as a notification carries): the map flies to its commune. */
+    private String linkedAlert;
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        linkedAlert = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("alert")
+                .orElse(null);
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         renderMap();
         renderAlerts();
+        if (linkedAlert != null) {
+            alerts.find(linkedAlert).ifPresent(alert -> map.flyTo(alert.communeCode()));
+        }
         following = LiveScreens.follow(ui, hotspots, this::onLiveLevels, alerts, this::renderAlerts);
         // The sound stays on across the screens of one tab: the button says what the page does.
         if (soundSwitch != null) {
