@@ -15,14 +15,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.situationroom.SuiteSecurityStrategy;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.hotspot.Alert;
@@ -43,6 +46,9 @@ import vn.situationroom.region.Region;
             "situationroom.notifications.base-url=https://phong-tinh-hinh.example.vn/"
         })
 @ActiveProfiles("it")
+// A context of its own (its mail settings): closed after the class, and the suite's security strategy put back.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(SuiteSecurityStrategy.class)
 class NotificationsIT {
 
     @RegisterExtension
