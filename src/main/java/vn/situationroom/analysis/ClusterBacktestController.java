@@ -1,14 +1,11 @@
 package vn.situationroom.analysis;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,23 +40,17 @@ class ClusterBacktestController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> backtest(@RequestBody JsonNode request) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        LocalDate from = date(request, "from", errors);
-        LocalDate to = date(request, "to", errors);
+        RequestProblems errors = new RequestProblems();
+        LocalDate from = errors.date(request, "from");
+        LocalDate to = errors.date(request, "to");
         if (from != null && to != null && (to.isBefore(from) || to.toEpochDay() - from.toEpochDay() >= MAX_DAYS)) {
-            errors.add(Map.of("field", "to", "message", "must be on or after from, at most " + MAX_DAYS + " days"));
+            errors.add("to", "must be on or after from, at most " + MAX_DAYS + " days");
         }
         if (to != null && to.isAfter(LocalDate.now(calendar.zone()))) {
-            errors.add(Map.of("field", "to", "message", "must not lie in the future"));
+            errors.add("to", "must not lie in the future");
         }
         if (!errors.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST, errors.size() + " problem(s) in the cluster back-test request.");
-            problem.setTitle("Invalid cluster back-test request");
-            problem.setProperty("errors", errors);
-            return ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return errors.answer("cluster back-test");
         }
         List<Map<String, Object>> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -102,14 +93,5 @@ class ClusterBacktestController {
         cluster.put("expected", reason.expected());
         cluster.put("pValue", reason.threshold());
         return cluster;
-    }
-
-    private static LocalDate date(JsonNode request, String name, List<Map<String, String>> errors) {
-        try {
-            return LocalDate.parse(request.path(name).asString(""));
-        } catch (DateTimeParseException e) {
-            errors.add(Map.of("field", name, "message", "must be a date such as 2026-03-01"));
-            return null;
-        }
     }
 }

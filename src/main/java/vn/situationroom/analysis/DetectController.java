@@ -1,17 +1,13 @@
 package vn.situationroom.analysis;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -64,11 +60,11 @@ class DetectController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> detect(@RequestBody JsonNode request) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        RequestProblems errors = new RequestProblems();
         String requested = request.path("method").asString("");
         Optional<Detector> detector = AUTO.equals(requested) ? Optional.of(auto()) : Detector.named(requested);
         if (detector.isEmpty()) {
-            errors.add(error("method", "must be one of " + Detector.names() + " or " + AUTO));
+            errors.add("method", "must be one of " + Detector.names() + " or " + AUTO);
         }
         LocalDate from = null;
         double[] series = null;
@@ -76,39 +72,32 @@ class DetectController {
             series = series(request.get("series"), errors);
         } else if (request.has("communeCode")) {
             String commune = request.get("communeCode").asString("");
-            from = date(request, "from", errors);
-            LocalDate to = date(request, "to", errors);
+            from = errors.date(request, "from");
+            LocalDate to = errors.date(request, "to");
             if (!region.contains(commune)) {
-                errors.add(error("communeCode", "is not a commune of the loaded region"));
+                errors.add("communeCode", "is not a commune of the loaded region");
             }
             if (from != null
                     && to != null
                     && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= IndicatorHistory.MAX_DAYS)) {
-                errors.add(
-                        error("to", "must be on or after from, at most " + IndicatorHistory.MAX_DAYS + " days later"));
+                errors.add("to", "must be on or after from, at most " + IndicatorHistory.MAX_DAYS + " days later");
             }
             if (errors.isEmpty()) {
                 series = dailyCounts.visitsAndPetitions(commune, from, to, calendar.zone());
             }
         } else {
-            errors.add(error("series", "give a series of daily counts, or communeCode with from and to"));
+            errors.add("series", "give a series of daily counts, or communeCode with from and to");
         }
         List<Detection> days = null;
         if (errors.isEmpty()) {
             try {
                 days = detector.orElseThrow().detect(series, parameters(detector.orElseThrow(), request));
             } catch (IllegalArgumentException e) {
-                errors.add(error("$", e.getMessage()));
+                errors.add("$", e.getMessage());
             }
         }
         if (!errors.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST, errors.size() + " problem(s) in the detection request.");
-            problem.setTitle("Invalid detection request");
-            problem.setProperty("errors", errors);
-            return ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return errors.answer("detection");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("method", detector.orElseThrow().name());
@@ -142,30 +131,21 @@ class DetectController {
         return values;
     }
 
-    private static double[] series(JsonNode node, List<Map<String, String>> errors) {
+    private static double[] series(JsonNode node, RequestProblems errors) {
         if (!node.isArray() || node.isEmpty() || node.size() > IndicatorHistory.MAX_DAYS) {
-            errors.add(error("series", "must be an array of 1 to " + IndicatorHistory.MAX_DAYS + " daily counts"));
+            errors.add("series", "must be an array of 1 to " + IndicatorHistory.MAX_DAYS + " daily counts");
             return null;
         }
         double[] series = new double[node.size()];
         for (int i = 0; i < node.size(); i++) {
             JsonNode value = node.get(i);
             if (!value.isNumber() || value.asDouble() < 0 || Double.isInfinite(value.asDouble())) {
-                errors.add(error("series[" + i + "]", "must be a count, a number of at least 0"));
+                errors.add("series[" + i + "]", "must be a count, a number of at least 0");
             } else {
                 series[i] = value.asDouble();
             }
         }
         return series;
-    }
-
-    private static LocalDate date(JsonNode request, String name, List<Map<String, String>> errors) {
-        try {
-            return LocalDate.parse(request.path(name).asString(""));
-        } catch (DateTimeParseException e) {
-            errors.add(error(name, "must be a date such as 2026-03-01"));
-            return null;
-        }
     }
 
     private static Double number(JsonNode request, String name) {
@@ -199,9 +179,5 @@ class DetectController {
             throw new IllegalArgumentException(name + " must be a whole number");
         }
         return value.asInt();
-    }
-
-    private static Map<String, String> error(String field, String message) {
-        return Map.of("field", field, "message", message);
     }
 }
