@@ -64,7 +64,8 @@ class ArchitectureTests {
             Map.entry("audit_event", Set.of("security")),
             Map.entry("shedlock", Set.of("platform")),
             Map.entry("history_set_aside", Set.of("history")),
-            Map.entry("notification", Set.of("notify")));
+            Map.entry("notification", Set.of("notify")),
+            Map.entry("notification_subscription", Set.of("notify")));
 
     private static final Pattern CREATED =
             Pattern.compile("(?i)CREATE\\s+(?:TABLE|(?:OR\\s+REPLACE\\s+)?(?:MATERIALIZED\\s+)?VIEW)\\s+(\\w+)");

@@ -56,6 +56,9 @@ public class AuditLog {
         WATCH_ADDED,
         WATCH_REMOVED,
         ESCALATION_STEP,
+        SUBSCRIPTION_ADDED,
+        SUBSCRIPTION_CHANGED,
+        SUBSCRIPTION_REMOVED,
         ACCESS_DENIED
     }
 

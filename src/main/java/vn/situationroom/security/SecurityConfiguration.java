@@ -94,7 +94,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(readers(Roles.COMMUNE))
                         .requestMatchers(POST, "/api/v1/analysis/detect", "/api/v1/analysis/clusters")
                         .hasAuthority(Scopes.authority(Scopes.HISTORY_READ))
-                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*")
+                        .requestMatchers(GET, "/api/v1/alerts", "/api/v1/alerts/*", "/api/v1/alerts/*/notifications")
                         .hasAnyAuthority(
                                 Scopes.authority(Scopes.HISTORY_READ), role(Roles.LEADERSHIP), role(Roles.POLICE))
                         .requestMatchers(POST, "/api/v1/alerts/*/ack", "/api/v1/alerts/*/resolve")

@@ -2,6 +2,8 @@ package vn.situationroom.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,8 @@ import vn.situationroom.ui.HeadlessChromium;
  * Outgrowing one machine, with real processes: a Kafka cluster of three brokers (each its own JVM), one PostgreSQL
  * and two app instances (each the packaged app in its own JVM) sharing the stream. An instance killed during an
  * ingest, a broker killed during an ingest, the database killed during an ingest: afterwards the indicators equal a
- * recount of the accepted events and the history holds each of them once.
+ * recount of the accepted events and the history holds each of them once. The email of a CRITICAL alert seen by both
+ * instances reaches each address once.
  *
  * <p>The tests run in order on one cluster (each on communes of its own): starting three brokers and two apps takes
  * a minute on two cores.
@@ -70,6 +73,8 @@ class ClusterFaultsIT {
     private static AppProcess first;
     private static AppProcess second;
     private static List<String> communes;
+    /** The SMTP server both instances send the notifications of CRITICAL alerts to. */
+    private static GreenMail smtp;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -78,6 +83,8 @@ class ClusterFaultsIT {
         kafka.startAll();
         postgresPort = AppProcess.freePort();
         postgres = EmbeddedPostgresDatabase.start(dir.resolve("postgres"), postgresPort, true);
+        smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         Region region = RegionLoader.load(
                 ClusterFaultsIT.class.getResourceAsStream("/region/cau-ngang-communes.geojson"), "default region", "");
         communes = region.communes().stream().map(c -> c.code()).toList();
@@ -97,7 +104,11 @@ class ClusterFaultsIT {
                 "--situationroom.intake.person-hash-salt=the-cluster-test-salt-0123456789",
                 "--situationroom.alerts.standing-check-delay=PT1S",
                 "--situationroom.alerts.standing-check-every=PT3S",
-                "--situationroom.security.admin-password=" + TestAccounts.PASSWORD);
+                "--situationroom.security.admin-password=" + TestAccounts.PASSWORD,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--situationroom.notifications.email.to=truc-ban@example.vn,chi-huy@example.vn",
+                "--situationroom.notifications.deliver-every=PT1S");
     }
 
     @AfterAll
@@ -114,6 +125,9 @@ class ClusterFaultsIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         // The apps' and brokers' logs stay for a look after a failure.
         Path logs = Path.of("target", "cluster-faults-logs");
@@ -189,6 +203,15 @@ class ClusterFaultsIT {
         assertThat(rounds)
                 .as("standing-check rounds in 15 s on both instances together")
                 .isBetween(3L, 7L);
+
+        // Both instances saw the CRITICAL alert and deliver every second: each address got its email once.
+        List<String> mailed = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> body(m).contains("/map?alert=" + id))
+                .map(m -> recipient(m))
+                .toList();
+        assertThat(mailed)
+                .as("the alert's emails, sent by either instance")
+                .containsExactlyInAnyOrder("truc-ban@example.vn", "chi-huy@example.vn");
     }
 
     @Test
@@ -262,6 +285,8 @@ class ClusterFaultsIT {
             }
             if (i == 12) {
                 postgres = EmbeddedPostgresDatabase.start(dir.resolve("postgres"), postgresPort, true);
+                smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                smtp.start();
             }
             accepted.addAll(postUntilAccepted(first, batches.get(i)));
         }
@@ -347,6 +372,22 @@ class ClusterFaultsIT {
                 rows.next();
                 return new long[] {rows.getLong(1), rows.getLong(2)};
             }
+        }
+    }
+
+    private static String body(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

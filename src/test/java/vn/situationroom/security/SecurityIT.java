@@ -66,6 +66,7 @@ class SecurityIT extends BrowserTest {
             new Screen("roster", "roster-view", Set.of(Roles.OFFICE)),
             new Screen("admin/users", "users-view", Set.of(Roles.ADMIN)),
             new Screen("admin/tokens", "tokens-view", Set.of(Roles.ADMIN)),
+            new Screen("admin/notifications", "notifications-view", Set.of(Roles.ADMIN)),
             new Screen("admin/audit", "audit-view", Set.of(Roles.ADMIN)));
 
     private record Endpoint(String method, String path, Set<String> roles, String scope) {}
@@ -107,6 +108,11 @@ class SecurityIT extends BrowserTest {
                     Set.of(Roles.LEADERSHIP, Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE),
                     Scopes.HISTORY_READ),
             new Endpoint("GET", "/api/v1/alerts", Set.of(Roles.LEADERSHIP, Roles.POLICE), Scopes.HISTORY_READ),
+            new Endpoint(
+                    "GET",
+                    "/api/v1/alerts/none/notifications",
+                    Set.of(Roles.LEADERSHIP, Roles.POLICE),
+                    Scopes.HISTORY_READ),
             new Endpoint(
                     "GET", "/api/v1/cases", Set.of(Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE), Scopes.HISTORY_READ),
             new Endpoint(
@@ -389,7 +395,11 @@ class SecurityIT extends BrowserTest {
                         .distinct()
                         .toList())
                 .containsExactly(own.code());
-        JsonNode trend = officer.getJson("/api/v1/history/trend?counter=people&granularity=DAY&" + days());
+        // The indicators come from the stream, a moment after the stored events.
+        JsonNode trend = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> officer.getJson("/api/v1/history/trend?counter=people&granularity=DAY&" + days()),
+                        t -> t.get("total").asLong() > 0);
         assertThat(trend.get("communes").get(0).asString()).isEqualTo(own.code());
         assertThat(trend.get("total").asLong()).isEqualTo(30);
         JsonNode cases = officer.getJson("/api/v1/cases");

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import vn.situationroom.alerts.AlertService;
 import vn.situationroom.history.EventHistory;
 import vn.situationroom.history.IndicatorHistory;
@@ -41,6 +42,7 @@ import vn.situationroom.live.LevelTexts;
 import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.live.LiveScreens;
+import vn.situationroom.live.NotifiedAlerts;
 import vn.situationroom.region.Region;
 import vn.situationroom.region.RegionGeometry;
 import vn.situationroom.security.Roles;
@@ -77,6 +79,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
     private final AlertService service;
     private final UiProperties settings;
     private final IndicatorHistory history;
+    private final NotifiedAlerts notifications;
     private final EventHistory events;
     private final int crowdThreshold;
     private final CommuneMap map;
@@ -93,6 +96,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
     private final Map<String, Instant> appeared = new HashMap<>();
 
     private boolean firstRender = true;
+    private Map<String, List<NotifiedAlerts.Notice>> lastNotified = Map.of();
     private LiveHotspots.Registration following;
     private com.vaadin.flow.shared.Registration polling;
 
@@ -105,8 +109,10 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
             IndicatorHistory history,
             EventHistory events,
             HotspotSettings hotspotSettings,
-            ObjectProvider<RegionGeometry> geometry) {
+            ObjectProvider<RegionGeometry> geometry,
+            NotifiedAlerts notifications) {
         this.region = region;
+        this.notifications = notifications;
         this.geometry = geometry;
         this.hotspots = hotspots;
         this.alerts = alerts;
@@ -180,7 +186,13 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         }
         // The markers come from the history, a moment after the levels: look again now and then.
         ui.setPollInterval((int) MARKERS_EVERY.multipliedBy(2).toMillis());
-        polling = ui.addPollListener(poll -> refreshMarkers(false));
+        polling = ui.addPollListener(poll -> {
+            refreshMarkers(false);
+            // A notification sent, retried or failed since: the alert's line says so.
+            if (!notified(LiveScreens.securityAlerts(alerts, region)).equals(lastNotified)) {
+                renderAlerts();
+            }
+        });
     }
 
     @Override
@@ -286,8 +298,10 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
             }
         }
         alertList.add(alertPages);
+        Map<String, List<NotifiedAlerts.Notice>> notified = notified(active);
+        lastNotified = notified;
         alertPages.show(active, alert -> {
-            Div item = item(alert);
+            Div item = item(alert, notified.getOrDefault(alert.alertId(), List.of()));
             if (flashing.contains(alert.alertId())) {
                 item.addClassName("flash");
             }
@@ -339,7 +353,22 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         return outlines;
     }
 
-    private Div item(Alert alert) {
+    /** Who was told of the alerts shown, by the notifications; nothing while the database cannot be read. */
+    private Map<String, List<NotifiedAlerts.Notice>> notified(List<Alert> active) {
+        try {
+            return notifications.of(active.stream().map(Alert::alertId).toList());
+        } catch (DataAccessException e) {
+            return Map.of();
+        }
+    }
+
+    private Div notifiedLine(List<NotifiedAlerts.Notice> sent) {
+        Div line = new Div(NotifiedAlerts.summary(this::getTranslation, sent));
+        line.addClassName("police-alert-notified");
+        return line;
+    }
+
+    private Div item(Alert alert, List<NotifiedAlerts.Notice> sent) {
         long minutes =
                 Math.max(0, Duration.between(alert.firstSeen(), Instant.now()).toMinutes());
         String age = getTranslation(
@@ -365,7 +394,11 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         Div actions = new Div(acknowledge, resolve);
         actions.addClassName("police-alert-actions");
 
-        AlertRow item = new AlertRow(alert, region, age, state).with(actions);
+        AlertRow item = new AlertRow(alert, region, age, state);
+        if (!sent.isEmpty()) {
+            item.with(notifiedLine(sent));
+        }
+        item.with(actions);
         item.addClassName("police-alert");
         item.addClickListener(click -> map.flyTo(alert.communeCode()));
         return item;

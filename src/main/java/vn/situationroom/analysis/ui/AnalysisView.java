@@ -33,6 +33,7 @@ import vn.situationroom.history.DailyCounts;
 import vn.situationroom.history.EventHistory;
 import vn.situationroom.history.Granularity;
 import vn.situationroom.history.IndicatorHistory;
+import vn.situationroom.live.NotifiedAlerts;
 import vn.situationroom.region.Region;
 import vn.situationroom.report.DailyReportService;
 import vn.situationroom.security.AuditLog;
@@ -93,14 +94,15 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
             AlertHistory alertHistory,
             DailyCounts dailyCounts,
             ElectionCalendar calendar,
-            AuditLog audit) {
+            AuditLog audit,
+            NotifiedAlerts notified) {
         this.audit = audit;
         this.region = region;
         this.history = history;
         this.dailyCounts = dailyCounts;
         this.calendar = calendar;
         this.filters = AnalysisFilters.defaults(LocalDate.now(calendar.zone()));
-        this.alerts = new AlertsTab(alertHistory, region, calendar, () -> filters, this::unlessUnavailable);
+        this.alerts = new AlertsTab(alertHistory, region, calendar, () -> filters, this::unlessUnavailable, notified);
         this.backtest = new BacktestTab(region, dailyCounts, alertHistory, calendar, () -> filters);
         this.exports = new Exports(this, history, eventHistory, region, calendar, audit, () -> filters);
         this.events = new EventsTab(eventHistory, region, calendar, () -> filters, this::unlessUnavailable, exports);
