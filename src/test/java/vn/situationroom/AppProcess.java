@@ -60,6 +60,9 @@ public final class AppProcess {
                 "--situationroom.platform.data-dir=" + data,
                 "--situationroom.simulator.enabled=false",
                 "--situationroom.security.initial-api-token=" + TestHttp.TOKEN));
+        if (!TestClock.OFFSET.isZero()) {
+            command.add("--situationroom.platform.clock-offset=" + TestClock.OFFSET); // the suite's date, set forward
+        }
         command.addAll(arguments);
         Files.createDirectories(data);
         log = data.resolve("app-" + System.nanoTime() + ".log");

@@ -181,7 +181,8 @@ class EndToEndIT {
     }
 
     static String event(UUID id, String commune, int headcount) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
                  "content":"COMPLAINT","field":"LAND","headcount":%d}""".formatted(id, now, commune, headcount);

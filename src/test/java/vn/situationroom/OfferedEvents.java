@@ -36,7 +36,7 @@ public final class OfferedEvents {
                     id,
                     commune,
                     headcount,
-                    OffsetDateTime.now(VIETNAM).minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
+                    OffsetDateTime.now(TestClock.at(VIETNAM)).minusSeconds(5).truncatedTo(ChronoUnit.SECONDS));
         }
 
         /** The event as intake's JSON: a petition of the commune office. */

@@ -20,7 +20,7 @@ public final class TestAlerts {
 
     /** Sends a serious incident in the commune now and waits for the CRITICAL alert it raises. */
     public static Alert critical(int port, LiveAlerts alerts, Commune commune) throws Exception {
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+        String at = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         assertThat(new TestHttp(port)

@@ -34,9 +34,10 @@ public class AlertService {
     private final LiveAlerts alerts;
     private final KafkaTemplate<String, byte[]> kafka;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AlertService(LiveAlerts alerts, KafkaTemplate<String, byte[]> kafka, AuditLog audit) {
+    AlertService(LiveAlerts alerts, KafkaTemplate<String, byte[]> kafka, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.alerts = alerts;
         this.kafka = kafka;
         this.audit = audit;

@@ -44,8 +44,9 @@ public class ClusterAlerts implements StandingAlerts.Check {
             ObjectProvider<RegionGeometry> geometry,
             StandingAlerts standing,
             ClusterSettings settings,
-            ElectionCalendar calendar) {
-        this(counts, region, geometry, standing, settings, Clock.system(calendar.zone()));
+            ElectionCalendar calendar,
+            Clock clock) {
+        this(counts, region, geometry, standing, settings, clock.withZone(calendar.zone()));
     }
 
     ClusterAlerts(

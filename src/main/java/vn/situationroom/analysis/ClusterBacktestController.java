@@ -1,5 +1,6 @@
 package vn.situationroom.analysis;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,10 @@ class ClusterBacktestController {
     private final AlertHistory alerts;
     private final ElectionCalendar calendar;
 
-    ClusterBacktestController(ClusterAlerts clusters, AlertHistory alerts, ElectionCalendar calendar) {
+    private final Clock clock;
+
+    ClusterBacktestController(ClusterAlerts clusters, AlertHistory alerts, ElectionCalendar calendar, Clock clock) {
+        this.clock = clock;
         this.clusters = clusters;
         this.alerts = alerts;
         this.calendar = calendar;
@@ -46,7 +50,7 @@ class ClusterBacktestController {
         if (from != null && to != null && (to.isBefore(from) || to.toEpochDay() - from.toEpochDay() >= MAX_DAYS)) {
             errors.add("to", "must be on or after from, at most " + MAX_DAYS + " days");
         }
-        if (to != null && to.isAfter(LocalDate.now(calendar.zone()))) {
+        if (to != null && to.isAfter(LocalDate.now(clock.withZone(calendar.zone())))) {
             errors.add("to", "must not lie in the future");
         }
         if (!errors.isEmpty()) {

@@ -65,8 +65,8 @@ public class CaseSteps {
     private final Clock clock;
 
     @Autowired
-    CaseSteps(Cases cases, IntakeService intake, ElectionCalendar calendar) {
-        this(cases, intake, calendar.zone(), Clock.system(calendar.zone()));
+    CaseSteps(Cases cases, IntakeService intake, ElectionCalendar calendar, Clock clock) {
+        this(cases, intake, calendar.zone(), clock.withZone(calendar.zone()));
     }
 
     CaseSteps(Cases cases, IntakeService intake, ZoneId zone, Clock clock) {

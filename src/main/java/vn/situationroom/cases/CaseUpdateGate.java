@@ -39,12 +39,12 @@ class CaseUpdateGate implements CaseUpdateRules {
     private final Clock clock;
 
     @Autowired
-    CaseUpdateGate(Cases cases, CaseSteps steps, AuditLog audit, ElectionCalendar calendar) {
+    CaseUpdateGate(Cases cases, CaseSteps steps, AuditLog audit, ElectionCalendar calendar, Clock clock) {
         this.cases = cases;
         this.steps = steps;
         this.audit = audit;
         this.zone = calendar.zone();
-        this.clock = Clock.system(zone);
+        this.clock = clock.withZone(zone);
     }
 
     @Override

@@ -145,9 +145,11 @@ public class Cases {
     private final JdbcClient jdbc;
     private final CasesProperties settings;
     private final LegalClock clock;
+    private final java.time.Clock appClock;
     private final ZoneId zone;
 
-    Cases(JdbcClient jdbc, CasesProperties settings, ElectionCalendar calendar) {
+    Cases(JdbcClient jdbc, CasesProperties settings, ElectionCalendar calendar, java.time.Clock appClock) {
+        this.appClock = appClock;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = settings.clock();
@@ -346,6 +348,6 @@ public class Cases {
 
     /** Today in the country. */
     public LocalDate today() {
-        return Instant.now().atZone(zone).toLocalDate();
+        return appClock.instant().atZone(zone).toLocalDate();
     }
 }

@@ -28,8 +28,8 @@ public class DeadlineAlerts implements StandingAlerts.Check {
     private final Clock clock;
 
     @Autowired
-    DeadlineAlerts(Cases cases, StandingAlerts standing, ElectionCalendar calendar) {
-        this(cases, standing, Clock.system(calendar.zone()));
+    DeadlineAlerts(Cases cases, StandingAlerts standing, ElectionCalendar calendar, Clock clock) {
+        this(cases, standing, clock.withZone(calendar.zone()));
     }
 
     DeadlineAlerts(Cases cases, StandingAlerts standing, Clock clock) {

@@ -1,5 +1,6 @@
 package vn.situationroom.escalation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,8 +69,10 @@ public class Escalations {
     private final JdbcClient jdbc;
     private final ElectionCalendar calendar;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Escalations(JdbcClient jdbc, ElectionCalendar calendar, AuditLog audit) {
+    Escalations(JdbcClient jdbc, ElectionCalendar calendar, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.jdbc = jdbc;
         this.calendar = calendar;
@@ -136,7 +139,10 @@ public class Escalations {
         }
         Viewer.current().communes(commune);
         try {
-            jdbc.sql("INSERT INTO escalation_step (event_id, step, by_whom, note) VALUES (:id, :step, :by, :note)")
+            jdbc.sql("""
+                    INSERT INTO escalation_step (event_id, step, by_whom, note, at)
+                    VALUES (:id, :step, :by, :note, :at)""")
+                    .param("at", OffsetDateTime.now(clock))
                     .param("id", eventId)
                     .param("step", step.name())
                     .param("by", by.strip())

@@ -22,9 +22,9 @@ public class AnalyticsLag {
     private final Clock clock;
     private volatile Freshness current;
 
-    AnalyticsLag(SinkLag lag) {
+    AnalyticsLag(SinkLag lag, Clock clock) {
         this.lag = lag;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.current = new Freshness(-1, -1, clock.instant(), Instant.EPOCH);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.intake.IntakeProperties;
+import vn.situationroom.platform.ClockTime;
 import vn.situationroom.platform.DataDirectory;
 import vn.situationroom.platform.PlatformProperties;
 import vn.situationroom.region.Region;
@@ -38,6 +39,8 @@ class HotspotStreams implements SmartLifecycle {
     private final KafkaProperties kafkaProperties;
     private volatile KafkaStreams streams;
 
+    private final Clock clock;
+
     HotspotStreams(
             HotspotSettings settings,
             ElectionCalendar calendar,
@@ -46,7 +49,9 @@ class HotspotStreams implements SmartLifecycle {
             KafkaConnectionDetails kafka,
             DataDirectory data,
             IntakeProperties intake,
-            KafkaProperties kafkaProperties) {
+            KafkaProperties kafkaProperties,
+            Clock clock) {
+        this.clock = clock;
         this.intake = intake;
         this.kafkaProperties = kafkaProperties;
         this.settings = settings;
@@ -101,13 +106,9 @@ class HotspotStreams implements SmartLifecycle {
         config.putAll(settings.streamsConfig());
         streams = new KafkaStreams(
                 HotspotTopology.buildTopology(
-                        settings,
-                        calendar,
-                        region.codes(),
-                        platform.topicPartitions(),
-                        Clock.systemUTC(),
-                        intake.maxEventAge()),
-                config);
+                        settings, calendar, region.codes(), platform.topicPartitions(), clock, intake.maxEventAge()),
+                config,
+                ClockTime.of(clock));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Hotspot stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -42,8 +42,9 @@ class IntakeConfiguration {
     }
 
     @Bean
-    ReceptionEventReader receptionEventReader(Region region, PersonHasher personHasher, IntakeProperties properties) {
-        return new ReceptionEventReader(region::contains, personHasher, Clock.systemUTC(), properties.maxEventAge());
+    ReceptionEventReader receptionEventReader(
+            Region region, PersonHasher personHasher, IntakeProperties properties, Clock clock) {
+        return new ReceptionEventReader(region::contains, personHasher, clock, properties.maxEventAge());
     }
 
     @Bean(destroyMethod = "close")
@@ -69,8 +70,11 @@ class IntakeConfiguration {
 
     @Bean
     IntakeService intakeService(
-            ReceptionEventReader reader, ReceptionEventPublisher publisher, ObjectProvider<CaseUpdateRules> caseRules) {
-        return new IntakeService(reader, publisher, Clock.systemUTC(), caseRules::getIfAvailable);
+            ReceptionEventReader reader,
+            ReceptionEventPublisher publisher,
+            ObjectProvider<CaseUpdateRules> caseRules,
+            Clock clock) {
+        return new IntakeService(reader, publisher, clock, caseRules::getIfAvailable);
     }
 
     @Bean

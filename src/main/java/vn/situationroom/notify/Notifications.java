@@ -75,7 +75,8 @@ public class Notifications {
             DutyRoster roster,
             I18NProvider i18n,
             Region region,
-            ElectionCalendar calendar) {
+            ElectionCalendar calendar,
+            Clock clock) {
         this.alerts = alerts;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -84,7 +85,7 @@ public class Notifications {
         this.i18n = i18n;
         this.region = region;
         this.zone = calendar.zone();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** One recipient of a step: how, where, and who. */

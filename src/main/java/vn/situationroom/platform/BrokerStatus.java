@@ -28,13 +28,14 @@ public class BrokerStatus implements DisposableBean {
     private static final int ANSWER_WITHIN_MS = 2_000;
 
     private final KafkaAdmin kafkaAdmin;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final CopyOnWriteArrayList<Consumer<Optional<Instant>>> listeners = new CopyOnWriteArrayList<>();
     private Admin admin;
     private volatile Instant unreachableSince;
 
-    BrokerStatus(KafkaAdmin kafkaAdmin) {
+    BrokerStatus(KafkaAdmin kafkaAdmin, Clock clock) {
         this.kafkaAdmin = kafkaAdmin;
+        this.clock = clock;
     }
 
     /** Whether the cluster answered the last time it was asked. */

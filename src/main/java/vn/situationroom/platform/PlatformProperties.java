@@ -1,6 +1,7 @@
 package vn.situationroom.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postgresPort the database port; 0 picks a free one
  * @param topicPartitions partitions of each topic the app declares (the commune code spreads over them)
  * @param topicReplicas replicas of each topic the app declares: 1 on the embedded node, 3 on a production cluster
+ * @param clockOffset how far the app's clock runs ahead of the machine's: 0 in use; a test sets it to run the product
+ *     on another date (a weekend, a month's end) with everything that reads "now" agreeing
  */
 @ConfigurationProperties("situationroom.platform")
 public record PlatformProperties(
@@ -23,4 +26,5 @@ public record PlatformProperties(
         @DefaultValue("9093") int kafkaControllerPort,
         @DefaultValue("15432") int postgresPort,
         @DefaultValue("3") int topicPartitions,
-        @DefaultValue("1") short topicReplicas) {}
+        @DefaultValue("1") short topicReplicas,
+        @DefaultValue("PT0S") Duration clockOffset) {}

@@ -117,17 +117,6 @@ public class DailyReportService {
             Region region,
             ElectionCalendar calendar,
             I18NProvider i18n,
-            AnalyticsLag lag) {
-        this(history, alerts, cases, region, calendar, i18n, lag, Clock.systemUTC());
-    }
-
-    DailyReportService(
-            IndicatorHistory history,
-            AlertHistory alerts,
-            Cases cases,
-            Region region,
-            ElectionCalendar calendar,
-            I18NProvider i18n,
             AnalyticsLag lag,
             Clock clock) {
         this.lag = lag;

@@ -1,5 +1,6 @@
 package vn.situationroom.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
@@ -36,7 +37,10 @@ class ReportController {
     private final ElectionCalendar calendar;
     private final AuditLog audit;
 
-    ReportController(DailyReportService reports, ElectionCalendar calendar, AuditLog audit) {
+    private final Clock clock;
+
+    ReportController(DailyReportService reports, ElectionCalendar calendar, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.calendar = calendar;
         this.audit = audit;
@@ -46,7 +50,7 @@ class ReportController {
     @GetMapping
     ResponseEntity<?> daily(@RequestParam MultiValueMap<String, String> query) {
         QueryReader params = new QueryReader(query, "Invalid report request", "day", "from", "to", "format");
-        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
         boolean span = query.containsKey("from") || query.containsKey("to");
         if (span && query.containsKey("day")) {
             params.error("day", "give either day, or from and to");

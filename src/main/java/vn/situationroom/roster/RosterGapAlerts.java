@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.situationroom.alerts.StandingAlerts;
 import vn.situationroom.election.ElectionCalendar;
@@ -28,16 +27,11 @@ public class RosterGapAlerts implements StandingAlerts.Check {
     private final ElectionCalendar calendar;
     private final Clock clock;
 
-    @Autowired
-    RosterGapAlerts(DutyRoster roster, StandingAlerts standing, ElectionCalendar calendar) {
-        this(roster, standing, calendar, Clock.system(calendar.zone()));
-    }
-
     RosterGapAlerts(DutyRoster roster, StandingAlerts standing, ElectionCalendar calendar, Clock clock) {
         this.roster = roster;
         this.standing = standing;
         this.calendar = calendar;
-        this.clock = clock;
+        this.clock = clock.withZone(calendar.zone());
     }
 
     /** Checks today and tomorrow (in the clock's zone) for a duty day without a shift at the district office. */

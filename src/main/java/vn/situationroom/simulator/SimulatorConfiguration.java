@@ -22,7 +22,8 @@ class SimulatorConfiguration {
             Region region,
             ElectionCalendar calendar,
             IntakeService intake,
-            Environment environment) {
+            Environment environment,
+            Clock clock) {
         boolean embeddedBroker = !environment.containsProperty("spring.kafka.bootstrap-servers");
         boolean enabled = properties.enabled() != null ? properties.enabled() : embeddedBroker;
         if (!enabled) {
@@ -30,6 +31,6 @@ class SimulatorConfiguration {
         }
         var model = new DistrictModel(
                 properties.seed(), region.codes().stream().sorted().toList(), calendar, properties.intensity());
-        return new Simulator(model, intake, properties, Clock.systemUTC(), enabled);
+        return new Simulator(model, intake, properties, clock, enabled);
     }
 }

@@ -1,5 +1,6 @@
 package vn.situationroom.watch;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -70,10 +71,12 @@ public class WatchLists {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Clock clock;
     private final int repeatCount;
     private final int crowdThreshold;
 
-    WatchLists(JdbcClient jdbc, HotspotSettings hotspots, AuditLog audit) {
+    WatchLists(JdbcClient jdbc, HotspotSettings hotspots, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.repeatCount = hotspots.detectors().repeatCount();
@@ -86,7 +89,7 @@ public class WatchLists {
         record Case(String commune, long contacts, int biggest, Instant last) {}
         Map<String, Case> cases = new HashMap<>();
         var candidates = jdbc.sql(CANDIDATES.formatted(communes.isEmpty() ? "" : "AND commune_code IN (:communes)"))
-                .param("since", OffsetDateTime.now().minusDays(DAYS_BACK))
+                .param("since", OffsetDateTime.now(clock).minusDays(DAYS_BACK))
                 .param("repeat", repeatCount)
                 .param("crowd", crowdThreshold);
         if (!communes.isEmpty()) {
@@ -219,8 +222,9 @@ public class WatchLists {
         reason = viewer.noteWith(statedBy, reason);
         try {
             jdbc.sql("""
-                    INSERT INTO watch_entry (commune_code, kind, subject, added_by, reason)
-                    VALUES (:commune, :kind, :subject, :by, :reason)""")
+                    INSERT INTO watch_entry (commune_code, kind, subject, added_by, reason, added_at)
+                    VALUES (:commune, :kind, :subject, :by, :reason, :at)""")
+                    .param("at", now())
                     .param("commune", commune)
                     .param("kind", kind.name())
                     .param("subject", subject.strip())
@@ -285,8 +289,8 @@ public class WatchLists {
         return Callers.requireRole("keep the watch lists", Roles.POLICE, Roles.INSPECTION, Roles.OFFICE, Roles.COMMUNE);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static boolean blank(String text) {

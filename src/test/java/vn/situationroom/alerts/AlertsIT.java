@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.hotspot.HotspotLevel;
@@ -40,7 +41,7 @@ class AlertsIT {
     @Test
     void an_incident_alert_is_acknowledged_then_resolved_and_the_level_falls_back() throws Exception {
         String commune = TestCommunes.fresh(region).code();
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+        String at = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         assertThat(post("/api/v1/events", """

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.platform.Json;
@@ -144,7 +145,9 @@ class DetectApiIT {
     void a_communes_history_is_read_as_its_daily_series() throws Exception {
         String commune = TestCommunes.fresh(region).code();
         // The last day of the series: today, or yesterday in the first minutes after midnight.
-        LocalDate today = java.time.OffsetDateTime.now(VIETNAM).minusMinutes(10).toLocalDate();
+        LocalDate today = java.time.OffsetDateTime.now(TestClock.at(VIETNAM))
+                .minusMinutes(10)
+                .toLocalDate();
         StringBuilder events = new StringBuilder("[");
         int[] perDay = {1, 0, 2, 0, 3};
         for (int d = 0; d < perDay.length; d++) {
@@ -154,7 +157,7 @@ class DetectApiIT {
                         .atTime(0, i)
                         .atZone(VIETNAM)
                         .toOffsetDateTime();
-                var before = java.time.OffsetDateTime.now(VIETNAM)
+                var before = java.time.OffsetDateTime.now(TestClock.at(VIETNAM))
                         .minusMinutes(i + 1)
                         .withNano(0);
                 String at = (morning.isBefore(before) ? morning : before).toString();

@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.election.ElectionCalendar;
@@ -70,7 +71,7 @@ class CaseStepsIT extends BrowserTest {
 
     @Test
     void a_complex_denunciation_is_extended_twice_at_most_each_time_with_its_reason() throws Exception {
-        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate today = LocalDate.now(TestClock.at(calendar.zone()));
         LocalDate received = today.minusDays(70);
         String caseRef = newCase(TestCommunes.fresh(region).code(), "PETITION", received, "DENUNCIATION");
 
@@ -131,7 +132,7 @@ class CaseStepsIT extends BrowserTest {
 
     @Test
     void a_complaint_is_never_extended_and_a_refusal_needs_its_reason_and_ends_the_case() throws Exception {
-        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate today = LocalDate.now(TestClock.at(calendar.zone()));
         String caseRef = newCase(TestCommunes.fresh(region).code(), "VISIT", today.minusDays(3), "COMPLAINT");
 
         assertRefused(step(caseRef, CaseStatus.EXTENDED, today, false, "lý do"), CaseSteps.Problem.NOT_A_DENUNCIATION);
@@ -151,7 +152,7 @@ class CaseStepsIT extends BrowserTest {
     @Test
     void a_communes_officer_sees_the_deadlines_and_accepts_a_late_complaint_on_the_cases_screen() throws Exception {
         String commune = TestCommunes.fresh(region).code();
-        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate today = LocalDate.now(TestClock.at(calendar.zone()));
         LocalDate received = today.minusDays(20);
         String caseRef = newCase(commune, "PETITION", received, "COMPLAINT");
 
@@ -208,7 +209,7 @@ class CaseStepsIT extends BrowserTest {
     @Test
     void the_office_gives_a_case_to_a_department_or_to_its_commune_and_nobody_else_may() throws Exception {
         Commune commune = TestCommunes.fresh(region);
-        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate today = LocalDate.now(TestClock.at(calendar.zone()));
         String caseRef = newCase(commune.code(), "PETITION", today.minusDays(2), "COMPLAINT");
         String office = TestAccounts.user(accounts, null, Roles.OFFICE);
 
@@ -273,7 +274,7 @@ class CaseStepsIT extends BrowserTest {
     /** A new case of a commune, received on a day by a visit or petition of this content, once it is in history. */
     @Test
     void a_case_update_through_any_channel_keeps_the_rules_of_the_steps_and_is_audited() throws Exception {
-        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate today = LocalDate.now(TestClock.at(calendar.zone()));
         String commune = TestCommunes.fresh(region).code();
         String caseRef = newCase(commune, "PETITION", today.minusDays(30), "DENUNCIATION");
         String resolve = caseUpdate(commune, caseRef, today, "RESOLVED", "Đã giải quyết");
@@ -328,8 +329,8 @@ class CaseStepsIT extends BrowserTest {
 
     private String caseUpdate(String commune, String caseRef, LocalDate day, String status, String note) {
         // A step of today happens now (11:00 may still lie ahead), one of another day in its late morning.
-        OffsetDateTime at = day.equals(LocalDate.now(calendar.zone()))
-                ? OffsetDateTime.now(calendar.zone()).truncatedTo(ChronoUnit.SECONDS)
+        OffsetDateTime at = day.equals(LocalDate.now(TestClock.at(calendar.zone())))
+                ? OffsetDateTime.now(TestClock.at(calendar.zone())).truncatedTo(ChronoUnit.SECONDS)
                 : day.atTime(11, 0).atZone(calendar.zone()).toOffsetDateTime();
         return ("{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"communeCode\":\"%s\",\"receptionPoint\":\"DISTRICT_OFFICE\","
                         + "\"type\":\"CASE_UPDATE\",\"caseRef\":\"%s\",\"status\":\"%s\"%s}")
@@ -353,7 +354,7 @@ class CaseStepsIT extends BrowserTest {
                         .postJson("/api/v1/events", "[" + event + "]")
                         .statusCode())
                 .isEqualTo(202);
-        LocalDate today = LocalDate.now(calendar.zone());
+        LocalDate today = LocalDate.now(TestClock.at(calendar.zone()));
         await().atMost(PATIENCE).until(() -> cases.one(caseRef, today).isPresent());
         return caseRef;
     }

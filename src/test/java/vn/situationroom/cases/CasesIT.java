@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
@@ -33,7 +34,8 @@ class CasesIT extends BrowserTest {
     void each_case_shows_its_next_deadline_and_the_late_ones_come_first() throws Exception {
         Commune commune = TestCommunes.fresh(region);
         TestHttp http = new TestHttp(port);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         String late = "KN-" + UUID.randomUUID();
         String fresh = "TC-" + UUID.randomUUID();
         String done = "KN-" + UUID.randomUUID();

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.alerts.StandingAlerts;
@@ -63,7 +64,7 @@ class DeadlineAlertsIT {
             throws Exception {
         String commune = TestCommunes.fresh(region).code();
         ZoneId zone = calendar.zone();
-        LocalDate received = LocalDate.now(zone).minusDays(60);
+        LocalDate received = LocalDate.now(TestClock.at(zone)).minusDays(60);
         LocalDate deadline = settings.clock().acceptBy(LegalClock.Kind.COMPLAINT, received);
         String caseRef = "KN-" + UUID.randomUUID();
         TestHttp http = new TestHttp(port);

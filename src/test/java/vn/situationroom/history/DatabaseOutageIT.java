@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.platform.DataDirectory;
@@ -48,7 +49,8 @@ class DatabaseOutageIT {
     void sixty_seconds_without_the_database_lose_nothing() throws Exception {
         TestHttp http = new TestHttp(port);
         String commune = TestCommunes.fresh(region).code();
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime at =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         LocalDate day = at.toLocalDate();
         Postmaster postgres = Postmaster.of(data.resolve("postgres"));
 

@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.TestKafka;
@@ -77,7 +78,8 @@ class HistoryIT {
         TestHttp http = new TestHttp(port);
         String hot = TestCommunes.fresh(region).code();
         String calm = TestCommunes.fresh(region).code();
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime at =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         LocalDate day = at.toLocalDate();
         String caseRef = "KN-" + UUID.randomUUID();
         List<String> events = new ArrayList<>();
@@ -336,7 +338,7 @@ class HistoryIT {
         String commune = TestCommunes.fresh(region).code();
         String withPerson = event(
                 commune,
-                OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS),
                 "VISIT",
                 ",\"content\":\"COMPLAINT\",\"field\":\"LAND\",\"headcount\":1,"
                         + "\"person\":{\"name\":\"Nguyễn Văn A\",\"idNumber\":\"084012345678\"}");

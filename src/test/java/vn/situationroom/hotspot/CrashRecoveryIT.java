@@ -22,6 +22,7 @@ import org.springframework.util.FileSystemUtils;
 import vn.situationroom.AppProcess;
 import vn.situationroom.OfferedEvents;
 import vn.situationroom.OfferedEvents.Offered;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Region;
 import vn.situationroom.region.RegionLoader;
@@ -110,7 +111,7 @@ class CrashRecoveryIT {
                 getClass().getResourceAsStream("/region/cau-ngang-communes.geojson"), "default region", "");
         List<String> communes = List.of(
                 region.communes().get(2).code(), region.communes().get(3).code());
-        OffsetDateTime now = OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = OffsetDateTime.now(TestClock.at(VIETNAM)).truncatedTo(ChronoUnit.SECONDS);
         java.util.Random random = new java.util.Random(21);
         List<Offered> backlog = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.TestKafka;
@@ -60,7 +61,8 @@ class LateEventsIT {
                 TestCommunes.fresh(region).code(),
                 TestCommunes.fresh(region).code());
         Random random = new Random(16);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
 
         // Three days of events, in shuffled order: nearly every one is for a window that closed long ago.
         List<String[]> backlog = new ArrayList<>();

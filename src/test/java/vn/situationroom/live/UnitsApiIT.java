@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.platform.Json;
@@ -181,7 +182,7 @@ class UnitsApiIT {
                 .put("eventId", UUID.randomUUID().toString())
                 .put(
                         "occurredAt",
-                        OffsetDateTime.now(ZoneOffset.ofHours(7))
+                        OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
                                 .truncatedTo(ChronoUnit.SECONDS)
                                 .toString())
                 .put("communeCode", commune)

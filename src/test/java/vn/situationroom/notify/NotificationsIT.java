@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 import vn.situationroom.SuiteSecurityStrategy;
 import vn.situationroom.TestAccounts;
 import vn.situationroom.TestAlerts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.election.ElectionCalendar;
@@ -210,7 +211,7 @@ class NotificationsIT {
         assertThat(body.length()).as("short enough to forward as an SMS or two").isLessThan(400);
 
         // The alert seen again (this instance restarts and reads it again): nothing more is sent.
-        new Notifications(alerts, jdbc, settings, subscriptions, roster, i18n, region, calendar)
+        new Notifications(alerts, jdbc, settings, subscriptions, roster, i18n, region, calendar, TestClock.at(VIETNAM))
                 .onAlert(alerts.find(alert.alertId()).orElseThrow());
         Thread.sleep(3000); // three delivery rounds
         assertThat(mailsAbout(commune)).hasSize(2);
@@ -256,7 +257,7 @@ class NotificationsIT {
                 0,
                 true));
         String officer = "Trực ban " + UUID.randomUUID().toString().substring(0, 6);
-        LocalDateTime now = LocalDateTime.now(VIETNAM);
+        LocalDateTime now = LocalDateTime.now(TestClock.at(VIETNAM));
         assertThat(roster.add(new DutyRoster.Shift(
                         0,
                         now.minusHours(1).toLocalDate(),
@@ -373,8 +374,7 @@ class NotificationsIT {
         Received step2 = await().atMost(Duration.ofSeconds(30))
                 .until(() -> one("/chain/" + ignored.code() + "/chair"), r -> r != null);
         assertThat(step2.json().path("step").asInt()).isEqualTo(2);
-        assertThat(Duration.between(open.firstSeen(), java.time.Instant.now()))
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(8));
+        assertThat(Duration.between(open.firstSeen(), TestClock.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
 
         // Acknowledged at once: nobody further up is disturbed, however long after.
         await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).until(() -> true);

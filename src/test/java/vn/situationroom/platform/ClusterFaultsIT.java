@@ -40,6 +40,7 @@ import vn.situationroom.AppProcess;
 import vn.situationroom.OfferedEvents;
 import vn.situationroom.OfferedEvents.Offered;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestHttp;
 import vn.situationroom.hotspot.HotspotTopics;
 import vn.situationroom.region.Region;
@@ -158,7 +159,9 @@ class ClusterFaultsIT {
                     .isEqualTo(2);
         }
         String commune = communes.get(0);
-        String at = OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = OffsetDateTime.now(TestClock.at(VIETNAM))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         assertThat(new TestHttp(first.port())
                         .postJson("/api/v1/events", """
                                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
@@ -409,7 +412,7 @@ class ClusterFaultsIT {
 
     /** Events of the last 20 hours over the communes, in time order as a reception book is written. */
     private static List<Offered> events(List<String> mine, int count, Random random) {
-        OffsetDateTime now = OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = OffsetDateTime.now(TestClock.at(VIETNAM)).truncatedTo(ChronoUnit.SECONDS);
         List<Offered> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             events.add(new Offered(

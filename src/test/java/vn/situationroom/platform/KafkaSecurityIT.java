@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.AppProcess;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.RegionLoader;
 
@@ -91,7 +92,7 @@ class KafkaSecurityIT {
     @Test
     void the_app_signs_in_as_its_own_principal_and_works_and_the_reader_reads_events_but_never_persons()
             throws Exception {
-        String at = OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+        String at = OffsetDateTime.now(TestClock.at(ZoneId.of("Asia/Ho_Chi_Minh")))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         String marker = "Nguyễn Văn " + UUID.randomUUID();

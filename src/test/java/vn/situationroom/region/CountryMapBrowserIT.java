@@ -15,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestHttp;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
@@ -166,6 +167,8 @@ class CountryMapBrowserIT extends BrowserTest {
         return """
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
                  "content":"COMPLAINT","field":"LAND","headcount":30}""".formatted(
-                UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS), commune);
+                        UUID.randomUUID(),
+                        OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS),
+                        commune);
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.cases.CasesProperties;
@@ -59,7 +60,8 @@ class DailyReportIT {
     void the_report_of_a_day_says_what_the_dashboards_say_in_vietnamese() throws Exception {
         Commune commune = TestCommunes.fresh(region);
         TestHttp http = new TestHttp(port);
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime at =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         LocalDate day = at.toLocalDate();
         assertThat(http.postJson("/api/v1/events", """
                 [{"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE",\

@@ -29,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.cases.CasePersons;
@@ -76,7 +77,7 @@ class SecurityIT extends BrowserTest {
      * there, at 17:00 UTC, must not ask for the day before).
      */
     private static String days() {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(TestClock.at(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
         return "from=" + today.minusDays(3) + "&to=" + today;
     }
 
@@ -362,7 +363,8 @@ class SecurityIT extends BrowserTest {
         Commune own = TestCommunes.fresh(region);
         Commune other = TestCommunes.fresh(region);
         TestHttp machine = new TestHttp(port);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         for (Commune commune : List.of(own, other)) {
             assertThat(machine.postJson("/api/v1/events", visit(commune, now, "SC-" + commune.code(), 30, ""))
                             .statusCode())
@@ -432,7 +434,8 @@ class SecurityIT extends BrowserTest {
         String idNumber = "084099887766";
         String phone = "0987654321";
         TestHttp machine = new TestHttp(port);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         String denunciation = visit(commune, now, caseRef, 1, """
                 ,"person":{"name":"%s","idNumber":"%s","phone":"%s","address":"Ấp Mới"}""".formatted(name, idNumber, phone))
                 .replace("\"COMPLAINT\"", "\"DENUNCIATION\"");

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
@@ -38,7 +39,8 @@ class WatchListsIT extends BrowserTest {
     @Test
     void the_lists_come_from_the_events_and_from_the_communes_hands() throws Exception {
         Commune commune = TestCommunes.fresh(region);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         String crowd = "KN-" + UUID.randomUUID();
         String prolonged = "KN-" + UUID.randomUUID();
         List<String> events = List.of(
@@ -78,8 +80,9 @@ class WatchListsIT extends BrowserTest {
                 .extracting(WatchLists.Entry::subject)
                 .containsExactly(crowd);
         // The case comes back after the removal (a visit just now, later than the removal).
-        OffsetDateTime back =
-                OffsetDateTime.now(ZoneOffset.ofHours(7)).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime back = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
+                .plusSeconds(2)
+                .truncatedTo(ChronoUnit.SECONDS);
         assertThat(http.postJson("/api/v1/events", visit(commune, back, prolonged, 1))
                         .statusCode())
                 .isEqualTo(202);

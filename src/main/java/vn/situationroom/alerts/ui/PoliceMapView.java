@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -100,6 +101,8 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
     private LiveHotspots.Registration following;
     private com.vaadin.flow.shared.Registration polling;
 
+    private final Clock clock;
+
     public PoliceMapView(
             Region region,
             LiveHotspots hotspots,
@@ -110,7 +113,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
             EventHistory events,
             HotspotSettings hotspotSettings,
             ObjectProvider<RegionGeometry> geometry,
-            NotifiedAlerts notifications) {
+            NotifiedAlerts notifications,
+            Clock clock) {
+        this.clock = clock;
         this.region = region;
         this.notifications = notifications;
         this.geometry = geometry;
@@ -138,7 +143,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
             markerNames.put(kind, getTranslation("police.layer." + kind.name()));
         }
         map.setMarkerNames(markerNames);
-        replayBar = new ReplayBar(moment -> {
+        replayBar = new ReplayBar(clock, moment -> {
             replaying = moment;
             renderMap();
             refreshMarkers(true);
@@ -283,7 +288,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
             alertList.add(none);
         }
         boolean newCritical = false;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // Every new critical alert sounds, even one past the first page; the page draws the most severe first.
         Set<String> flashing = new HashSet<>();
         for (Alert alert : active) {
@@ -370,7 +375,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
 
     private Div item(Alert alert, List<NotifiedAlerts.Notice> sent) {
         long minutes =
-                Math.max(0, Duration.between(alert.firstSeen(), Instant.now()).toMinutes());
+                Math.max(0, Duration.between(alert.firstSeen(), clock.instant()).toMinutes());
         String age = getTranslation(
                 "police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())), minutes, alert.count());
         String state = alert.state() == AlertState.ACKNOWLEDGED

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +26,7 @@ final class ReplayBar extends Div {
     private final Span at = new Span();
 
     /** @param moment told the moment picked, or {@code null} for now */
-    ReplayBar(Consumer<Instant> moment) {
+    ReplayBar(Clock clock, Consumer<Instant> moment) {
         slider.setType("range");
         slider.getElement().setAttribute("min", "0");
         slider.getElement().setAttribute("max", String.valueOf(STEPS));
@@ -38,7 +39,7 @@ final class ReplayBar extends Div {
             moment.accept(
                     step >= STEPS
                             ? null
-                            : Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(STEP.multipliedBy(STEPS - step)));
+                            : clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(STEP.multipliedBy(STEPS - step)));
         });
         // Back to now: the slider's listener redraws.
         Button live = new Button(getTranslation("police.replay.live"), click -> slider.setValue(String.valueOf(STEPS)));

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -87,6 +88,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     private final BacktestTab backtest;
     private final Exports exports;
 
+    private final Clock clock;
+
     public AnalysisView(
             Region region,
             IndicatorHistory history,
@@ -95,13 +98,15 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
             DailyCounts dailyCounts,
             ElectionCalendar calendar,
             AuditLog audit,
-            NotifiedAlerts notified) {
+            NotifiedAlerts notified,
+            Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.region = region;
         this.history = history;
         this.dailyCounts = dailyCounts;
         this.calendar = calendar;
-        this.filters = AnalysisFilters.defaults(LocalDate.now(calendar.zone()));
+        this.filters = AnalysisFilters.defaults(LocalDate.now(clock.withZone(calendar.zone())));
         this.alerts = new AlertsTab(alertHistory, region, calendar, () -> filters, this::unlessUnavailable, notified);
         this.backtest = new BacktestTab(region, dailyCounts, alertHistory, calendar, () -> filters);
         this.exports = new Exports(this, history, eventHistory, region, calendar, audit, () -> filters);
@@ -154,7 +159,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle, Bef
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         filters = AnalysisFilters.parse(
-                event.getLocation().getQueryParameters(), LocalDate.now(calendar.zone()), region::contains);
+                event.getLocation().getQueryParameters(),
+                LocalDate.now(clock.withZone(calendar.zone())),
+                region::contains);
         if (!districtWide) {
             filters = filters.withCommunes(Viewer.current().communes(List.of()));
         }

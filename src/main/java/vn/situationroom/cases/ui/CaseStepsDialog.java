@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,12 +42,21 @@ final class CaseStepsDialog extends Dialog {
     private final boolean mayRecord;
     private final Runnable onRecorded;
     private final Div content = new Div();
+    private final Clock clock;
 
-    CaseStepsDialog(Cases cases, CaseSteps steps, String caseRef, ZoneId zone, boolean mayRecord, Runnable onRecorded) {
+    CaseStepsDialog(
+            Cases cases,
+            CaseSteps steps,
+            String caseRef,
+            ZoneId zone,
+            Clock clock,
+            boolean mayRecord,
+            Runnable onRecorded) {
         this.cases = cases;
         this.steps = steps;
         this.caseRef = caseRef;
         this.zone = zone;
+        this.clock = clock;
         this.mayRecord = mayRecord;
         this.onRecorded = onRecorded;
         setHeaderTitle(getTranslation("cases.steps.title", caseRef));
@@ -59,7 +69,7 @@ final class CaseStepsDialog extends Dialog {
 
     private void render() {
         content.removeAll();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         Cases.CaseSummary summary = cases.one(caseRef, today).orElse(null);
         if (summary == null) {
             content.add(new Span(getTranslation("cases.steps.problem.UNKNOWN_CASE")));

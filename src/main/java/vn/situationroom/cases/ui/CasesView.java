@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -57,13 +58,17 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Cases.CaseSummary> grid = new Grid<>();
     private final Span summary = new Span();
 
+    private final Clock clock;
+
     public CasesView(
             Cases cases,
             CaseSteps steps,
             CaseAgencies agencies,
             CasePersons persons,
             Region region,
-            UiProperties settings) {
+            UiProperties settings,
+            Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.steps = steps;
         this.agencies = agencies;
@@ -191,6 +196,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
                                 steps,
                                 summary.caseRef(),
                                 settings.zone(),
+                                clock,
                                 Viewer.current().hasAny(Roles.OFFICE, Roles.COMMUNE),
                                 this::refresh)
                         .open());

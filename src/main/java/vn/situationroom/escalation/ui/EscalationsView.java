@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,7 +44,10 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
     private final UiProperties settings;
     private final Grid<Escalations.Escalation> grid = new Grid<>();
 
-    public EscalationsView(Escalations escalations, Region region, UiProperties settings) {
+    private final Clock clock;
+
+    public EscalationsView(Escalations escalations, Region region, UiProperties settings, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
         this.region = region;
         this.settings = settings;
@@ -147,6 +151,7 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(escalations.since(LocalDate.now(settings.zone()).minusDays(DAYS_BACK), List.of()));
+        grid.setItems(
+                escalations.since(LocalDate.now(clock.withZone(settings.zone())).minusDays(DAYS_BACK), List.of()));
     }
 }

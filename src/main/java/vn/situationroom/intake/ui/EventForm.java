@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,10 @@ final class EventForm extends VerticalLayout {
     private final TextField personAddress = new TextField();
     private final Details person = new Details();
 
-    EventForm(Region region, UiProperties settings) {
+    private final Clock clock;
+
+    EventForm(Region region, UiProperties settings, Clock clock) {
+        this.clock = clock;
         this.region = region;
         this.settings = settings;
         setPadding(false);
@@ -298,7 +302,7 @@ final class EventForm extends VerticalLayout {
         clearErrors();
         receptionPoint.setValue(point != null ? point : ReceptionPoint.DISTRICT_OFFICE);
         headcount.setValue(1);
-        occurredAt.setValue(LocalDateTime.now(settings.zone()).truncatedTo(ChronoUnit.MINUTES));
+        occurredAt.setValue(LocalDateTime.now(clock.withZone(settings.zone())).truncatedTo(ChronoUnit.MINUTES));
         person.setOpened(false);
         showFieldsOf(null);
         type.focus();

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
     private final Grid<RecentEntry> recent = new Grid<>();
 
-    public IntakeView(IntakeService intake, Region region, UiProperties settings) {
+    public IntakeView(IntakeService intake, Region region, UiProperties settings, Clock clock) {
         this.intake = intake;
         this.region = region;
         this.settings = settings;
@@ -62,7 +63,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         header.addClassName("view-header");
         header.setAlignItems(Alignment.BASELINE);
 
-        form = new EventForm(region, settings);
+        form = new EventForm(region, settings, clock);
 
         Button record = new Button(getTranslation("intake.record"), e -> record());
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -57,7 +58,10 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
     private LiveHotspots.Registration subscription;
     private final Viewer viewer = Viewer.current();
 
-    public HotspotMapView(Region region, LiveHotspots live, UiProperties settings) {
+    private final Clock clock;
+
+    public HotspotMapView(Region region, LiveHotspots live, UiProperties settings, Clock clock) {
+        this.clock = clock;
         this.region = region;
         this.live = live;
         this.settings = settings;
@@ -134,7 +138,8 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         }
         map.setStyles(styles);
         renderAttentionList(hotspots);
-        updatedAt.setText(getTranslation("map.updated-at", HOUR.format(ZonedDateTime.now(settings.zone()))));
+        updatedAt.setText(
+                getTranslation("map.updated-at", HOUR.format(ZonedDateTime.now(clock.withZone(settings.zone())))));
     }
 
     private void renderAttentionList(Map<String, CommuneHotspot> hotspots) {

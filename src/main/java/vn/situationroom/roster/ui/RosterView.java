@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -50,12 +51,15 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
     private final TextField officer = new TextField();
     private final TextField phone = new TextField();
 
-    public RosterView(DutyRoster roster, UiProperties settings) {
+    private final Clock clock;
+
+    public RosterView(DutyRoster roster, UiProperties settings, Clock clock) {
+        this.clock = clock;
         this.roster = roster;
         this.settings = settings;
         addClassName("roster-view");
         setSizeFull();
-        LocalDate today = LocalDate.now(settings.zone());
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
 
         weekFrom.setLabel(getTranslation("roster.week-from"));
         weekFrom.setValue(today);
@@ -155,7 +159,8 @@ public class RosterView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        LocalDate first = weekFrom.getValue() == null ? LocalDate.now(settings.zone()) : weekFrom.getValue();
+        LocalDate first =
+                weekFrom.getValue() == null ? LocalDate.now(clock.withZone(settings.zone())) : weekFrom.getValue();
         shifts.setItems(roster.between(first, first.plusDays(DAYS_SHOWN - 1)));
     }
 

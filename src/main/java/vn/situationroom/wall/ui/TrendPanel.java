@@ -30,8 +30,7 @@ final class TrendPanel extends Div {
     }
 
     /** Reads the days up to today of these communes (none: the whole region) from the history and draws them. */
-    void render(IndicatorHistory history, ElectionCalendar calendar, List<String> communes) {
-        LocalDate today = LocalDate.now(calendar.zone());
+    void render(IndicatorHistory history, ElectionCalendar calendar, LocalDate today, List<String> communes) {
         LocalDate first = today.minusDays(DAYS - 1);
         List<ChartOptions.Line> lines = COUNTERS.stream()
                 .map(counter -> new ChartOptions.Line(

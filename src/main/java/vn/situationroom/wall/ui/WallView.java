@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,6 +108,8 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private LiveHotspots.Registration following;
     private ScheduledFuture<?> refresh;
 
+    private final Clock appClock;
+
     public WallView(
             Region region,
             LiveHotspots hotspots,
@@ -117,7 +120,9 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
             DutyRoster roster,
             LiveSessions live,
             AnalyticsLag analyticsLag,
-            BrokerStatus broker) {
+            BrokerStatus broker,
+            Clock appClock) {
+        this.appClock = appClock;
         this.region = region;
         this.hotspots = hotspots;
         this.alerts = alerts;
@@ -230,7 +235,11 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         boolean showTrend = mapArea.isVisible();
         if (showTrend) {
             try {
-                trendArea.render(history, calendar, unit == null ? List.of() : unit.communes());
+                trendArea.render(
+                        history,
+                        calendar,
+                        LocalDate.now(appClock.withZone(calendar.zone())),
+                        unit == null ? List.of() : unit.communes());
             } catch (DataAccessException e) {
                 return;
             }
@@ -348,7 +357,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     }
 
     private void renderFigures() {
-        ZonedDateTime now = ZonedDateTime.now(settings.zone());
+        ZonedDateTime now = ZonedDateTime.now(appClock.withZone(settings.zone()));
         renderFreshness(now);
         ZonedDateTime local = now.withZoneSameInstant(calendar.zone());
         LocalDate today = local.toLocalDate();

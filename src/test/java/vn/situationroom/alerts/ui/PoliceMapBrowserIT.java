@@ -16,6 +16,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.region.Commune;
@@ -63,7 +64,7 @@ class PoliceMapBrowserIT extends BrowserTest {
                         .getDomAttribute("data-on")));
 
         TestHttp http = new TestHttp(port);
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+        String at = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         assertThat(http.postJson("/api/v1/events", """

@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.detection.Detector;
@@ -88,7 +89,8 @@ class AnalysisBrowserIT extends BrowserTest {
     void filters_survive_a_reload_and_the_export_holds_the_filtered_rows() throws Exception {
         Commune commune = TestCommunes.fresh(region);
         TestHttp http = new TestHttp(port);
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime at =
+                OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS);
         LocalDate today = at.toLocalDate();
         String caseRef = "KN-" + UUID.randomUUID();
         List<String> events = List.of(

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.escalation.Escalations;
@@ -43,7 +44,7 @@ class EscalationsBrowserIT extends BrowserTest {
         Commune commune = TestCommunes.fresh(region);
         UUID id = UUID.randomUUID();
         String summary = "Đoàn " + id.toString().substring(0, 6) + " ra Hà Nội khiếu nại đất đai";
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+        String at = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         assertThat(new TestHttp(port)

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
@@ -138,7 +139,7 @@ class IntakeBrowserIT {
     void an_analyst_imports_the_valid_rows_of_a_file_after_seeing_the_bad_one() throws Exception {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+        String at = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
                 .minusHours(1)
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.situationroom.TestAccounts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.hotspot.HotspotLevel;
@@ -124,7 +125,7 @@ class HotspotMapBrowserIT {
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
                  "content":"COMPLAINT","field":"LAND","headcount":%d}""".formatted(
                         UUID.randomUUID(),
-                        OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
+                        OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS),
                         communeCode,
                         headcount);
         HttpResponse<String> response = HttpClient.newHttpClient()

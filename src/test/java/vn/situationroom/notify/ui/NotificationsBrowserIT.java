@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.situationroom.TestAlerts;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.live.LiveAlerts;
@@ -91,7 +92,7 @@ class NotificationsBrowserIT extends BrowserTest {
         chromium.screenshot("notifications-on-alert.png");
 
         // The analysts' history of alerts says the same, after the alert has gone from the map.
-        LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
+        LocalDate today = LocalDate.now(TestClock.at(ZoneOffset.ofHours(7)));
         signIn(driver, Roles.INSPECTION);
         driver.get("http://localhost:" + port + "/analysis?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
                 + "&commune=" + commune.code() + "&tab=ALERTS");

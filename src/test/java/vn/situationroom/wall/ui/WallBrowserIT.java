@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import vn.situationroom.TestClock;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.intake.ReceptionPoint;
@@ -41,7 +42,7 @@ class WallBrowserIT extends BrowserTest {
     void the_wall_shows_the_region_and_today_and_follows_a_new_event_live() throws Exception {
         Commune commune = TestCommunes.fresh(region);
         // An officer on duty at the district office from an hour ago to an hour from now, by the country's clock.
-        var now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        var now = java.time.LocalDateTime.now(TestClock.at(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
         String officer = "Trần Thị Trực " + UUID.randomUUID().toString().substring(0, 4);
         java.time.LocalTime time = now.toLocalTime();
         java.time.LocalTime starts = time.getHour() == 0 ? java.time.LocalTime.MIN : time.minusHours(1);
@@ -68,7 +69,7 @@ class WallBrowserIT extends BrowserTest {
         long before = Long.parseLong(driver.findElement(incidents).getText());
         ((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
 
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7))
+        String at = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
         assertThat(new TestHttp(port)
@@ -147,7 +148,7 @@ class WallBrowserIT extends BrowserTest {
                 {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"DISTRICT_OFFICE","type":"VISIT",
                  "content":"COMPLAINT","field":"LAND","headcount":%d}""".formatted(
                         UUID.randomUUID(),
-                        OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS),
+                        OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7))).truncatedTo(ChronoUnit.SECONDS),
                         commune,
                         headcount);
     }
