@@ -244,12 +244,13 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
      * history; while live, at most every few seconds however often the levels change.
      */
     private void refreshMarkers(boolean now) {
-        Instant clock = Instant.now();
-        if (!now && Duration.between(markersAt, clock).compareTo(MARKERS_EVERY) < 0) {
+        // How often: on the machine's clock. Up to when: the app's now (or the moment replayed).
+        Instant tick = Instant.now();
+        if (!now && Duration.between(markersAt, tick).compareTo(MARKERS_EVERY) < 0) {
             return;
         }
-        markersAt = clock;
-        Instant end = replaying == null ? clock : replaying;
+        markersAt = tick;
+        Instant end = replaying == null ? clock.instant() : replaying;
         List<CommuneMap.Marker> markers = new ArrayList<>();
         try {
             for (EventHistory.StoredEvent event :
