@@ -106,8 +106,9 @@ class AnalysisBrowserIT extends BrowserTest {
                         .statusCode())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.getJson("/api/v1/history/events?commune=" + commune.code() + "&from=" + today + "&to="
-                                        + today)
+                // The earliest is 9 minutes before: just after midnight, on the day before.
+                .until(() -> http.getJson("/api/v1/history/events?commune=" + commune.code() + "&from="
+                                        + at.minusMinutes(9).toLocalDate() + "&to=" + today)
                                 .get("total")
                                 .asLong()
                         == 3);
