@@ -64,6 +64,12 @@ public final class SpaceTimeScan {
         }
     }
 
+    /**
+     * Up to this many events per class, a commune's events in a replication are drawn one at a time; beyond, one
+     * hypergeometric draw per class (about as costly as this many single draws; bench/scan.sh measures both).
+     */
+    private static final int ONE_BY_ONE = 6;
+
     /** How many of its nearest communes a zone may grow through, at least: enough to step around quiet ones. */
     private static final int NEAREST = 50;
 
@@ -189,7 +195,13 @@ public final class SpaceTimeScan {
         return candidates;
     }
 
-    /** The best log likelihood ratio of each replication, the events' days shuffled between the events. */
+    /**
+     * The best log likelihood ratio of each replication, the events' days shuffled between the events. Only how many
+     * of each commune's events fall on each of the last maxDays days (the other days are one class) matters, and a
+     * shuffle gives those counts the multivariate hypergeometric distribution: each commune in turn draws its events
+     * from what the communes before it left, class by class. So a replication costs one draw per commune and class,
+     * however many events the period holds.
+     */
     private double[] replicate(
             int[][] zones,
             long[][] counts,
@@ -200,35 +212,49 @@ public final class SpaceTimeScan {
             int maxDays,
             long seed) {
         int days = dayTotals.length;
-        // Only whether an event falls in the last maxDays days (and which) matters: the others share one label.
-        int[] labels = new int[(int) total];
-        int at = 0;
+        // Class w: the w-th last day; class 0: the days before the last maxDays.
+        long[] classes = new long[maxDays + 1];
         for (int d = 0; d < days; d++) {
-            int label = days - d <= maxDays ? days - d : 0;
-            for (long i = 0; i < dayTotals[d]; i++) {
-                labels[at++] = label;
-            }
+            classes[days - d <= maxDays ? days - d : 0] += dayTotals[d];
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] maxima = new double[params.replications()];
         long[][] recent = new long[counts.length][maxDays + 1];
+        long[] left = new long[maxDays + 1];
         for (int r = 0; r < maxima.length; r++) {
-            // A partial Fisher-Yates shuffle would do for the communes' share; the whole keeps it plain.
-            for (int i = labels.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = labels[i];
-                labels[i] = labels[j];
-                labels[j] = swap;
-            }
-            at = 0;
+            System.arraycopy(classes, 0, left, 0, left.length);
             for (int z = 0; z < counts.length; z++) {
                 long[] row = recent[z];
                 Arrays.fill(row, 0);
-                for (long i = 0; i < communeTotals[z]; i++) {
-                    row[labels[at++]]++;
+                long wanted = communeTotals[z];
+                long rest = 0;
+                for (long inClass : left) {
+                    rest += inClass;
+                }
+                if (wanted <= ONE_BY_ONE * (maxDays + 1)) {
+                    // A commune of few events draws them one at a time: cheaper than a draw per class.
+                    for (; wanted > 0; wanted--) {
+                        long pick = random.nextLong(rest--);
+                        int w = 0;
+                        while (pick >= left[w]) {
+                            pick -= left[w++];
+                        }
+                        left[w]--;
+                        row[w]++;
+                    }
+                    row[0] = 0;
+                } else {
+                    // The events not yet drawn in the classes from w on, class 0 last.
+                    for (int w = 1; w <= maxDays && wanted > 0; w++) {
+                        long drawn = Hypergeometric.sample(random, left[w], rest - left[w], wanted);
+                        rest -= left[w];
+                        row[w] = drawn;
+                        left[w] -= drawn;
+                        wanted -= drawn;
+                    }
+                    left[0] -= wanted;
                 }
                 // From "events on the w-th last day" to "events over the last w days".
-                row[0] = 0;
                 for (int w = 1; w <= maxDays; w++) {
                     row[w] += row[w - 1];
                 }
