@@ -65,6 +65,7 @@ class ArchitectureTests {
             Map.entry("shedlock", Set.of("platform")),
             Map.entry("history_set_aside", Set.of("history")),
             Map.entry("notification", Set.of("notify")),
+            Map.entry("notification_chain", Set.of("notify")),
             Map.entry("notification_subscription", Set.of("notify")));
 
     private static final Pattern CREATED =

@@ -1,6 +1,7 @@
 package vn.situationroom.notify;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ import vn.situationroom.roster.DutyRoster;
  * <p>Step 0, as soon as an alert is raised: a CRITICAL alert goes to the addresses of {@code email.to} and, by SMS, to
  * the officers on duty now (the roster's shifts with a phone); any alert goes to the step-0 subscriptions of its unit
  * and severity. Step n: a CRITICAL alert still OPEN (nobody acknowledged it) n × {@code escalate-after} after it was
- * raised goes to the step-n subscriptions; acknowledging it ends the chain.
+ * first seen CRITICAL goes to the step-n subscriptions; acknowledging it ends the chain.
  *
  * <p>The message is Vietnamese, short enough for an SMS, and holds no citizen's data: the commune, the rule's reason
  * with its numbers, the time, a link to the alert on the hotspot map.
@@ -66,6 +67,8 @@ public class Notifications {
     private final Clock clock;
     /** The steps this instance has queued already: the chain's check need not ask the database again. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** When each alert was first seen CRITICAL, as the database keeps it: it never changes once written. */
+    private final Map<String, Instant> criticalSince = new ConcurrentHashMap<>();
 
     Notifications(
             LiveAlerts alerts,
@@ -113,8 +116,31 @@ public class Notifications {
     void onAlert(Alert alert) {
         if (alert.state() == AlertState.OPEN
                 && (alert.severity() == HotspotLevel.CRITICAL || alert.severity() == HotspotLevel.WARNING)) {
+            if (alert.severity() == HotspotLevel.CRITICAL) {
+                criticalSince(alert);
+            }
             queue(alert, 0, alert.lastSeen());
         }
+    }
+
+    /**
+     * When the alert was first seen CRITICAL: its latest trigger's time when this product first saw it so (for an
+     * alert raised CRITICAL, its first trigger's), written once for every instance.
+     */
+    private Instant criticalSince(Alert alert) {
+        return criticalSince.computeIfAbsent(alert.alertId(), id -> {
+            jdbc.sql("""
+                    INSERT INTO notification_chain (alert_id, critical_since) VALUES (:alert, :since)
+                    ON CONFLICT (alert_id) DO NOTHING""")
+                    .param("alert", id)
+                    .param("since", Timestamp.from(alert.lastSeen()))
+                    .update();
+            return jdbc.sql("SELECT critical_since FROM notification_chain WHERE alert_id = :alert")
+                    .param("alert", id)
+                    .query(Timestamp.class)
+                    .single()
+                    .toInstant();
+        });
     }
 
     /**
@@ -138,7 +164,7 @@ public class Notifications {
         Instant now = clock.instant();
         for (Alert alert : waiting) {
             for (int step = 1; step <= lastStep; step++) {
-                Instant due = alert.firstSeen().plus(settings.escalateAfter().multipliedBy(step));
+                Instant due = criticalSince(alert).plus(settings.escalateAfter().multipliedBy(step));
                 if (due.isAfter(now)) {
                     break;
                 }

@@ -14,8 +14,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,6 +49,7 @@ import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.election.ElectionCalendar;
 import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertState;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.intake.ReceptionPoint;
@@ -94,7 +99,7 @@ class NotificationsIT {
             new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     /** One request the local HTTP server received. */
-    record Received(String path, Map<String, List<String>> headers, byte[] body) {
+    record Received(String path, Map<String, List<String>> headers, byte[] body, Instant at) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -123,7 +128,7 @@ class NotificationsIT {
             server.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 String path = exchange.getRequestURI().getPath();
-                received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
+                received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, TestClock.now()));
                 int status = path.startsWith("/broken") ? 500 : 200;
                 byte[] answer = (status == 200 ? "ok" : "down for maintenance").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, answer.length);
@@ -333,26 +338,7 @@ class NotificationsIT {
         Commune ignored = TestCommunes.fresh(region);
         Commune acknowledged = TestCommunes.fresh(region);
         for (Commune commune : List.of(ignored, acknowledged)) {
-            subscribe(new Subscription(
-                    0,
-                    "Chỉ huy trưởng",
-                    Roles.POLICE,
-                    Channel.WEBHOOK,
-                    receiverUrl("/chain/" + commune.code()),
-                    commune.code(),
-                    HotspotLevel.CRITICAL,
-                    1,
-                    true));
-            subscribe(new Subscription(
-                    0,
-                    "Chủ tịch",
-                    Roles.LEADERSHIP,
-                    Channel.WEBHOOK,
-                    receiverUrl("/chain/" + commune.code() + "/chair"),
-                    commune.code(),
-                    HotspotLevel.CRITICAL,
-                    2,
-                    true));
+            subscribeChain(commune, "/chain/" + commune.code(), "/chain/" + commune.code() + "/chair");
         }
         Alert open = criticalAlertIn(ignored);
         Alert handled = criticalAlertIn(acknowledged);
@@ -392,6 +378,53 @@ class NotificationsIT {
                 TestHttp.bearer(port, TestHttp.TOKEN).getJson("/api/v1/alerts/" + open.alertId() + "/notifications");
         assertThat(api.size()).isEqualTo(records.ofAlert(open.alertId()).size());
         assertThat(api.get(0).path("state").asString()).isEqualTo("SENT");
+    }
+
+    @Test
+    void a_crowd_that_grows_to_critical_climbs_the_chain_from_then_not_from_its_first_sight() throws Exception {
+        Commune commune = TestCommunes.fresh(region);
+        String commander = "/grown/" + commune.code();
+        String chair = commander + "/chair";
+        subscribeChain(commune, commander, chair);
+        // Twenty minutes ago a crowd of 6 (WARNING); now 12 (CRITICAL): the same alert, grown.
+        postCrowd(commune, 6, Duration.ofMinutes(20));
+        Alert warning = await().atMost(Duration.ofSeconds(30)).until(() -> crowdAlertIn(commune), a -> a != null);
+        assertThat(warning.severity()).isEqualTo(HotspotLevel.WARNING);
+        postCrowd(commune, 12, Duration.ZERO);
+        Alert grown = await().atMost(Duration.ofSeconds(30))
+                .until(() -> crowdAlertIn(commune), a -> a != null && a.severity() == HotspotLevel.CRITICAL);
+        assertThat(grown.alertId()).isEqualTo(warning.alertId());
+
+        // Had the chain counted from the first sight, every step would have fallen due at once: the commander and the
+        // chair told together that it went unacknowledged for 4 and 8 seconds, the moment it became critical.
+        Received step1 = await().atMost(Duration.ofSeconds(30)).until(() -> one(commander), r -> r != null);
+        Received step2 = await().atMost(Duration.ofSeconds(30)).until(() -> one(chair), r -> r != null);
+        assertThat(step1.json().path("step").asInt()).isEqualTo(1);
+        assertThat(step1.json().path("text").asString()).startsWith("[CHƯA AI XÁC NHẬN sau 4 giây]");
+        assertThat(step2.json().path("step").asInt()).isEqualTo(2);
+        assertThat(Duration.between(step1.at(), step2.at()))
+                .as("the chair is told escalate-after (4 s) after the commander, not with him")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    private void postCrowd(Commune commune, int headcount, Duration ago) throws Exception {
+        String at = OffsetDateTime.now(TestClock.at(ZoneOffset.ofHours(7)))
+                .minus(ago)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        assertThat(new TestHttp(port)
+                        .postJson("/api/v1/events", """
+                {"eventId":"%s","occurredAt":"%s","communeCode":"%s","receptionPoint":"COMMUNE_OFFICE",\
+                "type":"VISIT","content":"COMPLAINT","field":"LAND","headcount":%d}""".formatted(UUID.randomUUID(), at, commune.code(), headcount))
+                        .statusCode())
+                .isEqualTo(202);
+    }
+
+    private Alert crowdAlertIn(Commune commune) {
+        return alerts.active().stream()
+                .filter(a -> a.communeCode().equals(commune.code()) && a.rule() == AlertRule.CROWD)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -451,6 +484,30 @@ class NotificationsIT {
                         && e.detail().endsWith("disabled"));
         assertThat(audit.since(AuditLog.Action.SUBSCRIPTION_REMOVED, before))
                 .anyMatch(e -> e.actor().equals(admin) && e.detail().contains("van-phong@example.vn"));
+    }
+
+    /** The commune's chain: the police commander at step 1, the chair at step 2, each a webhook to the receiver. */
+    private void subscribeChain(Commune commune, String commander, String chair) {
+        subscribe(new Subscription(
+                0,
+                "Chỉ huy trưởng",
+                Roles.POLICE,
+                Channel.WEBHOOK,
+                receiverUrl(commander),
+                commune.code(),
+                HotspotLevel.CRITICAL,
+                1,
+                true));
+        subscribe(new Subscription(
+                0,
+                "Chủ tịch",
+                Roles.LEADERSHIP,
+                Channel.WEBHOOK,
+                receiverUrl(chair),
+                commune.code(),
+                HotspotLevel.CRITICAL,
+                2,
+                true));
     }
 
     private void subscribe(Subscription subscription) {
