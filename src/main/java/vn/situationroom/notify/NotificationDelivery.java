@@ -126,7 +126,7 @@ class NotificationDelivery {
 
     /** A recipient as the log shows it: a webhook's host only (its address may hold a token). */
     private static String shown(Claimed one) {
-        return one.channel() == Channel.WEBHOOK ? URI.create(one.recipient()).getHost() : one.recipient();
+        return one.channel().shown(one.recipient());
     }
 
     private boolean stillUnacknowledged(String alertId) {

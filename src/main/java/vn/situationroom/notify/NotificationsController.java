@@ -1,6 +1,5 @@
 package vn.situationroom.notify;
 
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +37,7 @@ class NotificationsController {
                 n.step(),
                 n.severity(),
                 n.channel(),
-                URI.create(n.recipient()).getHost(),
+                n.channel().shown(n.recipient()),
                 n.recipientName(),
                 n.state(),
                 n.attempts(),

@@ -33,7 +33,15 @@ public class Subscriptions {
     public enum Channel {
         EMAIL,
         SMS,
-        WEBHOOK
+        WEBHOOK;
+
+        /**
+         * An address of this channel as it may be shown beyond the administrator's screen (the alert's notifications,
+         * the logs): a webhook by its host only, since its path or query may hold the receiver's key.
+         */
+        String shown(String address) {
+            return this == WEBHOOK ? URI.create(address).getHost() : address;
+        }
     }
 
     /**

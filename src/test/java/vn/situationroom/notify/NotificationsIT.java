@@ -378,6 +378,12 @@ class NotificationsIT {
                 TestHttp.bearer(port, TestHttp.TOKEN).getJson("/api/v1/alerts/" + open.alertId() + "/notifications");
         assertThat(api.size()).isEqualTo(records.ofAlert(open.alertId()).size());
         assertThat(api.get(0).path("state").asString()).isEqualTo("SENT");
+        // A webhook by its host only: its path may hold the receiver's key, which only the administrator sees.
+        assertThat(api.valueStream()
+                        .filter(n -> n.path("channel").asString().equals("WEBHOOK"))
+                        .map(n -> n.path("recipient").asString()))
+                .hasSize(2)
+                .containsOnly("127.0.0.1");
     }
 
     @Test
