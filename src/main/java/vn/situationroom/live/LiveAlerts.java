@@ -18,11 +18,35 @@ import vn.situationroom.hotspot.HotspotTopics;
 @Component
 public class LiveAlerts extends CompactedTopicFeed<Alert> {
 
+    private static final int SHORT_ID = 10;
+
     private final Map<String, Alert> latest = new ConcurrentHashMap<>();
 
     /** The alert with this id, in its latest state. */
     public Optional<Alert> find(String alertId) {
         return Optional.ofNullable(latest.get(alertId));
+    }
+
+    /**
+     * The alert of a short form of its id, as an SMS's link carries it: its first characters without the hyphens
+     * ({@link #shortId}); of two that share them, the one still active, then the newest.
+     */
+    public Optional<Alert> findByShortId(String shortId) {
+        if (shortId == null || shortId.isBlank()) {
+            return Optional.empty();
+        }
+        return latest.values().stream()
+                .filter(alert -> alert.alertId().replace("-", "").startsWith(shortId))
+                .max(Comparator.comparing(Alert::isActive).thenComparing(Alert::firstSeen));
+    }
+
+    /**
+     * The short form of an alert's id: its first 10 characters without the hyphens (10 hexadecimal digits of a UUID,
+     * which two of 10,000 alerts share with a chance of about 1 in 20,000).
+     */
+    public static String shortId(String alertId) {
+        String plain = alertId.replace("-", "");
+        return plain.substring(0, Math.min(SHORT_ID, plain.length()));
     }
 
     /** The OPEN and ACKNOWLEDGED alerts, most severe first, then the longest waiting. */

@@ -187,6 +187,8 @@ public class Notifications {
         String reason = reason(alert);
         String time = TIME.format(alert.firstSeen().atZone(zone));
         String link = settings.baseUrl() + "/map?alert=" + alert.alertId();
+        // An SMS counts its letters: the link names the alert by its short id (the map finds it).
+        String shortLink = settings.baseUrl() + "/map?a=" + LiveAlerts.shortId(alert.alertId());
         Duration waited = settings.escalateAfter().multipliedBy(step);
         String level = text("level." + alert.severity().name());
         String unacknowledged = step == 0 ? "" : text("notify.unacknowledged", waited(waited)) + " ";
@@ -199,7 +201,7 @@ public class Notifications {
                         place,
                         reason,
                         SHORT_TIME.format(alert.firstSeen().atZone(zone)),
-                        link);
+                        shortLink);
         String sms = settings.sms().withoutDiacritics() ? withoutDiacritics(brief) : brief;
         String payload = payload(alert, step, place, reason, link, brief);
         for (Recipient recipient : recipients) {

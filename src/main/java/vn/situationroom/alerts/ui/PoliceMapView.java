@@ -165,14 +165,21 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         return getTranslation("police.page-title");
     }
 
-    /** The alert a link names ({@code /map?alert=<id>}, as a notification carries): the map flies to its commune. */
+    /**
+     * The alert a link names ({@code /map?alert=<id>}, as an email or a webhook carries it, or {@code /map?a=<its short
+     * id>}, as an SMS does to stay one message): the map flies to its commune.
+     */
     private String linkedAlert;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        linkedAlert = event.getLocation()
-                .getQueryParameters()
+        var parameters = event.getLocation().getQueryParameters();
+        linkedAlert = parameters
                 .getSingleParameter("alert")
+                .or(() -> parameters
+                        .getSingleParameter("a")
+                        .flatMap(alerts::findByShortId)
+                        .map(Alert::alertId))
                 .orElse(null);
     }
 

@@ -91,6 +91,16 @@ class NotificationsBrowserIT extends BrowserTest {
                 .isEqualTo("Đã báo: 1 Email (Đã gửi), 1 Webhook (Gửi không được)");
         chromium.screenshot("notifications-on-alert.png");
 
+        // The SMS's short link (the id's first 10 hexadecimal digits) opens the map on the alert's commune too.
+        driver.get("http://localhost:" + port + "/map");
+        wait.until(d -> !d.findElements(By.cssSelector("sr-commune-map")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-focused"))
+                .isNotEqualTo(commune.code());
+        driver.get("http://localhost:" + port + "/map?a="
+                + alert.alertId().replace("-", "").substring(0, 10));
+        wait.until(d -> commune.code()
+                .equals(d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-focused")));
+
         // The analysts' history of alerts says the same, after the alert has gone from the map.
         LocalDate today = LocalDate.now(TestClock.at(ZoneOffset.ofHours(7)));
         signIn(driver, Roles.INSPECTION);
