@@ -1,5 +1,6 @@
 package vn.situationroom.hotspot;
 
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,24 @@ public final class AlertTexts {
     }
 
     private AlertTexts() {}
+
+    /**
+     * How long ago an alert was first seen, as people say it: just now, minutes in its first hour, then hours and
+     * minutes, then days and hours (an officer reads "3 ngày 2 giờ trước", not "4440 phút trước").
+     */
+    public static String ago(Translator t, Duration since) {
+        long minutes = Math.max(0, since.toMinutes());
+        if (minutes == 0) {
+            return t.get("alert.ago.now");
+        }
+        if (minutes < 60) {
+            return t.get("alert.ago.minutes", minutes);
+        }
+        if (minutes < 24 * 60) {
+            return t.get("alert.ago.hours", minutes / 60, minutes % 60);
+        }
+        return t.get("alert.ago.days", minutes / (24 * 60), minutes / 60 % 24);
+    }
 
     /**
      * One reason in words. The bundle's {@code reason.<kind>} gets: {0} what was seen, {1} what was expected, {2} the

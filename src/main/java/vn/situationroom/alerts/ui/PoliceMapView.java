@@ -35,6 +35,7 @@ import vn.situationroom.history.IndicatorHistory;
 import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertRule;
 import vn.situationroom.hotspot.AlertState;
+import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.HotspotSettings;
 import vn.situationroom.hotspot.Reason;
@@ -69,6 +70,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
     private static final Duration MARKERS_EVERY = Duration.ofSeconds(5);
     /** The most markers drawn: the newest. */
     private static final int MARKERS_MAX = 1000;
+
+    /** The minute the alerts were drawn in: their ages are redrawn when it has passed. */
+    private long renderedMinute;
 
     /** The alerts, a page at a time: a country can have thousands open. */
     private final PagedList<Alert> alertPages = new PagedList<>();
@@ -200,8 +204,10 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         ui.setPollInterval((int) MARKERS_EVERY.multipliedBy(2).toMillis());
         polling = ui.addPollListener(poll -> {
             refreshMarkers(false);
-            // A notification sent, retried or failed since: the alert's line says so.
-            if (!notified(LiveScreens.securityAlerts(alerts, region)).equals(lastNotified)) {
+            // A notification sent, retried or failed since: the alert's line says so. A new minute: the alerts' ages
+            // ("vừa xong", "5 phút trước") move on.
+            if (minute() != renderedMinute
+                    || !notified(LiveScreens.securityAlerts(alerts, region)).equals(lastNotified)) {
                 renderAlerts();
             }
         });
@@ -286,6 +292,10 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         map.setMarkers(markers);
     }
 
+    private long minute() {
+        return clock.instant().getEpochSecond() / 60;
+    }
+
     private void renderAlerts() {
         List<Alert> active = LiveScreens.securityAlerts(alerts, region);
         alertCount.setText(String.valueOf(active.size()));
@@ -322,6 +332,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         });
         alertList.getElement().setAttribute("data-new-critical", String.valueOf(newCritical));
         firstRender = false;
+        renderedMinute = minute();
         map.setOutlines(outlines(active));
     }
 
@@ -382,10 +393,9 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
     }
 
     private Div item(Alert alert, List<NotifiedAlerts.Notice> sent) {
-        long minutes =
-                Math.max(0, Duration.between(alert.firstSeen(), clock.instant()).toMinutes());
+        String ago = AlertTexts.ago(this::getTranslation, Duration.between(alert.firstSeen(), clock.instant()));
         String age = getTranslation(
-                "police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())), minutes, alert.count());
+                "police.alert.age", TIME.format(alert.firstSeen().atZone(settings.zone())), ago, alert.count());
         String state = alert.state() == AlertState.ACKNOWLEDGED
                 ? getTranslation(
                         "police.alert.acknowledged",
