@@ -2,9 +2,11 @@ package vn.situationroom.live;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import vn.situationroom.hotspot.HotspotTopics;
 public class LiveAlerts extends CompactedTopicFeed<Alert> {
 
     private static final int SHORT_ID = 10;
+    private static final Pattern SHORT_FORM = Pattern.compile("[0-9a-f]{" + SHORT_ID + ",32}");
 
     private final Map<String, Alert> latest = new ConcurrentHashMap<>();
 
@@ -32,11 +35,13 @@ public class LiveAlerts extends CompactedTopicFeed<Alert> {
      * ({@link #shortId}); of two that share them, the one still active, then the newest.
      */
     public Optional<Alert> findByShortId(String shortId) {
-        if (shortId == null || shortId.isBlank()) {
+        String wanted = shortId == null ? "" : shortId.replace("-", "").toLowerCase(Locale.ROOT);
+        // At least the digits a link carries: a shorter one would name whichever alert happens to match.
+        if (!SHORT_FORM.matcher(wanted).matches()) {
             return Optional.empty();
         }
         return latest.values().stream()
-                .filter(alert -> alert.alertId().replace("-", "").startsWith(shortId))
+                .filter(alert -> alert.alertId().replace("-", "").startsWith(wanted))
                 .max(Comparator.comparing(Alert::isActive).thenComparing(Alert::firstSeen));
     }
 

@@ -120,12 +120,18 @@ public class Notifications {
                 criticalSince(alert);
             }
             queue(alert, 0, alert.lastSeen());
+        } else if (alert.state() != AlertState.OPEN) {
+            // Acknowledged or resolved: its chain has ended.
+            criticalSince.remove(alert.alertId());
         }
     }
 
     /**
-     * When the alert was first seen CRITICAL: its latest trigger's time when this product first saw it so (for an
-     * alert raised CRITICAL, its first trigger's), written once for every instance.
+     * When the alert was first seen CRITICAL: the app's time when the first instance to see it so did (and notified
+     * step 0), written once for every instance. The chain counts from when people could first have known, not from
+     * the trigger's own time: a stream that is behind, or an alert that grew from WARNING, does not make steps fall
+     * due together. An alert that became CRITICAL while no instance ran counts from when one first saw it: later
+     * rather than all at once.
      */
     private Instant criticalSince(Alert alert) {
         return criticalSince.computeIfAbsent(alert.alertId(), id -> {
@@ -133,7 +139,7 @@ public class Notifications {
                     INSERT INTO notification_chain (alert_id, critical_since) VALUES (:alert, :since)
                     ON CONFLICT (alert_id) DO NOTHING""")
                     .param("alert", id)
-                    .param("since", Timestamp.from(alert.lastSeen()))
+                    .param("since", Timestamp.from(clock.instant()))
                     .update();
             return jdbc.sql("SELECT critical_since FROM notification_chain WHERE alert_id = :alert")
                     .param("alert", id)
