@@ -1,13 +1,21 @@
 package vn.situationroom.live;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import vn.situationroom.hotspot.Alert;
+import vn.situationroom.hotspot.AlertRule;
+import vn.situationroom.hotspot.Reason;
 import vn.situationroom.region.Region;
+import vn.situationroom.region.RegionGeometry;
+import vn.situationroom.ui.CommuneMap;
 
 /** What the live map screens share: following the levels and the alerts, and the region's active alerts. */
 public final class LiveScreens {
@@ -80,6 +88,36 @@ public final class LiveScreens {
         return alerts.active().stream()
                 .filter(a -> region.contains(a.communeCode()) || Region.DISTRICT.equals(a.communeCode()))
                 .toList();
+    }
+
+    /**
+     * Each active cluster alert's communes as one outline on a map, labelled with its reason; only the clusters whose
+     * every commune the viewer may see (a commune's officer sees their own commune only) and that lie in the region
+     * (a region file changed since leaves a cluster of other communes). The region's shapes are built only when a
+     * cluster is drawn.
+     */
+    public static List<CommuneMap.Outline> clusterOutlines(
+            Component screen,
+            List<Alert> active,
+            Region region,
+            Supplier<RegionGeometry> geometry,
+            Predicate<String> visible) {
+        List<CommuneMap.Outline> outlines = new ArrayList<>();
+        for (Alert alert : active) {
+            if (alert.rule() != AlertRule.CLUSTER || alert.reasons().isEmpty()) {
+                continue;
+            }
+            Reason reason = alert.reasons().getFirst();
+            if (reason.communes() == null
+                    || !reason.communes().stream().allMatch(code -> region.contains(code) && visible.test(code))) {
+                continue;
+            }
+            outlines.add(new CommuneMap.Outline(
+                    alert.alertId(),
+                    LevelTexts.reason(screen, reason),
+                    geometry.get().outline(reason.communes())));
+        }
+        return outlines;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import vn.situationroom.TestAccounts;
 import vn.situationroom.TestCommunes;
 import vn.situationroom.TestHttp;
 import vn.situationroom.alerts.StandingAlerts;
@@ -161,9 +162,28 @@ class ClusterAlertsBrowserIT extends BrowserTest {
         wait.until(d -> best.communeCode()
                 .equals(d.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-focused")));
 
-        // Weeks later the cluster is gone: the check ends its alert.
+        // The overview map outlines it too, for the leadership. A commune's officer, who sees their own commune only,
+        // is not shown a cluster that spans others.
+        signInAs(driver, TestAccounts.user(accounts, cluster.getFirst().code(), Roles.COMMUNE));
+        driver.get("http://localhost:" + port + "/");
+        wait.until(d -> !d.findElements(By.cssSelector("sr-commune-map")).isEmpty() && outlines(d) != null);
+        assertThat(outlines(driver)).isEqualTo("[]");
+        signIn(driver, Roles.LEADERSHIP);
+        driver.get("http://localhost:" + port + "/");
+        wait.until(d -> !d.findElements(outline).isEmpty());
+        assertThat(driver.findElements(outline)).hasSize(1);
+        chromium.screenshot("overview-cluster.png");
+
+        // Weeks later the cluster is gone: the check ends its alert, and the overview's outline goes.
         assertThat(checkOn(LAST_DAY.plusDays(60)).check().ended()).contains(best.alertId());
         wait.until(d -> d.findElements(outline).isEmpty());
+    }
+
+    /** The outlines the map was given, as the server set them (JSON), or null before it drew. */
+    private static String outlines(org.openqa.selenium.WebDriver driver) {
+        Object value = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.querySelector('sr-commune-map').outlines;");
+        return value == null ? null : value.toString();
     }
 
     private ClusterAlerts checkOn(LocalDate day) {

@@ -333,7 +333,7 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
         alertList.getElement().setAttribute("data-new-critical", String.valueOf(newCritical));
         firstRender = false;
         renderedMinute = minute();
-        map.setOutlines(outlines(active));
+        map.setOutlines(LiveScreens.clusterOutlines(this, active, region, geometry::getObject, code -> true));
     }
 
     /**
@@ -356,25 +356,6 @@ public class PoliceMapView extends Div implements HasDynamicTitle, BeforeEnterOb
             }
         }
         return styles;
-    }
-
-    /** Each cluster's communes as one outline on the map, labelled with its reason. */
-    private List<CommuneMap.Outline> outlines(List<Alert> active) {
-        List<CommuneMap.Outline> outlines = new ArrayList<>();
-        for (Alert alert : active) {
-            if (alert.rule() != AlertRule.CLUSTER || alert.reasons().isEmpty()) {
-                continue;
-            }
-            Reason reason = alert.reasons().getFirst();
-            if (reason.communes() == null || !reason.communes().stream().allMatch(region::contains)) {
-                continue; // a cluster of another region's communes (the region file changed since)
-            }
-            outlines.add(new CommuneMap.Outline(
-                    alert.alertId(),
-                    LevelTexts.reason(this, reason),
-                    geometry.getObject().outline(reason.communes())));
-        }
-        return outlines;
     }
 
     /** Who was told of the alerts shown, by the notifications; nothing while the database cannot be read. */

@@ -20,14 +20,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.situationroom.hotspot.CommuneHotspot;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
 import vn.situationroom.live.LevelTexts;
+import vn.situationroom.live.LiveAlerts;
 import vn.situationroom.live.LiveHotspots;
 import vn.situationroom.live.LiveScreens;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.region.RegionGeometry;
 import vn.situationroom.security.Roles;
 import vn.situationroom.security.Viewer;
 import vn.situationroom.ui.CommuneMap;
@@ -59,8 +62,18 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
     private final Viewer viewer = Viewer.current();
 
     private final Clock clock;
+    private final LiveAlerts alerts;
+    private final ObjectProvider<RegionGeometry> geometry;
 
-    public HotspotMapView(Region region, LiveHotspots live, UiProperties settings, Clock clock) {
+    public HotspotMapView(
+            Region region,
+            LiveHotspots live,
+            LiveAlerts alerts,
+            ObjectProvider<RegionGeometry> geometry,
+            UiProperties settings,
+            Clock clock) {
+        this.alerts = alerts;
+        this.geometry = geometry;
         this.clock = clock;
         this.region = region;
         this.live = live;
@@ -100,8 +113,9 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         render(live.current());
-        // Each change has this UI draw the latest levels; push then sends them to the browser.
-        subscription = LiveScreens.followLevels(ui, live, () -> render(live.current()));
+        renderClusters();
+        // Each change has this UI draw the latest levels and clusters; push then sends them to the browser.
+        subscription = LiveScreens.follow(ui, live, () -> render(live.current()), alerts, this::renderClusters);
     }
 
     @Override
@@ -140,6 +154,12 @@ public class HotspotMapView extends VerticalLayout implements HasDynamicTitle {
         renderAttentionList(hotspots);
         updatedAt.setText(
                 getTranslation("map.updated-at", HOUR.format(ZonedDateTime.now(clock.withZone(settings.zone())))));
+    }
+
+    /** The clusters of neighbouring communes the scan found, outlined as on the police map. */
+    private void renderClusters() {
+        map.setOutlines(LiveScreens.clusterOutlines(
+                this, LiveScreens.activeAlerts(alerts, region), region, geometry::getObject, viewer::canSee));
     }
 
     private void renderAttentionList(Map<String, CommuneHotspot> hotspots) {
