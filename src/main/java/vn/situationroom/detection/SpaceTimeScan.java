@@ -223,14 +223,14 @@ public final class SpaceTimeScan {
         long[] left = new long[maxDays + 1];
         for (int r = 0; r < maxima.length; r++) {
             System.arraycopy(classes, 0, left, 0, left.length);
+            // The events not yet drawn by a commune: what the communes before this one left.
+            long pool = total;
             for (int z = 0; z < counts.length; z++) {
                 long[] row = recent[z];
                 Arrays.fill(row, 0);
                 long wanted = communeTotals[z];
-                long rest = 0;
-                for (long inClass : left) {
-                    rest += inClass;
-                }
+                long rest = pool;
+                pool -= wanted;
                 if (wanted <= ONE_BY_ONE * (maxDays + 1)) {
                     // A commune of few events draws them one at a time: cheaper than a draw per class.
                     for (; wanted > 0; wanted--) {

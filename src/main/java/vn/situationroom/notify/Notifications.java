@@ -169,8 +169,9 @@ public class Notifications {
         int lastStep = subscriptions.lastStep();
         Instant now = clock.instant();
         for (Alert alert : waiting) {
+            Instant since = criticalSince(alert);
             for (int step = 1; step <= lastStep; step++) {
-                Instant due = criticalSince(alert).plus(settings.escalateAfter().multipliedBy(step));
+                Instant due = since.plus(settings.escalateAfter().multipliedBy(step));
                 if (due.isAfter(now)) {
                     break;
                 }
