@@ -6,8 +6,8 @@
 # Usage: bench/stream.sh [events] [communes] [caseRefs] [--bootstrap host:port] [--fresh] [--jfr]
 #   events 300000, communes 15, caseRefs 5000 by default; the events are spread in time order over the last 3 days.
 #   Without --fresh it measures the app running on the broker at --bootstrap (localhost:9092): the app must have loaded
-#   a region with at least that many communes (Cầu Ngang has 15, Trà Vinh 105: start the app with
-#   --situationroom.region.geojson=classpath:region/tra-vinh-communes.geojson).
+#   a region with at least that many communes (Cầu Ngang has 15, Trà Vinh 105, the synthetic country 3,321: start the
+#   app with --situationroom.region.geojson=classpath:region/tra-vinh-communes.geojson, or vietnam-synthetic-communes).
 #   --fresh starts a fresh app of its own (the packaged jar, the region that fits, no simulator, empty data in a
 #   temporary folder, ports 18080/19092/19093/15532), measures it and stops it: the figures in README come from this.
 #   --jfr records a Java Flight Recording of that fresh app into target/bench/stream.jfr.
@@ -29,6 +29,7 @@ done
 [[ ${#positional[@]} -gt 2 ]] && cases=${positional[2]}
 region=classpath:region/cau-ngang-communes.geojson
 if (( communes > 15 )); then region=classpath:region/tra-vinh-communes.geojson; fi
+if (( communes > 105 )); then region=classpath:region/vietnam-synthetic-communes.geojson; fi
 
 mkdir -p target/bench
 echo "Building the app and the benchmark (./mvnw package -DskipTests)…" >&2

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,10 +31,18 @@ final class AlertBook {
     private final KeyValueStore<String, Long> raised;
     /** The alerts in use, decoded: a crowd or a case that keeps coming back merges into its alert event after event. */
     private final RecentEntries<String, Alert> recent = new RecentEntries<>(10_000);
+    /**
+     * The keys of each commune's active alerts, in the store's order: a commune's state asks for its alerts at every
+     * publication, and most communes have none. The store stays the truth; this is read from it at the start.
+     */
+    private final Map<String, NavigableSet<String>> keysOf = new HashMap<>();
 
     AlertBook(KeyValueStore<String, Alert> alerts, KeyValueStore<String, Long> raised) {
         this.alerts = alerts;
         this.raised = raised;
+        try (KeyValueIterator<String, Alert> all = alerts.all()) {
+            all.forEachRemaining(entry -> index(entry.key, true));
+        }
     }
 
     /** A raised or merged alert: {@code created} when it is new. */
@@ -73,7 +84,20 @@ final class AlertBook {
         } else {
             recent.put(key, alert);
         }
+        index(key, alert != null);
         alerts.put(key, alert);
+    }
+
+    private void index(String key, boolean active) {
+        String commune = key.substring(0, key.indexOf(SEPARATOR));
+        if (active) {
+            keysOf.computeIfAbsent(commune, c -> new TreeSet<>()).add(key);
+        } else {
+            NavigableSet<String> keys = keysOf.get(commune);
+            if (keys != null && keys.remove(key) && keys.isEmpty()) {
+                keysOf.remove(commune);
+            }
+        }
     }
 
     /** A person's acknowledgement or resolution, or the system's end of a condition; the alert changed, or null. */
@@ -168,10 +192,13 @@ final class AlertBook {
     }
 
     private List<KeyValue<String, Alert>> activeEntries(String commune) {
-        List<KeyValue<String, Alert>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> of =
-                alerts.prefixScan(commune + SEPARATOR, Serdes.String().serializer())) {
-            of.forEachRemaining(entries::add);
+        NavigableSet<String> keys = keysOf.get(commune);
+        if (keys == null) {
+            return List.of();
+        }
+        List<KeyValue<String, Alert>> entries = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            entries.add(KeyValue.pair(key, get(key)));
         }
         return entries;
     }

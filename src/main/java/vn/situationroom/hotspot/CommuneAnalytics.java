@@ -29,7 +29,8 @@ import vn.situationroom.intake.ReceptionEvent;
  * The analytics of the communes of one stream task, one record at a time: each event is counted in its hour and day
  * windows however late it comes, its case's visits are recorded, the rules raise alerts, and the commune's series for
  * the statistics moves on. What changed is written to the output topics at the next publication (every
- * {@code publish-interval}), once per window, alert and commune however many events changed it.
+ * {@code publish-interval}), once per window, alert and commune however many events changed it; while the task works
+ * through a backlog, every {@code busy-publish-interval}.
  *
  * <p>The state is kept in one store per kind, each entry small and bounded: a window per commune and window start, a
  * case's visits per case, an alert per commune and rule, a fixed-size series per commune. Windows are written final
@@ -83,6 +84,10 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     private String casesSweptTo;
     private long raisedSweptAt;
     private long startedAt;
+    /** The events counted since the last publication, and when that was (wall clock, epoch ms). */
+    private int countedSincePublished;
+
+    private long publishedAt;
 
     /**
      * @param horizon how far back an event may lie (older ones are refused before they get here): windows and case
@@ -102,6 +107,7 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
     public void init(ProcessorContext<String, Out> context) {
         this.context = context;
         this.startedAt = context.currentSystemTimeMs();
+        this.publishedAt = startedAt;
         KeyValueStore<Bytes, byte[]> windowStore = context.getStateStore(WINDOWS);
         KeyValueStore<String, Long> closed = context.getStateStore(WINDOWS_CLOSED);
         windows = new CommuneWindows(windowStore, closed, zone, settings.grace());
@@ -109,7 +115,7 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         cases = context.getStateStore(CASES);
         alerts = new AlertBook(context.getStateStore(ALERTS), context.getStateStore(RAISED));
         pending = new PendingOutputs(context.getStateStore(PENDING));
-        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, wall -> publish());
+        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishUnlessBusy);
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
         // Stream time may run ahead of the wall clock (a clock that drifts, a test): windows close on it as well.
         context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, streamTime -> closeWindows());
@@ -120,6 +126,7 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         String commune = record.key();
         if (record.value().event() != null) {
             count(commune, record.value().event());
+            countedSincePublished++;
         } else if (record.value().command() != null) {
             apply(commune, record.value().command());
         }
@@ -263,8 +270,23 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         }
     }
 
+    /**
+     * Publishes what changed, unless the task is working through a backlog (more than {@code busy-events} events since
+     * the last publication) and published less than {@code busy-publish-interval} ago: then the windows and communes
+     * that keep changing are written once a second, not ten times, and the backlog is through sooner.
+     */
+    private void publishUnlessBusy(long wall) {
+        if (countedSincePublished > settings.busyEvents()
+                && wall - publishedAt < settings.busyPublishInterval().toMillis()) {
+            return;
+        }
+        publish();
+    }
+
     /** Writes what changed since the last publication: windows, merged alerts, and the communes' states. */
     private void publish() {
+        countedSincePublished = 0;
+        publishedAt = context.currentSystemTimeMs();
         if (pending.isEmpty()) {
             return;
         }

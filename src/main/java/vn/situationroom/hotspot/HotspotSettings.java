@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param punctuateInterval how often, on the wall clock, windows are closed and quiet alerts resolved
  * @param publishInterval how often, on the wall clock, what changed is written to the output topics: one record per
  *     window, alert and commune however many events changed it since (the larger, the fewer records, the later)
+ * @param busyEvents how many events a stream task may count between two publications and still publish at the next
+ *     {@code publishInterval}; a task that counted more is working through a backlog (a replay, an import, a flood far
+ *     beyond any election day), and publishes every {@code busyPublishInterval} until it is through
+ * @param busyPublishInterval how often a busy task publishes: fewer intermediate states of the same windows and
+ *     communes, so that the backlog is through sooner
  * @param commitInterval how often the stream commits its transaction: its outputs become visible to read_committed
  *     readers then (the larger, the more events per transaction, the later)
  * @param cacheSize the stream's record cache, in bytes: changes of one state entry between two commits are written
@@ -31,6 +36,8 @@ public record HotspotSettings(
         Duration repeatHorizon,
         Duration punctuateInterval,
         Duration publishInterval,
+        Integer busyEvents,
+        Duration busyPublishInterval,
         Duration commitInterval,
         Long cacheSize,
         Integer streamThreads,
@@ -44,6 +51,15 @@ public record HotspotSettings(
         repeatHorizon = repeatHorizon == null ? Duration.ofDays(7) : repeatHorizon;
         punctuateInterval = punctuateInterval == null ? Duration.ofSeconds(10) : punctuateInterval;
         publishInterval = publishInterval == null ? Duration.ofMillis(100) : publishInterval;
+        busyEvents = busyEvents == null ? 100 : busyEvents;
+        if (busyPublishInterval == null) {
+            busyPublishInterval =
+                    publishInterval.compareTo(Duration.ofSeconds(1)) > 0 ? publishInterval : Duration.ofSeconds(1);
+        }
+        if (busyEvents < 1 || busyPublishInterval.compareTo(publishInterval) < 0) {
+            throw new IllegalArgumentException("situationroom.hotspot: busy-events must be at least 1 and "
+                    + "busy-publish-interval at least publish-interval (" + publishInterval + ")");
+        }
         commitInterval = commitInterval == null ? Duration.ofMillis(200) : commitInterval;
         cacheSize = cacheSize == null ? 64L * 1024 * 1024 : cacheSize;
         streamThreads = streamThreads == null ? 1 : streamThreads;
@@ -81,6 +97,6 @@ public record HotspotSettings(
 
     /** Every setting at its default. */
     public static HotspotSettings defaults() {
-        return new HotspotSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new HotspotSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -237,6 +237,41 @@ class HotspotTopologyTests {
     }
 
     @Test
+    void a_task_working_through_a_backlog_writes_its_windows_once_a_second_and_counts_every_event() {
+        send(visit(EIGHT, 1));
+        assertThat(hourIndicators(EIGHT))
+                .as("one event is written at the next publication")
+                .singleElement();
+        hotspots.readValuesToList();
+
+        int backlog = settings.busyEvents() + 50;
+        for (int i = 1; i <= backlog; i++) {
+            ReceptionEvent event = visit(EIGHT.plusSeconds(i), 1);
+            events.pipeInput(COMMUNE, json(event), event.occurredAt().toInstant());
+        }
+        driver.advanceWallClockTime(settings.publishInterval());
+        driver.advanceWallClockTime(
+                settings.busyPublishInterval().minus(settings.publishInterval().multipliedBy(3)));
+        assertThat(indicators.isEmpty())
+                .as("a busy task waits for busy-publish-interval")
+                .isTrue();
+        assertThat(hotspots.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(settings.publishInterval().multipliedBy(2));
+        assertThat(hourIndicators(EIGHT))
+                .as("the window once, with every event")
+                .singleElement()
+                .satisfies(hour -> assertThat(hour.counts().events()).isEqualTo(backlog + 1));
+        assertThat(lastHotspot().events()).isEqualTo(backlog + 1);
+
+        send(visit(EIGHT.plusMinutes(30), 1));
+        assertThat(hourIndicators(EIGHT))
+                .as("through the backlog, an event is written at the next publication again")
+                .singleElement()
+                .satisfies(hour -> assertThat(hour.counts().events()).isEqualTo(backlog + 2));
+    }
+
+    @Test
     void a_late_event_within_the_grace_counts_in_the_open_window_and_one_beyond_it_revises_the_closed_one() {
         send(visit(EIGHT.plusMinutes(50), 1));
         send(visit(EIGHT.plusMinutes(65), 1));
@@ -654,6 +689,8 @@ class HotspotTopologyTests {
     @Test
     void with_the_ears_setting_a_day_far_above_the_communes_own_baseline_is_flagged_by_ears_and_ewma() {
         settings = new HotspotSettings(
+                null,
+                null,
                 null,
                 null,
                 null,
