@@ -11,16 +11,19 @@
 #   --fresh starts a fresh app of its own (the packaged jar, the region that fits, no simulator, empty data in a
 #   temporary folder, ports 18080/19092/19093/15532), measures it and stops it: the figures in README come from this.
 #   --jfr records a Java Flight Recording of that fresh app into target/bench/stream.jfr.
+#   --cpu (with --fresh) also reports the CPU seconds each part of that app (its threads by name, and PostgreSQL's
+#   processes) used during the run, to see where the two cores went.
 #   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false
+events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false cpu=false
 positional=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --bootstrap) bootstrap="$2"; shift 2 ;;
     --fresh) fresh=true; shift ;;
     --jfr) jfr=true; shift ;;
+    --cpu) cpu=true; shift ;;
     *) positional+=("$1"); shift ;;
   esac
 done
@@ -65,7 +68,28 @@ if [[ "$fresh" == true ]]; then
   sleep 5
 fi
 
+# CPU ticks so far of each thread of the app (by name) and of each PostgreSQL process.
+cpu_ticks() {
+  for t in /proc/"$app"/task/*; do echo "$(tr ' ' '_' < "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"; done
+  for p in $(pgrep -x postgres); do echo "postgres $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"; done
+}
+if [[ "$cpu" == true && -n "$app" ]]; then cpu_ticks > target/bench/cpu-before.txt; fi
+
 "$java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
   -Dbench.bootstrap="$bootstrap" -Dbench.events="$events" -Dbench.communes="$communes" -Dbench.case-refs="$cases" \
   -Dbench.region="$region" -Dbench.patience="${BENCH_PATIENCE:-PT30M}" -Dlogback.configurationFile=bench/logback-bench.xml \
   vn.situationroom.hotspot.StreamBenchmark 2> target/bench/stream-bench.log
+
+if [[ "$cpu" == true && -n "$app" ]]; then
+  cpu_ticks > target/bench/cpu-after.txt
+  echo
+  echo "| CPU during the run (the raw consume included) | seconds |"
+  echo "| --- | --- |"
+  # Threads of a pool (…-1, …-2, #3) count together; a thread that ended before the run's end is not counted.
+  awk -v hz="$(getconf CLK_TCK)" '
+    { name = $1; sub(/[-_#]?[0-9]+$/, "", name) }
+    FNR == NR { before[name] += $2; next }
+    { after[name] += $2 }
+    END { for (n in after) { s = (after[n] - before[n]) / hz; if (s >= 0.1) printf "| %s | %.1f |\n", n, s } }
+  ' target/bench/cpu-before.txt target/bench/cpu-after.txt | sort -t'|' -k3 -rn | head -15
+fi
