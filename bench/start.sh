@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# How long the packaged app takes to start, from java's launch until its hotspot stream runs (the app's log says
+# "Hotspot streams REBALANCING -> RUNNING"), on an empty data folder, with and without the AOT cache of
+# tools/aot-cache.sh, one after the other, [runs] times each (3 by default). Ports 18080, 19092, 19093 and 15532.
+# Usage: tools/aot-cache.sh && bench/start.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jar=$(cd target/app 2>/dev/null && ls situation-room-*.jar | head -1 || true)
+if [[ -z "$jar" || ! -s target/app/app.aot ]]; then
+  echo "no cache in target/app: run tools/aot-cache.sh first" >&2; exit 2
+fi
+start_once() { # $1: extra JVM option or ""; prints the seconds until the stream ran
+  local data app t0 log
+  data=$(mktemp -d /tmp/start-bench-XXXXXX); log="$data/app.log"
+  t0=$(date +%s%N)
+  (cd target/app && exec "$java" $1 -jar "$jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
+    --situationroom.platform.kafka-port=19092 --situationroom.platform.kafka-controller-port=19093 \
+    --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false > "$log" 2>&1) &
+  app=$!
+  until grep -q 'Hotspot streams REBALANCING -> RUNNING' "$log"; do
+    if ! kill -0 "$app" 2>/dev/null; then tail -20 "$log" >&2; exit 1; fi
+    sleep 0.1
+  done
+  echo "scale=1; ($(date +%s%N) - $t0) / 1000000000" | bc
+  kill "$app"; wait "$app" || true; rm -rf "$data"
+}
+with=() without=()
+for ((i = 1; i <= runs; i++)); do
+  with+=("$(start_once -XX:AOTCache=app.aot)")
+  without+=("$(start_once "")")
+done
+echo "start until the stream runs, with the AOT cache (s):    ${with[*]}"
+echo "start until the stream runs, without it (s):            ${without[*]}"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# A faster start of the packaged app on JDK 25 or newer (an ahead-of-time cache: JEP 483, 514 and 515). Extracts the
+# jar into target/app, starts it there once on scratch data and ports (the embedded broker and PostgreSQL, ports
+# 18080, 19092, 19093 and 15532), waits until the hotspot stream runs, and stops it cleanly: the JVM then writes
+# target/app/app.aot, the classes the app loaded and linked and how its methods ran. Start the app with it:
+#
+#   java -XX:AOTCache=target/app/app.aot -jar target/app/situation-room-0.1.0-SNAPSHOT.jar
+#
+# The cache belongs to this JDK and this build: make it again after ./mvnw package (java says so and starts without it
+# when it does not fit).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if (( major < 25 )); then
+  echo "tools/aot-cache.sh needs a JDK 25 or newer (this java is $major): set JAVA_HOME" >&2; exit 2
+fi
+jar=$(ls target/situation-room-*.jar 2>/dev/null | head -1 || true)
+if [[ -z "$jar" ]]; then
+  echo "no packaged app in target/: run ./mvnw package -DskipTests first" >&2; exit 2
+fi
+rm -rf target/app
+"$java" -Djarmode=tools -jar "$jar" extract --destination target/app > /dev/null
+data=$(mktemp -d /tmp/aot-training-XXXXXX)
+app=""
+finish() {
+  if [[ -n "$app" ]] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" || true; fi
+  rm -rf "$data"
+}
+trap finish EXIT
+echo "Training run of $(basename "$jar") (data in $data)…" >&2
+(cd target/app && exec "$java" -XX:AOTCacheOutput=app.aot -jar "$(basename "$jar")" --server.port=18080 \
+  --situationroom.platform.data-dir="$data/data" --situationroom.platform.kafka-port=19092 \
+  --situationroom.platform.kafka-controller-port=19093 --situationroom.platform.postgres-port=15532 \
+  --situationroom.simulator.enabled=false > "$data/app.log" 2>&1) &
+app=$!
+for _ in $(seq 1 300); do
+  if grep -q 'Hotspot streams REBALANCING -> RUNNING' "$data/app.log"; then break; fi
+  if ! kill -0 "$app" 2>/dev/null; then tail -30 "$data/app.log" >&2; exit 1; fi
+  sleep 1
+done
+grep -q 'Hotspot streams REBALANCING -> RUNNING' "$data/app.log" || { echo "the app did not start in 5 min" >&2; exit 1; }
+sleep 5
+kill "$app"
+wait "$app" || true
+app=""
+if [[ ! -s target/app/app.aot ]]; then
+  grep -i 'aot' "$data/app.log" | tail -5 >&2
+  echo "no cache written" >&2; exit 1
+fi
+echo "target/app/app.aot: $(du -h target/app/app.aot | cut -f1). Start the app with:" >&2
+echo "  java -XX:AOTCache=target/app/app.aot -jar target/app/$(basename "$jar")" >&2
