@@ -11,13 +11,13 @@ jar=$(cd target/app 2>/dev/null && ls situation-room-*.jar | head -1 || true)
 if [[ -z "$jar" || ! -s target/app/app.aot ]]; then
   echo "no cache in target/app: run tools/aot-cache.sh first" >&2; exit 2
 fi
-start_once() { # $1: extra JVM option or ""; prints the seconds until the stream ran
+start_once() { # $1: further JVM options or ""; prints the seconds until the stream ran
   local data app t0 log
   data=$(mktemp -d /tmp/start-bench-XXXXXX); log="$data/app.log"
   t0=$(date +%s%N)
-  (cd target/app && exec "$java" $1 -jar "$jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
+  "$java" $1 -jar "target/app/$jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
     --situationroom.platform.kafka-port=19092 --situationroom.platform.kafka-controller-port=19093 \
-    --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false > "$log" 2>&1) &
+    --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false > "$log" 2>&1 &
   app=$!
   until grep -q 'Hotspot streams REBALANCING -> RUNNING' "$log"; do
     if ! kill -0 "$app" 2>/dev/null; then tail -20 "$log" >&2; exit 1; fi
@@ -28,7 +28,8 @@ start_once() { # $1: extra JVM option or ""; prints the seconds until the stream
 }
 with=() without=()
 for ((i = 1; i <= runs; i++)); do
-  with+=("$(start_once -XX:AOTCache=app.aot)")
+  # AOTMode=on: java stops rather than start without the cache.
+  with+=("$(start_once "-XX:AOTCache=target/app/app.aot -XX:AOTMode=on")")
   without+=("$(start_once "")")
 done
 echo "start until the stream runs, with the AOT cache (s):    ${with[*]}"

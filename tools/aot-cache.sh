@@ -2,7 +2,8 @@
 # A faster start of the packaged app on JDK 25 or newer (an ahead-of-time cache: JEP 483, 514 and 515). Extracts the
 # jar into target/app, starts it there once on scratch data and ports (the embedded broker and PostgreSQL, ports
 # 18080, 19092, 19093 and 15532), waits until the hotspot stream runs, and stops it cleanly: the JVM then writes
-# target/app/app.aot, the classes the app loaded and linked and how its methods ran. Start the app with it:
+# target/app/app.aot, the classes the app loaded and linked and how its methods ran. Start the app with it, from this
+# folder (the cache holds the jar's path as it was given):
 #
 #   java -XX:AOTCache=target/app/app.aot -jar target/app/situation-room-0.1.0-SNAPSHOT.jar
 #
@@ -29,10 +30,11 @@ finish() {
 }
 trap finish EXIT
 echo "Training run of $(basename "$jar") (data in $data)…" >&2
-(cd target/app && exec "$java" -XX:AOTCacheOutput=app.aot -jar "$(basename "$jar")" --server.port=18080 \
+# From the project's folder, as the app is started there: the cache holds the jar's path as given here.
+"$java" -XX:AOTCacheOutput=target/app/app.aot -jar "target/app/$(basename "$jar")" --server.port=18080 \
   --situationroom.platform.data-dir="$data/data" --situationroom.platform.kafka-port=19092 \
   --situationroom.platform.kafka-controller-port=19093 --situationroom.platform.postgres-port=15532 \
-  --situationroom.simulator.enabled=false > "$data/app.log" 2>&1) &
+  --situationroom.simulator.enabled=false > "$data/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 300); do
   if grep -q 'Hotspot streams REBALANCING -> RUNNING' "$data/app.log"; then break; fi
