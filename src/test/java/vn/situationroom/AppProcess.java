@@ -21,13 +21,19 @@ public final class AppProcess {
     private final Path data;
     private final int httpPort;
     private final List<String> arguments;
+    /** The jar to run (null: the one {@code ./mvnw package} left in target) and JVM options before it. */
+    private final Path jar;
+
+    private final List<String> jvmOptions;
     private Process process;
     private Path log;
 
-    private AppProcess(Path data, int httpPort, List<String> arguments) {
+    private AppProcess(Path data, int httpPort, List<String> arguments, Path jar, List<String> jvmOptions) {
         this.data = data;
         this.httpPort = httpPort;
         this.arguments = List.copyOf(arguments);
+        this.jar = jar;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -35,7 +41,12 @@ public final class AppProcess {
      * arguments given (such as the broker's or the database's address); not started yet.
      */
     public static AppProcess of(Path data, String... arguments) {
-        return new AppProcess(data, freePort(), List.of(arguments));
+        return new AppProcess(data, freePort(), List.of(arguments), null, List.of());
+    }
+
+    /** The same app run from another copy of its jar (an extracted one), with these JVM options; not started yet. */
+    public AppProcess fromJar(Path jar, String... jvmOptions) {
+        return new AppProcess(data, httpPort, arguments, jar, List.of(jvmOptions));
     }
 
     /** The HTTP port. */
@@ -45,15 +56,18 @@ public final class AppProcess {
 
     /** Starts the app and waits until it answers the alerts API (its stream and live feed are up). */
     public AppProcess start() throws Exception {
-        Path jar;
-        try (var files = Files.list(Path.of("target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("situation-room-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("package the app first: ./mvnw package"));
+        Path jar = this.jar;
+        if (jar == null) {
+            try (var files = Files.list(Path.of("target"))) {
+                jar = files.filter(p -> p.getFileName().toString().matches("situation-room-.*\\.jar"))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("package the app first: ./mvnw package"));
+            }
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + httpPort,
