@@ -11,26 +11,41 @@ jar=$(cd target/app 2>/dev/null && ls situation-room-*.jar | head -1 || true)
 if [[ -z "$jar" || ! -s target/app/app.aot ]]; then
   echo "no cache in target/app: run tools/aot-cache.sh first" >&2; exit 2
 fi
-start_once() { # $1: further JVM options or ""; prints the seconds until the stream ran
-  local data app t0 log
-  data=$(mktemp -d /tmp/start-bench-XXXXXX); log="$data/app.log"
+for built in target/situation-room-*.jar; do
+  if [[ "$built" -nt target/app/app.aot ]]; then
+    echo "$built is newer than the cache: run tools/aot-cache.sh again, or this measures the build before" >&2; exit 2
+  fi
+done
+app="" data=""
+finish() {
+  if [[ -n "$app" ]] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" || true; fi
+  if [[ -n "$data" ]]; then rm -rf "$data"; fi
+}
+trap finish EXIT
+start_once() { # $1: further JVM options or ""; sets $seconds to the time until the stream ran
+  data=$(mktemp -d /tmp/start-bench-XXXXXX)
+  local log="$data/app.log" t0 deadline
   t0=$(date +%s%N)
+  deadline=$((t0 + 300 * 1000000000))
   "$java" $1 -jar "target/app/$jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
     --situationroom.platform.kafka-port=19092 --situationroom.platform.kafka-controller-port=19093 \
     --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false > "$log" 2>&1 &
   app=$!
   until grep -q 'Hotspot streams REBALANCING -> RUNNING' "$log"; do
     if ! kill -0 "$app" 2>/dev/null; then tail -20 "$log" >&2; exit 1; fi
+    if (( $(date +%s%N) > deadline )); then echo "the app did not start in 5 min" >&2; exit 1; fi
     sleep 0.1
   done
-  echo "scale=1; ($(date +%s%N) - $t0) / 1000000000" | bc
-  kill "$app"; wait "$app" || true; rm -rf "$data"
+  local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  seconds="$((ms / 1000)).$((ms % 1000 / 100))"
+  kill "$app"; wait "$app" || true; app=""
+  rm -rf "$data"; data=""
 }
 with=() without=()
 for ((i = 1; i <= runs; i++)); do
   # AOTMode=on: java stops rather than start without the cache.
-  with+=("$(start_once "-XX:AOTCache=target/app/app.aot -XX:AOTMode=on")")
-  without+=("$(start_once "")")
+  start_once "-XX:AOTCache=target/app/app.aot -XX:AOTMode=on"; with+=("$seconds")
+  start_once ""; without+=("$seconds")
 done
 echo "start until the stream runs, with the AOT cache (s):    ${with[*]}"
 echo "start until the stream runs, without it (s):            ${without[*]}"

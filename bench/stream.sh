@@ -3,7 +3,7 @@
 # events written to reception-events at full speed, and the rate at which the hotspot topology (exactly_once_v2) and
 # each history sink caught up, in one run; also the changelog bytes per event and the largest state value.
 #
-# Usage: bench/stream.sh [events] [communes] [caseRefs] [--bootstrap host:port] [--fresh] [--jfr]
+# Usage: bench/stream.sh [events] [communes] [caseRefs] [--bootstrap host:port] [--fresh] [--jfr] [--cpu]
 #   events 300000, communes 15, caseRefs 5000 by default; the events are spread in time order over the last 3 days.
 #   Without --fresh it measures the app running on the broker at --bootstrap (localhost:9092): the app must have loaded
 #   a region with at least that many communes (Cầu Ngang has 15, Trà Vinh 105, the synthetic country 3,321: start the
@@ -11,8 +11,8 @@
 #   --fresh starts a fresh app of its own (the packaged jar, the region that fits, no simulator, empty data in a
 #   temporary folder, ports 18080/19092/19093/15532), measures it and stops it: the figures in README come from this.
 #   --jfr records a Java Flight Recording of that fresh app into target/bench/stream.jfr.
-#   --cpu (with --fresh) also reports the CPU seconds each part of that app (its threads by name, and PostgreSQL's
-#   processes) used during the run, to see where the two cores went.
+#   --cpu (with --fresh) also reports the CPU seconds each part of that app (its threads by name, and its embedded
+#   PostgreSQL's processes) used during the run, to see where the two cores went.
 #   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,9 @@ done
 [[ ${#positional[@]} -gt 0 ]] && events=${positional[0]}
 [[ ${#positional[@]} -gt 1 ]] && communes=${positional[1]}
 [[ ${#positional[@]} -gt 2 ]] && cases=${positional[2]}
+if [[ "$cpu" == true && "$fresh" != true ]]; then
+  echo "--cpu needs --fresh (it reads the threads of the app it starts)" >&2; exit 2
+fi
 region=classpath:region/cau-ngang-communes.geojson
 if (( communes > 15 )); then region=classpath:region/tra-vinh-communes.geojson; fi
 if (( communes > 105 )); then region=classpath:region/vietnam-synthetic-communes.geojson; fi
@@ -68,10 +71,18 @@ if [[ "$fresh" == true ]]; then
   sleep 5
 fi
 
-# CPU ticks so far of each thread of the app (by name) and of each PostgreSQL process.
+# CPU ticks so far of each thread of the app and of each process of its embedded PostgreSQL (the server and its
+# children): one line each, "id name ticks". A name may hold spaces ("C2 CompilerThread0"): the fields after it are
+# read from the end of its parentheses.
 cpu_ticks() {
-  for t in /proc/"$app"/task/*; do echo "$(tr ' ' '_' < "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"; done
-  for p in $(pgrep -x postgres); do echo "postgres $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"; done
+  local postmaster
+  for t in /proc/"$app"/task/*; do
+    echo "t${t##*/} $(tr ' ' '_' < "$t/comm") $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done
+  postmaster=$(pgrep -f -- "-D $data/data/postgres" | head -1 || true)
+  for p in $postmaster $( [[ -n "$postmaster" ]] && pgrep -P "$postmaster" ); do
+    echo "p$p postgres $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')"
+  done
 }
 if [[ "$cpu" == true && -n "$app" ]]; then cpu_ticks > target/bench/cpu-before.txt; fi
 
@@ -85,11 +96,11 @@ if [[ "$cpu" == true && -n "$app" ]]; then
   echo
   echo "| CPU during the run (the raw consume included) | seconds |"
   echo "| --- | --- |"
-  # Threads of a pool (…-1, …-2, #3) count together; a thread that ended before the run's end is not counted.
+  # Each thread or process is its CPU since the first reading (all of it when it started later); threads of a pool
+  # (…-1, …-2, #3) count together. One that ended before the second reading is missing: its time is not counted.
   awk -v hz="$(getconf CLK_TCK)" '
-    { name = $1; sub(/[-_#]?[0-9]+$/, "", name) }
-    FNR == NR { before[name] += $2; next }
-    { after[name] += $2 }
-    END { for (n in after) { s = (after[n] - before[n]) / hz; if (s >= 0.1) printf "| %s | %.1f |\n", n, s } }
+    FNR == NR { before[$1] = $3; next }
+    { name = $2; sub(/[-_#]?[0-9]+$/, "", name); used[name] += $3 - ($1 in before ? before[$1] : 0) }
+    END { for (n in used) { s = used[n] / hz; if (s >= 0.1) printf "| %s | %.1f |\n", n, s } }
   ' target/bench/cpu-before.txt target/bench/cpu-after.txt | sort -t'|' -k3 -rn | head -15
 fi

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # A faster start of the packaged app on JDK 25 or newer (an ahead-of-time cache: JEP 483, 514 and 515). Extracts the
-# jar into target/app, starts it there once on scratch data and ports (the embedded broker and PostgreSQL, ports
+# jar into target/app, starts that copy once on scratch data and ports (the embedded broker and PostgreSQL, ports
 # 18080, 19092, 19093 and 15532), waits until the hotspot stream runs, and stops it cleanly: the JVM then writes
 # target/app/app.aot, the classes the app loaded and linked and how its methods ran. Start the app with it, from this
 # folder (the cache holds the jar's path as it was given):
 #
-#   java -XX:AOTCache=target/app/app.aot -jar target/app/situation-room-0.1.0-SNAPSHOT.jar
+#   $JAVA_HOME/bin/java -XX:AOTCache=target/app/app.aot -jar target/app/situation-room-0.1.0-SNAPSHOT.jar
 #
-# The cache belongs to this JDK and this build: make it again after ./mvnw package (java says so and starts without it
-# when it does not fit).
+# The cache and the copy belong to this JDK and this build: run this again after ./mvnw package, or the command above
+# starts the build before (java refuses a cache that does not fit its JDK or jar with a warning, and starts without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -51,4 +51,4 @@ if [[ ! -s target/app/app.aot ]]; then
   echo "no cache written" >&2; exit 1
 fi
 echo "target/app/app.aot: $(du -h target/app/app.aot | cut -f1). Start the app with:" >&2
-echo "  java -XX:AOTCache=target/app/app.aot -jar target/app/$(basename "$jar")" >&2
+echo "  $java -XX:AOTCache=target/app/app.aot -jar target/app/$(basename "$jar")" >&2

@@ -108,6 +108,7 @@ final class CommuneAnalytics implements Processor<String, In, String, Out> {
         this.context = context;
         this.startedAt = context.currentSystemTimeMs();
         this.publishedAt = startedAt;
+        this.countedSincePublished = 0; // a task revived after an aborted transaction starts counting again
         KeyValueStore<Bytes, byte[]> windowStore = context.getStateStore(WINDOWS);
         KeyValueStore<String, Long> closed = context.getStateStore(WINDOWS_CLOSED);
         windows = new CommuneWindows(windowStore, closed, zone, settings.grace());
