@@ -12,10 +12,10 @@ echo "Building the app and the benchmark (./mvnw package -DskipTests)…" >&2
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt \
   >> target/bench/restore-build.log 2>&1 || { tail -30 target/bench/restore-build.log >&2; exit 1; }
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. bench/scratch-app.sh
 data=$(mktemp -d /tmp/restore-bench-XXXXXX)
 cp target/situation-room-*.jar "$data/app.jar"
-app=""
-trap 'if [[ -n "$app" ]]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi; rm -rf "$data"' EXIT
+trap 'stop_scratch_app; rm -rf "$data"' EXIT
 region=classpath:region/tra-vinh-communes.geojson
 
 # Starts the app; sets $seconds to the time until its stream is RUNNING (its state restored).
@@ -23,19 +23,10 @@ seconds=""
 start() {
   local log=$1 began
   began=$(date +%s%N)
-  "$java" -jar "$data/app.jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
-    --situationroom.platform.kafka-port=19092 --situationroom.platform.kafka-controller-port=19093 \
-    --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false \
-    --situationroom.region.geojson="$region" > "$log" 2>&1 &
-  app=$!
-  for _ in $(seq 1 600); do
-    if grep -q 'Hotspot streams REBALANCING -> RUNNING' "$log"; then break; fi
-    if ! kill -0 "$app" 2>/dev/null; then tail -30 "$log" >&2; exit 1; fi
-    sleep 0.2
-  done
+  start_scratch_app "$log" "$data" "$data/app.jar" -- --situationroom.region.geojson="$region"
+  wait_until_running "$log"
   seconds=$(awk -v began="$began" -v ended="$(date +%s%N)" 'BEGIN { printf "%.1f", (ended - began) / 1e9 }')
 }
-stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=""; }
 
 start target/bench/restore-app-1.log
 echo "first start: $seconds s" >&2
@@ -43,15 +34,15 @@ echo "first start: $seconds s" >&2
   -Dbench.bootstrap=localhost:19092 -Dbench.events="$events" -Dbench.communes=105 -Dbench.case-refs="$cases" \
   -Dbench.days=365 -Dbench.region="$region" -Dbench.skip-raw=true -Dlogback.configurationFile=bench/logback-bench.xml \
   vn.situationroom.hotspot.StreamBenchmark 2> target/bench/restore-bench.log | grep -E 'changelog|---|all|windows|visits|ids'
-stop
+stop_scratch_app
 state=$(du -sh "$data/data/streams" | cut -f1)
 start target/bench/restore-app-2.log
 kept=$seconds
-stop
+stop_scratch_app
 rm -rf "$data/data/streams"
 start target/bench/restore-app-3.log
 rebuilt=$seconds
-stop
+stop_scratch_app
 echo ""
 echo "| a year of a province: $events events, 105 communes, $cases case refs | start until the stream runs |"
 echo "| --- | --- |"

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. bench/scratch-app.sh
 jar=$(cd target/app 2>/dev/null && ls situation-room-*.jar | head -1 || true)
 if [[ -z "$jar" || ! -s target/app/app.aot ]]; then
   echo "no cache in target/app: run tools/aot-cache.sh first" >&2; exit 2
@@ -16,29 +17,22 @@ for built in target/situation-room-*.jar; do
     echo "$built is newer than the cache: run tools/aot-cache.sh again, or this measures the build before" >&2; exit 2
   fi
 done
-app="" data=""
+data=""
 finish() {
-  if [[ -n "$app" ]] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" || true; fi
+  stop_scratch_app
   if [[ -n "$data" ]]; then rm -rf "$data"; fi
 }
 trap finish EXIT
 start_once() { # $1: further JVM options or ""; sets $seconds to the time until the stream ran
   data=$(mktemp -d /tmp/start-bench-XXXXXX)
-  local log="$data/app.log" t0 deadline
+  local log="$data/app.log" t0
   t0=$(date +%s%N)
-  deadline=$((t0 + 300 * 1000000000))
-  "$java" $1 -jar "target/app/$jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
-    --situationroom.platform.kafka-port=19092 --situationroom.platform.kafka-controller-port=19093 \
-    --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false > "$log" 2>&1 &
-  app=$!
-  until grep -q 'Hotspot streams REBALANCING -> RUNNING' "$log"; do
-    if ! kill -0 "$app" 2>/dev/null; then tail -20 "$log" >&2; exit 1; fi
-    if (( $(date +%s%N) > deadline )); then echo "the app did not start in 5 min" >&2; exit 1; fi
-    sleep 0.1
-  done
+  # shellcheck disable=SC2086 # $1 is zero or more options
+  start_scratch_app "$log" "$data" "target/app/$jar" $1
+  wait_until_running "$log"
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   seconds="$((ms / 1000)).$((ms % 1000 / 100))"
-  kill "$app"; wait "$app" || true; app=""
+  stop_scratch_app
   rm -rf "$data"; data=""
 }
 with=() without=()

@@ -43,11 +43,11 @@ echo "Building the app and the benchmark (./mvnw package -DskipTests)…" >&2
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt \
   >> target/bench/stream-build.log 2>&1 || { tail -30 target/bench/stream-build.log >&2; exit 1; }
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+. bench/scratch-app.sh
 
-app=""
 data=""
 stop_app() {
-  if [[ -n "$app" ]]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  stop_scratch_app
   if [[ -n "$data" ]]; then rm -rf "$data"; fi
 }
 trap stop_app EXIT
@@ -58,16 +58,9 @@ if [[ "$fresh" == true ]]; then
   opts=()
   if [[ "$jfr" == true ]]; then opts+=("-XX:StartFlightRecording=filename=$PWD/target/bench/stream.jfr,settings=profile"); fi
   echo "Starting a fresh app (region $region, data in $data)…" >&2
-  "$java" "${opts[@]}" -jar "$data/app.jar" --server.port=18080 --situationroom.platform.data-dir="$data/data" \
-    --situationroom.platform.kafka-port=19092 --situationroom.platform.kafka-controller-port=19093 \
-    --situationroom.platform.postgres-port=15532 --situationroom.simulator.enabled=false \
-    --situationroom.region.geojson="$region" > target/bench/stream-app.log 2>&1 &
-  app=$!
-  for _ in $(seq 1 180); do
-    if grep -q 'Hotspot streams REBALANCING -> RUNNING' target/bench/stream-app.log; then break; fi
-    if ! kill -0 "$app" 2>/dev/null; then tail -30 target/bench/stream-app.log >&2; exit 1; fi
-    sleep 1
-  done
+  start_scratch_app target/bench/stream-app.log "$data" "$data/app.jar" "${opts[@]}" \
+    -- --situationroom.region.geojson="$region"
+  wait_until_running target/bench/stream-app.log
   sleep 5
 fi
 

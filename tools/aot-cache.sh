@@ -21,31 +21,20 @@ if [[ -z "$jar" ]]; then
   echo "no packaged app in target/: run ./mvnw package -DskipTests first" >&2; exit 2
 fi
 rm -rf target/app
+. bench/scratch-app.sh
 "$java" -Djarmode=tools -jar "$jar" extract --destination target/app > /dev/null
 data=$(mktemp -d /tmp/aot-training-XXXXXX)
-app=""
 finish() {
-  if [[ -n "$app" ]] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" || true; fi
+  stop_scratch_app
   rm -rf "$data"
 }
 trap finish EXIT
 echo "Training run of $(basename "$jar") (data in $data)…" >&2
 # From the project's folder, as the app is started there: the cache holds the jar's path as given here.
-"$java" -XX:AOTCacheOutput=target/app/app.aot -jar "target/app/$(basename "$jar")" --server.port=18080 \
-  --situationroom.platform.data-dir="$data/data" --situationroom.platform.kafka-port=19092 \
-  --situationroom.platform.kafka-controller-port=19093 --situationroom.platform.postgres-port=15532 \
-  --situationroom.simulator.enabled=false > "$data/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 300); do
-  if grep -q 'Hotspot streams REBALANCING -> RUNNING' "$data/app.log"; then break; fi
-  if ! kill -0 "$app" 2>/dev/null; then tail -30 "$data/app.log" >&2; exit 1; fi
-  sleep 1
-done
-grep -q 'Hotspot streams REBALANCING -> RUNNING' "$data/app.log" || { echo "the app did not start in 5 min" >&2; exit 1; }
+start_scratch_app "$data/app.log" "$data" "target/app/$(basename "$jar")" -XX:AOTCacheOutput=target/app/app.aot
+wait_until_running "$data/app.log"
 sleep 5
-kill "$app"
-wait "$app" || true
-app=""
+stop_scratch_app # the JVM writes the cache as it exits
 if [[ ! -s target/app/app.aot ]]; then
   grep -i 'aot' "$data/app.log" | tail -5 >&2
   echo "no cache written" >&2; exit 1

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publishInterval how often, on the wall clock, what changed is written to the output topics: one record per
  *     window, alert and commune however many events changed it since (the larger, the fewer records, the later)
  * @param busyEvents how many events a stream task may count between two publications and still publish at the next
- *     {@code publishInterval}; a task that counted more is working through a backlog (a replay, an import, a flood far
- *     beyond any election day), and publishes every {@code busyPublishInterval} until it is through
+ *     {@code publishInterval}; a task that counted more is working through a backlog (a replay, an import: with the defaults,
+ *     past 1,000 events a second into its partition), and publishes every {@code busyPublishInterval} until it is through
  * @param busyPublishInterval how often a busy task publishes: fewer intermediate states of the same windows and
  *     communes, so that the backlog is through sooner
  * @param commitInterval how often the stream commits its transaction: its outputs become visible to read_committed
