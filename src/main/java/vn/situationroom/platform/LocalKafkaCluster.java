@@ -36,6 +36,7 @@ import org.apache.kafka.common.resource.ResourceType;
 public final class LocalKafkaCluster {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final int OUTPUT_LINES = 30;
     private static final String LOGBACK = """
             <configuration>
               <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
@@ -315,11 +316,24 @@ public final class LocalKafkaCluster {
         }
     }
 
-    /** Waits until every node is a live broker of the cluster. */
+    /**
+     * Waits until every node is a live broker of the cluster; a node whose JVM ended meanwhile fails at once, with the
+     * end of its output (why it stopped).
+     */
     public void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
+            List<Integer> ended = IntStream.rangeClosed(1, nodes)
+                    .filter(node -> process(node).isEmpty())
+                    .boxed()
+                    .toList();
+            if (!ended.isEmpty()) {
+                throw new IllegalStateException(
+                        "Kafka node(s) " + ended + " of the local cluster in " + dir + " stopped while starting"
+                                + outputs(ended),
+                        last);
+            }
             try {
                 EmbeddedKafkaBroker.awaitBrokers(
                         bootstrapServers(), clientSettings(ADMIN), nodes, Duration.ofSeconds(10));
@@ -328,33 +342,37 @@ public final class LocalKafkaCluster {
                 last = e;
             }
         }
-        throw new IllegalStateException("The local Kafka cluster in " + dir + " did not become ready", last);
+        List<Integer> all = IntStream.rangeClosed(1, nodes).boxed().toList();
+        throw new IllegalStateException(
+                "The local Kafka cluster in " + dir + " did not become ready" + outputs(all), last);
     }
 
-    /** A base port at which a cluster of the given size finds its client and quorum ports free on this machine. */
+    /** The last lines each node wrote, for an error message. */
+    private String outputs(List<Integer> which) {
+        StringBuilder text = new StringBuilder();
+        for (int node : which) {
+            Path log = nodeDir(node).resolve("node.log");
+            text.append("\n--- the end of ").append(log).append(":\n");
+            try {
+                List<String> lines = Files.readAllLines(log);
+                lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size())
+                        .forEach(line -> text.append(line).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                text.append("(unreadable: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * A base port at which a cluster of the given size finds its client and quorum ports free on this machine, below
+     * the ephemeral range, so that a node started again finds its ports free however its clients reconnected.
+     */
     public static int freeBasePort(int nodes) {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20_000 + random.nextInt(20_000);
-            boolean free = true;
-            for (int node = 0; node < nodes && free; node++) {
-                free = free(base + node) && free(base + 100 + node);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No free ports for a local cluster of " + nodes);
-    }
-
-    private static boolean free(int port) {
-        try (java.net.ServerSocket socket =
-                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        int[] offsets = IntStream.range(0, nodes)
+                .flatMap(node -> IntStream.of(node, 100 + node))
+                .toArray();
+        return FreePort.belowEphemeralRange(offsets);
     }
 
     private int clientPort(int node) {

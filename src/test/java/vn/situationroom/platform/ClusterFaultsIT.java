@@ -82,7 +82,8 @@ class ClusterFaultsIT {
         dir = Files.createTempDirectory("cluster-faults-");
         kafka = LocalKafkaCluster.of(dir.resolve("kafka"), 3, LocalKafkaCluster.freeBasePort(3));
         kafka.startAll();
-        postgresPort = AppProcess.freePort();
+        // Killed and started again on its port while the app's pool keeps reconnecting (see FreePort).
+        postgresPort = FreePort.belowEphemeralRange(0);
         postgres = EmbeddedPostgresDatabase.start(dir.resolve("postgres"), postgresPort, true);
         smtp = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
