@@ -4,6 +4,7 @@
 # each history sink caught up, in one run; also the changelog bytes per event and the largest state value.
 #
 # Usage: bench/stream.sh [events] [communes] [caseRefs] [--bootstrap host:port] [--fresh] [--jfr] [--cpu]
+#                        [--repeat N] [--no-sinks]
 #   events 300000, communes 15, caseRefs 5000 by default; the events are spread in time order over the last 3 days.
 #   Without --fresh it measures the app running on the broker at --bootstrap (localhost:9092): the app must have loaded
 #   a region with at least that many communes (Cầu Ngang has 15, Trà Vinh 105, the synthetic country 3,321: start the
@@ -13,10 +14,14 @@
 #   --jfr records a Java Flight Recording of that fresh app into target/bench/stream.jfr.
 #   --cpu (with --fresh) also reports the CPU seconds each part of that app (its threads by name, and its embedded
 #   PostgreSQL's processes) used during the run, to see where the two cores went.
+#   --repeat N sends N backlogs one after the other (new event ids and case refs each time) to the same app and reports
+#   each: the first on a fresh app is mostly the JIT compiler's, the later ones the compiled code's.
+#   --no-sinks (with --fresh) starts the app with its Kafka listeners paused (spring.kafka.listener.auto-startup=false:
+#   the history sinks, and the screens' live feeds): the topology alone, without the history's share of the two cores.
 #   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false cpu=false
+events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false cpu=false repeat=1 sinks=true
 positional=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -24,6 +29,8 @@ while [[ $# -gt 0 ]]; do
     --fresh) fresh=true; shift ;;
     --jfr) jfr=true; shift ;;
     --cpu) cpu=true; shift ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --no-sinks) sinks=false; shift ;;
     *) positional+=("$1"); shift ;;
   esac
 done
@@ -32,6 +39,12 @@ done
 [[ ${#positional[@]} -gt 2 ]] && cases=${positional[2]}
 if [[ "$cpu" == true && "$fresh" != true ]]; then
   echo "--cpu needs --fresh (it reads the threads of the app it starts)" >&2; exit 2
+fi
+if [[ "$sinks" != true && "$fresh" != true ]]; then
+  echo "--no-sinks needs --fresh (it starts an app with its history sinks paused)" >&2; exit 2
+fi
+if ! [[ "$repeat" =~ ^[1-9][0-9]*$ ]]; then
+  echo "--repeat takes a count of backlogs (1 or more), not '$repeat'" >&2; exit 2
 fi
 region=classpath:region/cau-ngang-communes.geojson
 if (( communes > 15 )); then region=classpath:region/tra-vinh-communes.geojson; fi
@@ -57,9 +70,10 @@ if [[ "$fresh" == true ]]; then
   bootstrap=localhost:19092
   opts=()
   if [[ "$jfr" == true ]]; then opts+=("-XX:StartFlightRecording=filename=$PWD/target/bench/stream.jfr,settings=profile"); fi
+  args=(--situationroom.region.geojson="$region")
+  if [[ "$sinks" != true ]]; then args+=(--spring.kafka.listener.auto-startup=false); fi
   echo "Starting a fresh app (region $region, data in $data)…" >&2
-  start_scratch_app target/bench/stream-app.log "$data" "$data/app.jar" "${opts[@]}" \
-    -- --situationroom.region.geojson="$region"
+  start_scratch_app target/bench/stream-app.log "$data" "$data/app.jar" "${opts[@]}" -- "${args[@]}"
   wait_until_running target/bench/stream-app.log
   sleep 5
 fi
@@ -77,23 +91,28 @@ cpu_ticks() {
     echo "p$p postgres $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')"
   done
 }
-if [[ "$cpu" == true && -n "$app" ]]; then cpu_ticks > target/bench/cpu-before.txt; fi
+for run in $(seq 1 "$repeat"); do
+  if (( repeat > 1 )); then echo; echo "## Backlog $run of $repeat"; fi
+  if [[ "$cpu" == true && -n "$app" ]]; then cpu_ticks > target/bench/cpu-before.txt; fi
 
-"$java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-  -Dbench.bootstrap="$bootstrap" -Dbench.events="$events" -Dbench.communes="$communes" -Dbench.case-refs="$cases" \
-  -Dbench.region="$region" -Dbench.patience="${BENCH_PATIENCE:-PT30M}" -Dlogback.configurationFile=bench/logback-bench.xml \
-  vn.situationroom.hotspot.StreamBenchmark 2> target/bench/stream-bench.log
+  "$java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    -Dbench.bootstrap="$bootstrap" -Dbench.events="$events" -Dbench.communes="$communes" -Dbench.case-refs="$cases" \
+    -Dbench.region="$region" -Dbench.patience="${BENCH_PATIENCE:-PT30M}" -Dbench.sinks="$sinks" \
+    -Dlogback.configurationFile=bench/logback-bench.xml \
+    vn.situationroom.hotspot.StreamBenchmark 2> target/bench/stream-bench.log
+  if (( repeat > 1 )); then cp target/bench/stream.txt "target/bench/stream-$run.txt"; fi
 
-if [[ "$cpu" == true && -n "$app" ]]; then
-  cpu_ticks > target/bench/cpu-after.txt
-  echo
-  echo "| CPU during the run (the raw consume included) | seconds |"
-  echo "| --- | --- |"
-  # Each thread or process is its CPU since the first reading (all of it when it started later); threads of a pool
-  # (…-1, …-2, #3) count together. One that ended before the second reading is missing: its time is not counted.
-  awk -v hz="$(getconf CLK_TCK)" '
-    FNR == NR { before[$1] = $3; next }
-    { name = $2; sub(/[-_#]?[0-9]+$/, "", name); used[name] += $3 - ($1 in before ? before[$1] : 0) }
-    END { for (n in used) { s = used[n] / hz; if (s >= 0.1) printf "| %s | %.1f |\n", n, s } }
-  ' target/bench/cpu-before.txt target/bench/cpu-after.txt | sort -t'|' -k3 -rn | head -15
-fi
+  if [[ "$cpu" == true && -n "$app" ]]; then
+    cpu_ticks > target/bench/cpu-after.txt
+    echo
+    echo "| CPU during the run (the raw consume included) | seconds |"
+    echo "| --- | --- |"
+    # Each thread or process is its CPU since the first reading (all of it when it started later); threads of a pool
+    # (…-1, …-2, #3) count together. One that ended before the second reading is missing: its time is not counted.
+    awk -v hz="$(getconf CLK_TCK)" '
+      FNR == NR { before[$1] = $3; next }
+      { name = $2; sub(/[-_#]?[0-9]+$/, "", name); used[name] += $3 - ($1 in before ? before[$1] : 0) }
+      END { for (n in used) { s = used[n] / hz; if (s >= 0.1) printf "| %s | %.1f |\n", n, s } }
+    ' target/bench/cpu-before.txt target/bench/cpu-after.txt | sort -t'|' -k3 -rn | head -15
+  fi
+done
