@@ -338,7 +338,7 @@ class ClusterFaultsIT {
         WebElement banner = browser.findElement(By.cssSelector(".broker-down"));
         assertThat(banner.isDisplayed()).as("the banner on an officer's screen").isTrue();
         assertThat(banner.getText()).contains("Kafka");
-        chromium.screenshot("broker-down");
+        chromium.screenshot("broker-down.png");
 
         kafka.startAll();
         for (List<Offered> batch : batches.subList(4, batches.size())) {
