@@ -10,6 +10,13 @@ function palette(element) {
   return Object.fromEntries(LEVELS.map((level) => [level, style.getPropertyValue(`--sr-level-${level}`).trim()]));
 }
 
+// A commune that needs attention but is smaller than this on screen (its width and height, in pixels) is drawn with a
+// locator too: a disc of its level's colour at its centre, which no label covers, so that a hot commune among
+// thousands is seen from across the room.
+const LOCATOR_BELOW = 24;
+// The locator's radius for each level that needs attention, in pixels.
+const LOCATOR_RADIUS = { WATCH: 7, WARNING: 9, CRITICAL: 11 };
+
 // The kinds of marker: their colour, and the side of the commune's centre they are drawn on.
 const MARKER = {
   CROWD: { color: '#6a1b9a', angle: Math.PI },
@@ -35,6 +42,9 @@ class CommuneMap extends HTMLElement {
     this._markerGroups = null;
     this._outlines = [];
     this._outlineLayer = null;
+    // The locators drawn now: commune code -> { point (in the container's pixels), radius }.
+    this._locators = new Map();
+    this._locatorLayer = null;
   }
 
   // Shapes drawn over the communes as one outline each (a cluster of communes): [{id, label, geometry}].
@@ -176,8 +186,13 @@ class CommuneMap extends HTMLElement {
       this._resizeObserver = new ResizeObserver(() => this._fit());
       this._resizeObserver.observe(this);
       this._labelLayer = L.layerGroup().addTo(this._map);
-      // After every zoom and pan: the labels for what is in view now, and the markers around their communes.
+      // The locators above the communes and their outlines, below the markers and the labels.
+      this._map.createPane('srLocators').style.zIndex = 450;
+      this._locatorRenderer = L.svg({ pane: 'srLocators' });
+      // After every zoom and pan: the locators and labels for what is in view now, and the markers around their
+      // communes.
       this._map.on('moveend', () => {
+        this._drawLocators();
         this._placeLabels();
         this._drawMarkers();
         // The zoom the labels were last laid out for, for anyone waiting for a zoom to settle.
@@ -219,6 +234,9 @@ class CommuneMap extends HTMLElement {
     this._tileLayer = null;
     this._markerGroups = null;
     this._outlineLayer = null;
+    this._locatorLayer = null;
+    this._locatorRenderer = null;
+    this._locators.clear();
     this._fitted = false;
   }
 
@@ -330,11 +348,14 @@ class CommuneMap extends HTMLElement {
       const centre = layer.getBounds().getCenter();
       const point = this._map.latLngToLayerPoint(centre);
       const angle = style.angle + index * 0.9;
-      const distance = 14 + index * 6;
+      const radius = Math.min(26, 5 + 2.2 * Math.sqrt(Math.max(1, marker.headcount || 1)));
+      // Around the commune's locator, if it has one, instead of over it.
+      const locator = this._locators.get(String(marker.commune));
+      const distance = (locator ? locator.radius + radius + 2 : 14) + index * 6;
       const at = this._map.layerPointToLatLng(L.point(point.x + Math.cos(angle) * distance,
         point.y + Math.sin(angle) * distance));
       const circle = L.circleMarker(at, {
-        radius: Math.min(26, 5 + 2.2 * Math.sqrt(Math.max(1, marker.headcount || 1))),
+        radius,
         color: '#ffffff', weight: 1.5, fillColor: style.color, fillOpacity: 0.9,
       });
       circle.bindTooltip(escapeHtml(marker.label || ''));
@@ -361,7 +382,56 @@ class CommuneMap extends HTMLElement {
         this._mark(code, layer);
       }
     }
+    this._drawLocators();
     this._placeLabels();
+  }
+
+  // A locator on each commune that needs attention and is too small to be seen at this zoom; the labels keep clear
+  // of them (map-labels.js). A click on one opens its commune's details.
+  _drawLocators() {
+    if (!this._map || !this._fitted) {
+      return;
+    }
+    if (!this._locatorLayer) {
+      this._locatorLayer = L.layerGroup().addTo(this._map);
+    }
+    this._locatorLayer.clearLayers();
+    this._locators.clear();
+    const fills = palette(this);
+    const size = this._map.getSize();
+    for (const [code, style] of Object.entries(this._styles)) {
+      const radius = style && LOCATOR_RADIUS[style.level];
+      const layer = radius && this._layers.get(code);
+      if (!layer) {
+        continue;
+      }
+      const bounds = layer.getBounds();
+      const topLeft = this._map.latLngToContainerPoint(bounds.getNorthWest());
+      const bottomRight = this._map.latLngToContainerPoint(bounds.getSouthEast());
+      if (bottomRight.x - topLeft.x >= LOCATOR_BELOW || bottomRight.y - topLeft.y >= LOCATOR_BELOW) {
+        continue;
+      }
+      layer._srCentroid ||= layer.getCenter();
+      const point = this._map.latLngToContainerPoint(layer._srCentroid);
+      if (point.x < -radius || point.y < -radius || point.x > size.x + radius || point.y > size.y + radius) {
+        continue;
+      }
+      const locator = L.circleMarker(layer._srCentroid, {
+        renderer: this._locatorRenderer, pane: 'srLocators', radius,
+        color: '#ffffff', weight: 2.5, fillColor: fills[style.level], fillOpacity: 1,
+      });
+      locator.on('click', () => layer.openPopup(layer._srCentroid));
+      locator.on('add', () => {
+        const element = locator.getElement();
+        if (element) {
+          element.classList.add('sr-locator');
+          element.setAttribute('data-locator', code);
+          element.setAttribute('data-level', style.level);
+        }
+      });
+      locator.addTo(this._locatorLayer);
+      this._locators.set(code, { point, radius: radius + 2.5 });
+    }
   }
 
   _popup(code, layer) {

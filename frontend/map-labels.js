@@ -34,7 +34,9 @@ export function parentUnits(geojson) {
 
 // No two labels overlap: of the communes in view, the most severe are labelled first, then the smaller ones (which
 // have fewer places to go), each only where its label covers none placed before; the others keep their names in their popups (and in the screens'
-// lists). Label boxes are estimated from the text, then the labels placed are measured and any overlap hidden.
+// lists). No label covers a locator (a small commune that needs attention, see commune-map.js): such a commune's name
+// goes beside its locator. Label boxes are estimated from the text, then the labels placed are measured and any
+// overlap hidden.
 export function placeLabels(el) {
   if (!el._fitted || !el._labelLayer) {
     return;
@@ -66,8 +68,9 @@ export function placeLabels(el) {
     const width = Math.max(fonts.measure(name, fonts.name), detail ? fonts.measure(detail, fonts.detail) + 16 : 0)
       + fonts.padding;
     const height = fonts.nameHeight + (detail ? fonts.detailHeight : 0) + fonts.padding;
+    const locator = el._locators && el._locators.get(code);
     candidates.push({
-      code, layer, name, detail, point, width, height,
+      code, layer, name, detail, point, width, height, locator,
       rank: LEVELS.indexOf(style.level),
       area: (bounds.right - bounds.left) * (bounds.bottom - bounds.top),
       bounds,
@@ -85,11 +88,15 @@ export function placeLabels(el) {
   // has several to move to. Units (the names of provinces, districts) keep their own rank, the larger first.
   candidates.sort((a, b) => b.rank - a.rank || (a.unit ? b.area - a.area : a.area - b.area) || (a.code < b.code ? -1 : 1));
   const estimated = new Grid(64);
+  const locators = [...(el._locators || new Map()).values()].map((l) => box(l.point, 2 * l.radius, 2 * l.radius));
+  locators.forEach((locator) => estimated.add(locator));
   const placed = [];
   for (const candidate of candidates) {
     // A commune's name goes on its centre, or else just above, below or beside it while that is still inside the
-    // commune: two neighbours' names then both find room before either is left out.
-    const box = candidate.unit ? candidate.box : firstFree(candidate, estimated);
+    // commune: two neighbours' names then both find room before either is left out. Beside its locator, if it has one.
+    const box = candidate.unit
+      ? candidate.box
+      : candidate.locator ? besideLocator(candidate, estimated) : firstFree(candidate, estimated);
     if (box && !estimated.overlaps(box)) {
       estimated.add(box);
       candidate.box = box;
@@ -112,6 +119,10 @@ export function placeLabels(el) {
   }
   // The estimate is close, not exact: measure what was placed (one layout) and hide the rare label that overlaps.
   const measured = new Grid(64);
+  const origin = el._container.getBoundingClientRect();
+  locators.forEach((l) => measured.add({
+    left: l.left + origin.left, right: l.right + origin.left, top: l.top + origin.top, bottom: l.bottom + origin.top,
+  }));
   for (const label of placed) {
     const element = label.tooltip.getElement();
     if (!element) {
@@ -178,6 +189,23 @@ function firstFree(candidate, placed) {
       continue;
     }
     const candidateBox = box(at, width, height);
+    if (!placed.overlaps(candidateBox)) {
+      return candidateBox;
+    }
+  }
+  return null;
+}
+
+// The first place for the name of a commune with a locator that overlaps nothing placed: above the locator, below it,
+// to its right or left, or diagonally.
+function besideLocator(candidate, placed) {
+  const { point, width, height } = candidate;
+  const r = candidate.locator.radius + 2;
+  const up = r + height / 2;
+  const side = r + width / 2;
+  for (const [dx, dy] of [[0, -up], [0, up], [side, 0], [-side, 0], [side, -up], [-side, -up], [side, up],
+    [-side, up]]) {
+    const candidateBox = box({ x: point.x + dx, y: point.y + dy }, width, height);
     if (!placed.overlaps(candidateBox)) {
       return candidateBox;
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -73,6 +74,7 @@ class CountryMapBrowserIT extends BrowserTest {
                         .isDisplayed())
                 .as("the crowd's commune is named before any quieter one")
                 .isTrue();
+        assertLocated(driver, commune);
         chromium.screenshot("country-map.png");
         MapLabels.assertApartWhileZooming(driver, wait);
 
@@ -124,6 +126,7 @@ class CountryMapBrowserIT extends BrowserTest {
         awaitEveryCommune(wait);
         wait.until(d -> "CRITICAL".equals(levelOf(d, commune)));
         System.out.printf("country wall: every commune drawn %d ms after the page was asked for%n", millisSince(start));
+        assertLocated(driver, commune);
         MapLabels.shownApart(driver);
         chromium.screenshot("country-wall.png");
 
@@ -140,6 +143,23 @@ class CountryMapBrowserIT extends BrowserTest {
                 .isNotEmpty()
                 .allMatch(crowdProvince.communes()::contains);
         chromium.screenshot("country-province-wall.png");
+    }
+
+    /**
+     * A commune a few pixels across among thousands is seen: a disc of its level's colour on it, large enough to see
+     * from across the room, which no label covers ({@link MapLabels#shownApart} checks that).
+     */
+    private static void assertLocated(WebDriver driver, String commune) {
+        WebElement locator = new WebDriverWait(driver, PATIENCE)
+                .until(d -> d.findElements(By.cssSelector(".sr-locator[data-locator='" + commune + "']")).stream()
+                        .findFirst()
+                        .orElse(null));
+        assertThat(locator.getDomAttribute("data-level")).isEqualTo("CRITICAL");
+        assertThat(locator.isDisplayed()).isTrue();
+        assertThat(locator.getRect().getWidth())
+                .as("the locator's width on screen, in pixels")
+                .isGreaterThanOrEqualTo(20);
+        MapLabels.shownApart(driver);
     }
 
     private void awaitEveryCommune(WebDriverWait wait) {

@@ -47,7 +47,8 @@ public final class MapLabels {
 
     /**
      * The communes the map names now (by code; the units above them as {@code unit:<code>}), after checking that no
-     * two of their labels overlap.
+     * two of their labels overlap, and that no label covers a locator (the disc on a small commune that needs
+     * attention).
      */
     @SuppressWarnings("unchecked")
     public static List<String> shownApart(WebDriver driver) {
@@ -65,6 +66,15 @@ public final class MapLabels {
                     const a = labels[i].box, b = labels[j].box;
                     if (a.top < b.bottom && b.top < a.bottom) {
                       overlaps.push(at(labels[i]) + ' over ' + at(labels[j]));
+                    }
+                  }
+                }
+                for (const locator of document.querySelectorAll('sr-commune-map .sr-locator')) {
+                  const b = locator.getBoundingClientRect();
+                  for (const label of labels) {
+                    const a = label.box;
+                    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+                      overlaps.push(at(label) + ' over the locator of ' + locator.getAttribute('data-locator'));
                     }
                   }
                 }
