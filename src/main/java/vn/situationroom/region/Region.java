@@ -120,6 +120,22 @@ public final class Region {
         return level.stream().anyMatch(unit -> unit.kind() == Unit.Kind.COMMUNE) ? List.of() : level;
     }
 
+    /**
+     * Whether the region lies above the (former) districts: a province, or several, where since July 2025 the citizen
+     * reception office above the communes is the province's. False for a district and for a file without units.
+     */
+    public boolean aboveDistricts() {
+        Unit holder = null;
+        List<Unit> level = top;
+        while (level.size() == 1 && level.getFirst().kind() != Unit.Kind.COMMUNE) {
+            holder = level.getFirst();
+            level = children(holder.code());
+        }
+        return holder == null
+                ? level.stream().anyMatch(unit -> unit.kind() == Unit.Kind.PROVINCE)
+                : holder.kind() == Unit.Kind.PROVINCE;
+    }
+
     /** The region's name, such as the district's. */
     public String name() {
         return name;

@@ -11,6 +11,7 @@ import vn.situationroom.hotspot.Alert;
 import vn.situationroom.hotspot.AlertTexts;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.hotspot.Reason;
+import vn.situationroom.region.RegionLoader;
 import vn.situationroom.ui.BundleI18NProvider;
 
 /**
@@ -53,22 +54,29 @@ class ReasonTextsTests {
     @Test
     void a_day_without_duty_and_the_systems_own_notes_read_as_words() {
         AlertTexts.Translator vi = (key, params) -> i18n.getTranslation(key, Locale.forLanguageTag("vi"), params);
-        assertThat(AlertTexts.reason(
-                        vi,
-                        new Reason(
-                                "ROSTER_GAP",
-                                HotspotLevel.WATCH,
-                                7.0,
-                                null,
-                                null,
-                                "id",
-                                null,
-                                null,
-                                LocalDate.of(2026, 3, 8))))
+        assertThat(AlertTexts.reason(vi, ROSTER_GAP))
                 .isEqualTo("Ngày 08/03/2026 chưa có cán bộ trực tại Ban Tiếp công dân huyện");
+        // Since July 2025 a province has no districts: its reception office above the communes is the province's.
+        BundleI18NProvider province = new BundleI18NProvider(
+                RegionLoader.load(getClass().getResourceAsStream("/region/tra-vinh-communes.geojson"), "province", ""));
+        AlertTexts.Translator inProvince =
+                (key, params) -> province.getTranslation(key, Locale.forLanguageTag("vi"), params);
+        assertThat(AlertTexts.reason(inProvince, ROSTER_GAP))
+                .isEqualTo("Ngày 08/03/2026 chưa có cán bộ trực tại Ban Tiếp công dân tỉnh");
+        assertThat(province.getTranslation("enum.ReceptionPoint.DISTRICT_OFFICE", Locale.forLanguageTag("vi")))
+                .isEqualTo("Ban Tiếp công dân tỉnh");
+        assertThat(province.getTranslation("wall.on-duty.none", Locale.ENGLISH))
+                .isEqualTo("Nobody is on duty at the provincial reception office now");
+        assertThat(province.getTranslation("enum.ReceptionPoint.COMMUNE_OFFICE", Locale.forLanguageTag("vi")))
+                .as("a text without a province's own")
+                .isEqualTo(i18n.getTranslation("enum.ReceptionPoint.COMMUNE_OFFICE", Locale.forLanguageTag("vi")));
         assertThat(AlertTexts.handling(vi, null, null, Alert.SYSTEM, Alert.CONDITION_ENDED))
                 .isEqualTo("Kết thúc: system. hệ thống tự đóng: tình trạng đã thay đổi hoặc đã hết");
         assertThat(AlertTexts.handling(vi, "chỉ huy", "đã cử tổ công tác", "chỉ huy", "ổn định"))
                 .isEqualTo("Tiếp nhận: chỉ huy. đã cử tổ công tác · Kết thúc: chỉ huy. ổn định");
     }
+
+    /** No officer on duty at the reception office on 8 March 2026. */
+    private static final Reason ROSTER_GAP =
+            new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, "id", null, null, LocalDate.of(2026, 3, 8));
 }

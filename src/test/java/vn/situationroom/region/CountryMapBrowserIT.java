@@ -128,6 +128,10 @@ class CountryMapBrowserIT extends BrowserTest {
         System.out.printf("country wall: every commune drawn %d ms after the page was asked for%n", millisSince(start));
         assertLocated(driver, commune);
         MapLabels.shownApart(driver);
+        assertThat(driver.findElement(By.cssSelector(".wall-on-duty")).getText())
+                .as("the country has no districts since July 2025: the reception office is the province's")
+                .contains("Ban Tiếp công dân tỉnh")
+                .doesNotContain("huyện");
         chromium.screenshot("country-wall.png");
 
         // A wall for the crowd's province: its communes only, its name, the crowd on it.

@@ -46,6 +46,9 @@ class DistrictMapBrowserIT extends BrowserTest {
         awaitEveryCommune(wait);
         chromium.screenshot("district-wall.png");
         assertThat(MapLabels.shownApart(driver)).hasSize(15);
+        assertThat(driver.findElement(By.cssSelector(".wall-on-duty")).getText())
+                .as("a district's own reception office")
+                .contains("Ban Tiếp công dân huyện");
     }
 
     private void awaitEveryCommune(WebDriverWait wait) {

@@ -88,6 +88,26 @@ class RegionLoaderTests {
     }
 
     @Test
+    void a_province_and_the_country_lie_above_the_districts_and_a_district_does_not() {
+        assertThat(builtIn("region/cau-ngang-communes.geojson").aboveDistricts())
+                .as("a district")
+                .isFalse();
+        assertThat(builtIn("region/tra-vinh-communes.geojson").aboveDistricts())
+                .as("a province with its former districts")
+                .isTrue();
+        assertThat(builtIn("region/vietnam-synthetic-communes.geojson").aboveDistricts())
+                .as("34 provinces")
+                .isTrue();
+        assertThat(RegionLoader.parse(
+                                featureCollection(FEATURE.formatted("1", "") + "," + FEATURE.formatted("2", "")),
+                                "f",
+                                "")
+                        .aboveDistricts())
+                .as("communes without units")
+                .isFalse();
+    }
+
+    @Test
     void a_hierarchy_that_contradicts_itself_is_refused_with_the_unit_named() {
         assertThatThrownBy(() -> RegionLoader.parse(
                         featureCollection(FEATURE.formatted("1", ",\"province_code\":\"P\",\"district_code\":\"D\"")

@@ -42,7 +42,7 @@ class RosterBrowserIT extends BrowserTest {
         driver.findElement(add).click();
         By grid = By.cssSelector("vaadin-grid.roster-shifts");
         wait.until(d -> d.findElement(grid).getText().contains(officer));
-        assertThat(driver.findElement(grid).getText()).contains("Ban Tiếp công dân huyện", "07:30–17:00");
+        assertThat(driver.findElement(grid).getText()).contains("Ban Tiếp công dân tỉnh", "07:30–17:00");
         chromium.screenshot("roster.png");
     }
 

@@ -63,7 +63,7 @@ class WallBrowserIT extends BrowserTest {
         wait.until(d -> d.findElement(By.cssSelector(".wall-on-duty")).getText().contains(officer));
         assertThat(driver.findElement(By.cssSelector(".wall-on-duty")).getText())
                 .startsWith("Trực ban: ")
-                .contains("Ban Tiếp công dân huyện");
+                .contains("Ban Tiếp công dân tỉnh");
         By incidents = By.cssSelector(".wall-tile[data-counter='incidents'] .wall-tile-value");
         wait.until(d -> !d.findElement(incidents).getText().isBlank());
         long before = Long.parseLong(driver.findElement(incidents).getText());
