@@ -29,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --fresh) fresh=true; shift ;;
     --jfr) jfr=true; shift ;;
     --cpu) cpu=true; shift ;;
-    --repeat) repeat="$2"; shift 2 ;;
+    --repeat) repeat="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --no-sinks) sinks=false; shift ;;
     *) positional+=("$1"); shift ;;
   esac

@@ -186,9 +186,11 @@ class CommuneMap extends HTMLElement {
       this._resizeObserver = new ResizeObserver(() => this._fit());
       this._resizeObserver.observe(this);
       this._labelLayer = L.layerGroup().addTo(this._map);
-      // The locators above the communes and their outlines, below the markers and the labels.
+      // The locators above the communes and their outlines; the markers above the locators; the labels above all.
       this._map.createPane('srLocators').style.zIndex = 450;
       this._locatorRenderer = L.svg({ pane: 'srLocators' });
+      this._map.createPane('srMarkers').style.zIndex = 460;
+      this._markerRenderer = L.svg({ pane: 'srMarkers' });
       // After every zoom and pan: the locators and labels for what is in view now, and the markers around their
       // communes.
       this._map.on('moveend', () => {
@@ -236,6 +238,7 @@ class CommuneMap extends HTMLElement {
     this._outlineLayer = null;
     this._locatorLayer = null;
     this._locatorRenderer = null;
+    this._markerRenderer = null;
     this._locators.clear();
     this._fitted = false;
   }
@@ -270,6 +273,11 @@ class CommuneMap extends HTMLElement {
     if (this._regionLayer) {
       this._regionLayer.remove();
     }
+    // The locators of the shapes drawn before: new ones come with the next fitted view.
+    if (this._locatorLayer) {
+      this._locatorLayer.clearLayers();
+    }
+    this._locators.clear();
     this._layers.clear();
     const none = palette(this).NONE;
     this._regionLayer = L.geoJSON(this._geojson, {
@@ -345,7 +353,8 @@ class CommuneMap extends HTMLElement {
       const key = `${marker.commune}|${marker.kind}`;
       const index = placed.get(key) || 0;
       placed.set(key, index + 1);
-      const centre = layer.getBounds().getCenter();
+      // The commune's centroid, where its label and its locator are placed.
+      const centre = (layer._srCentroid ||= layer.getCenter());
       const point = this._map.latLngToLayerPoint(centre);
       const angle = style.angle + index * 0.9;
       const radius = Math.min(26, 5 + 2.2 * Math.sqrt(Math.max(1, marker.headcount || 1)));
@@ -355,6 +364,7 @@ class CommuneMap extends HTMLElement {
       const at = this._map.layerPointToLatLng(L.point(point.x + Math.cos(angle) * distance,
         point.y + Math.sin(angle) * distance));
       const circle = L.circleMarker(at, {
+        renderer: this._markerRenderer, pane: 'srMarkers',
         radius,
         color: '#ffffff', weight: 1.5, fillColor: style.color, fillOpacity: 0.9,
       });
@@ -382,7 +392,12 @@ class CommuneMap extends HTMLElement {
         this._mark(code, layer);
       }
     }
+    // The markers go around the locators: when a commune gains or loses one, they move.
+    const before = [...this._locators.keys()].join();
     this._drawLocators();
+    if ([...this._locators.keys()].join() !== before) {
+      this._drawMarkers();
+    }
     this._placeLabels();
   }
 

@@ -96,7 +96,7 @@ export function placeLabels(el) {
     // commune: two neighbours' names then both find room before either is left out. Beside its locator, if it has one.
     const box = candidate.unit
       ? candidate.box
-      : candidate.locator ? besideLocator(candidate, estimated) : firstFree(candidate, estimated);
+      : candidate.locator ? besideLocator(candidate, estimated, size) : firstFree(candidate, estimated);
     if (box && !estimated.overlaps(box)) {
       estimated.add(box);
       candidate.box = box;
@@ -196,9 +196,9 @@ function firstFree(candidate, placed) {
   return null;
 }
 
-// The first place for the name of a commune with a locator that overlaps nothing placed: above the locator, below it,
-// to its right or left, or diagonally.
-function besideLocator(candidate, placed) {
+// The first place for the name of a commune with a locator that overlaps nothing placed and stays within the map: above
+// the locator, below it, to its right or left, or diagonally.
+function besideLocator(candidate, placed, size) {
   const { point, width, height } = candidate;
   const r = candidate.locator.radius + 2;
   const up = r + height / 2;
@@ -206,7 +206,9 @@ function besideLocator(candidate, placed) {
   for (const [dx, dy] of [[0, -up], [0, up], [side, 0], [-side, 0], [side, -up], [-side, -up], [side, up],
     [-side, up]]) {
     const candidateBox = box({ x: point.x + dx, y: point.y + dy }, width, height);
-    if (!placed.overlaps(candidateBox)) {
+    const inside = candidateBox.left >= 0 && candidateBox.top >= 0 && candidateBox.right <= size.x
+      && candidateBox.bottom <= size.y;
+    if (inside && !placed.overlaps(candidateBox)) {
       return candidateBox;
     }
   }

@@ -354,7 +354,10 @@ public final class LocalKafkaCluster {
             Path log = nodeDir(node).resolve("node.log");
             text.append("\n--- the end of ").append(log).append(":\n");
             try {
-                List<String> lines = Files.readAllLines(log);
+                // Decoded leniently: a malformed byte must not hide why the node stopped.
+                List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
                 lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size())
                         .forEach(line -> text.append(line).append('\n'));
             } catch (IOException | UncheckedIOException e) {

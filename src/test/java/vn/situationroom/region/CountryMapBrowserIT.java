@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -154,13 +154,21 @@ class CountryMapBrowserIT extends BrowserTest {
      * from across the room, which no label covers ({@link MapLabels#shownApart} checks that).
      */
     private static void assertLocated(WebDriver driver, String commune) {
-        WebElement locator = new WebDriverWait(driver, PATIENCE)
-                .until(d -> d.findElements(By.cssSelector(".sr-locator[data-locator='" + commune + "']")).stream()
-                        .findFirst()
-                        .orElse(null));
-        assertThat(locator.getDomAttribute("data-level")).isEqualTo("CRITICAL");
-        assertThat(locator.isDisplayed()).isTrue();
-        assertThat(locator.getRect().getWidth())
+        // Read at once in the page: the map draws its locators anew after each change.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> locator = new WebDriverWait(driver, PATIENCE)
+                .until(d -> (Map<String, Object>) ((JavascriptExecutor) d).executeScript("""
+                        const locator = document.querySelector(`.sr-locator[data-locator='${arguments[0]}']`);
+                        if (!locator) {
+                          return null;
+                        }
+                        const box = locator.getBoundingClientRect();
+                        return { level: locator.getAttribute('data-level'), width: box.width,
+                            visible: getComputedStyle(locator).visibility === 'visible' && box.width > 0 };
+                        """, commune));
+        assertThat(locator.get("level")).isEqualTo("CRITICAL");
+        assertThat(locator.get("visible")).isEqualTo(true);
+        assertThat(((Number) locator.get("width")).doubleValue())
                 .as("the locator's width on screen, in pixels")
                 .isGreaterThanOrEqualTo(20);
         MapLabels.shownApart(driver);
