@@ -1,7 +1,7 @@
 // <sr-commune-map>: the region's communes drawn from GeoJSON with Leaflet, each filled by its hotspot level.
 // A plain ES module (no bundler): Leaflet comes from its WebJar, served by the app under /webjars/.
 import * as L from '../webjars/leaflet/dist/leaflet-src.esm.js';
-import { LEVELS, escapeHtml, parentUnits, placeLabels } from './map-labels.js';
+import { LEVELS, centroid, escapeHtml, parentUnits, pixelBounds, placeLabels } from './map-labels.js';
 
 // The fill of each level: the custom properties --sr-level-<LEVEL> the app shell sets from the one palette
 // (HotspotLevel), read once per drawing.
@@ -353,9 +353,7 @@ class CommuneMap extends HTMLElement {
       const key = `${marker.commune}|${marker.kind}`;
       const index = placed.get(key) || 0;
       placed.set(key, index + 1);
-      // The commune's centroid, where its label and its locator are placed.
-      const centre = (layer._srCentroid ||= layer.getCenter());
-      const point = this._map.latLngToLayerPoint(centre);
+      const point = this._map.latLngToLayerPoint(centroid(layer));
       const angle = style.angle + index * 0.9;
       const radius = Math.min(26, 5 + 2.2 * Math.sqrt(Math.max(1, marker.headcount || 1)));
       // Around the commune's locator, if it has one, instead of over it.
@@ -420,22 +418,20 @@ class CommuneMap extends HTMLElement {
       if (!layer) {
         continue;
       }
-      const bounds = layer.getBounds();
-      const topLeft = this._map.latLngToContainerPoint(bounds.getNorthWest());
-      const bottomRight = this._map.latLngToContainerPoint(bounds.getSouthEast());
-      if (bottomRight.x - topLeft.x >= LOCATOR_BELOW || bottomRight.y - topLeft.y >= LOCATOR_BELOW) {
+      const bounds = pixelBounds(this, layer);
+      if (bounds.right - bounds.left >= LOCATOR_BELOW || bounds.bottom - bounds.top >= LOCATOR_BELOW) {
         continue;
       }
-      layer._srCentroid ||= layer.getCenter();
-      const point = this._map.latLngToContainerPoint(layer._srCentroid);
+      const centre = centroid(layer);
+      const point = this._map.latLngToContainerPoint(centre);
       if (point.x < -radius || point.y < -radius || point.x > size.x + radius || point.y > size.y + radius) {
         continue;
       }
-      const locator = L.circleMarker(layer._srCentroid, {
+      const locator = L.circleMarker(centre, {
         renderer: this._locatorRenderer, pane: 'srLocators', radius,
         color: '#ffffff', weight: 2.5, fillColor: fills[style.level], fillOpacity: 1,
       });
-      locator.on('click', () => layer.openPopup(layer._srCentroid));
+      locator.on('click', () => layer.openPopup(centre));
       locator.on('add', () => {
         const element = locator.getElement();
         if (element) {

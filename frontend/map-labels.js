@@ -50,10 +50,7 @@ export function placeLabels(el) {
   const fonts = labelFonts(el);
   let candidates = [];
   for (const [code, layer] of el._layers) {
-    if (!layer._srCentroid) {
-      layer._srCentroid = layer.getCenter();
-    }
-    const point = el._map.latLngToContainerPoint(layer._srCentroid);
+    const point = el._map.latLngToContainerPoint(centroid(layer));
     if (point.x < 0 || point.y < 0 || point.x > size.x || point.y > size.y) {
       continue;
     }
@@ -153,7 +150,7 @@ function unitCandidates(el, size, fonts) {
   for (const unit of el._units) {
     if (!unit.centre) {
       const centroids = unit.codes.map((code) => el._layers.get(code)).filter(Boolean)
-        .map((layer) => (layer._srCentroid ||= layer.getCenter()));
+        .map(centroid);
       unit.centre = L.latLng(
         centroids.reduce((sum, c) => sum + c.lat, 0) / centroids.length,
         centroids.reduce((sum, c) => sum + c.lng, 0) / centroids.length);
@@ -215,8 +212,13 @@ function besideLocator(candidate, placed, size) {
   return null;
 }
 
+// A commune's centre (its polygon's centroid), computed once: where its label, its locator and its markers go.
+export function centroid(layer) {
+  return (layer._srCentroid ||= layer.getCenter());
+}
+
 // A commune's bounds in pixels of the map's container.
-function pixelBounds(el, layer) {
+export function pixelBounds(el, layer) {
   const bounds = layer.getBounds();
   const topLeft = el._map.latLngToContainerPoint(bounds.getNorthWest());
   const bottomRight = el._map.latLngToContainerPoint(bounds.getSouthEast());
