@@ -18,6 +18,7 @@
 #   each: the first on a fresh app is mostly the JIT compiler's, the later ones the compiled code's.
 #   --no-sinks (with --fresh) starts the app with its Kafka listeners paused (spring.kafka.listener.auto-startup=false:
 #   the history sinks, and the screens' live feeds): the topology alone, without the history's share of the two cores.
+#   BENCH_APP_ARGS (with --fresh) adds arguments to the fresh app's command line, to measure a setting.
 #   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,6 +73,8 @@ if [[ "$fresh" == true ]]; then
   if [[ "$jfr" == true ]]; then opts+=("-XX:StartFlightRecording=filename=$PWD/target/bench/stream.jfr,settings=profile"); fi
   args=(--situationroom.region.geojson="$region")
   if [[ "$sinks" != true ]]; then args+=(--spring.kafka.listener.auto-startup=false); fi
+  # BENCH_APP_ARGS: more arguments for the fresh app, to measure a setting (--situationroom.hotspot.stream-threads=2)
+  if [[ -n "${BENCH_APP_ARGS:-}" ]]; then read -r -a more <<< "$BENCH_APP_ARGS"; args+=("${more[@]}"); fi
   echo "Starting a fresh app (region $region, data in $data)…" >&2
   start_scratch_app target/bench/stream-app.log "$data" "$data/app.jar" "${opts[@]}" -- "${args[@]}"
   wait_until_running target/bench/stream-app.log

@@ -21,7 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     readers then (the larger, the more events per transaction, the later)
  * @param cacheSize the stream's record cache, in bytes: changes of one state entry between two commits are written
  *     to its store and changelog once
- * @param streamThreads the stream threads of this instance
+ * @param streamThreads the stream threads of this instance; 0 (the default) for one per core but one, at least one and
+ *     at most one per partition: a thread works its tasks one record at a time, and the core left over serves the
+ *     broker, PostgreSQL, the sinks and the JIT compiler beside it (on 2 cores a second thread was no faster, and
+ *     slower on a fresh app: README, Throughput)
  * @param alertQuietPeriod an alert with no new trigger for this long resolves itself; events older than this raise no
  *     alert (history being imported is not news)
  * @param historyDays how many past days of daily counts each commune keeps for the daily detectors (63: nine weeks,
@@ -62,10 +65,11 @@ public record HotspotSettings(
         }
         commitInterval = commitInterval == null ? Duration.ofMillis(200) : commitInterval;
         cacheSize = cacheSize == null ? 64L * 1024 * 1024 : cacheSize;
-        streamThreads = streamThreads == null ? 1 : streamThreads;
-        if (commitInterval.isNegative() || commitInterval.isZero() || cacheSize < 0 || streamThreads < 1) {
-            throw new IllegalArgumentException("situationroom.hotspot: commit-interval must be positive, cache-size "
-                    + "not negative and stream-threads at least 1");
+        streamThreads = streamThreads == null ? 0 : streamThreads;
+        if (commitInterval.isNegative() || commitInterval.isZero() || cacheSize < 0 || streamThreads < 0) {
+            throw new IllegalArgumentException(
+                    "situationroom.hotspot: commit-interval must be positive, cache-size "
+                            + "not negative and stream-threads not negative (0: one per core but one, at most one per partition)");
         }
         alertQuietPeriod = alertQuietPeriod == null ? Duration.ofHours(24) : alertQuietPeriod;
         historyDays = historyDays == null ? 63 : historyDays;
@@ -93,6 +97,14 @@ public record HotspotSettings(
             throw new IllegalArgumentException("situationroom.hotspot: punctuate-interval, publish-interval and "
                     + "alert-quiet-period must be positive");
         }
+    }
+
+    /**
+     * The stream threads to run: as set, or by default one per core but one, at most one per partition (a thread more
+     * than the tasks would have nothing to do), and at least one.
+     */
+    public int streamThreads(int cores, int partitions) {
+        return streamThreads > 0 ? streamThreads : Math.max(1, Math.min(cores - 1, partitions));
     }
 
     /** Every setting at its default. */

@@ -82,7 +82,9 @@ class HotspotStreams implements SmartLifecycle {
         config.put(
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                 settings.commitInterval().toMillis());
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        config.put(
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                settings.streamThreads(Runtime.getRuntime().availableProcessors(), platform.topicPartitions()));
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Static membership: an instance that restarts after a crash takes its tasks back at once, instead of
         // waiting out the session of its dead self (45 s) before the group rebalances.

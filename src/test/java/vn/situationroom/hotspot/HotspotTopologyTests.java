@@ -1,6 +1,7 @@
 package vn.situationroom.hotspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
@@ -726,6 +727,25 @@ class HotspotTopologyTests {
                     assertThat(r.expected()).isEqualTo(1.0);
                     assertThat(r.threshold()).isCloseTo(1 + 3.0902 * 0.5, org.assertj.core.api.Assertions.within(1e-3));
                 });
+    }
+
+    @Test
+    void the_stream_runs_a_thread_per_core_but_one_up_to_one_per_partition_unless_told_otherwise() {
+        HotspotSettings defaults = HotspotSettings.defaults();
+        assertThat(defaults.streamThreads(2, 3))
+                .as("two cores: one is left to the broker, the database and the compiler")
+                .isEqualTo(1);
+        assertThat(defaults.streamThreads(4, 3)).isEqualTo(3);
+        assertThat(defaults.streamThreads(16, 3))
+                .as("a thread more than the tasks would idle")
+                .isEqualTo(3);
+        assertThat(defaults.streamThreads(1, 3)).isEqualTo(1);
+        HotspotSettings two =
+                new HotspotSettings(null, null, null, null, null, null, null, null, 2, null, null, null, null);
+        assertThat(two.streamThreads(2, 3)).as("as set").isEqualTo(2);
+        assertThatThrownBy(() ->
+                        new HotspotSettings(null, null, null, null, null, null, null, null, -1, null, null, null, null))
+                .hasMessageContaining("stream-threads not negative");
     }
 
     @Test
