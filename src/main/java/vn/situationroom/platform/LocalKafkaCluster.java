@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,9 @@ public final class LocalKafkaCluster {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final int OUTPUT_LINES = 30;
+    /** The line that begins each start's output in a node's {@code node.log}. */
+    private static final String START_MARK = "=== node ";
+
     private static final String LOGBACK = """
             <configuration>
               <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
@@ -263,10 +268,17 @@ public final class LocalKafkaCluster {
         }
         command.add(nodeDir(node).resolve("server.properties").toString());
         try {
+            // The output of every start is appended to one file: a line marks where this start's output begins, so
+            // that the end of the file never passes a previous run's last words off as this one's.
+            Path log = nodeDir(node).resolve("node.log");
+            Files.writeString(
+                    log,
+                    START_MARK + node + " started at " + Instant.now() + " ===\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            nodeDir(node).resolve("node.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             Files.writeString(pidFile(node), Long.toString(process.pid()));
         } catch (IOException e) {
@@ -358,7 +370,13 @@ public final class LocalKafkaCluster {
                 List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
                         .lines()
                         .toList();
-                lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size())
+                int lastStart = 0;
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).startsWith(START_MARK)) {
+                        lastStart = i;
+                    }
+                }
+                lines.subList(Math.max(lastStart, lines.size() - OUTPUT_LINES), lines.size())
                         .forEach(line -> text.append(line).append('\n'));
             } catch (IOException | UncheckedIOException e) {
                 text.append("(unreadable: ").append(e.getMessage()).append(")\n");
