@@ -242,10 +242,18 @@ class HistoryIT {
         jdbc.update(
                 "UPDATE region_indicator SET people = 999 WHERE window_size = 'HOUR' AND window_start = ?",
                 Timestamp.from(start));
-        assertThat(regionRollup.rebuild()).isEqualTo(1);
+        // The app's sinks write other tests' windows meanwhile, whose refresh may be due: the check may correct those
+        // too, so only this window is looked at.
+        assertThat(regionRollup.rebuild()).isPositive();
         assertThat(jdbc.queryForObject(people, Long.class, Timestamp.from(start)))
                 .isEqualTo(12L);
-        assertThat(regionRollup.rebuild()).isZero();
+        // A window in step is left as it is: the check writes only the ones that differ (the row keeps its version).
+        String version = "SELECT xmin::text FROM region_indicator WHERE window_size = 'HOUR' AND window_start = ?";
+        String before = jdbc.queryForObject(version, String.class, Timestamp.from(start));
+        regionRollup.rebuild();
+        assertThat(jdbc.queryForObject(version, String.class, Timestamp.from(start)))
+                .as("the row's version after a second check")
+                .isEqualTo(before);
     }
 
     private static CommuneIndicators window(String commune, Instant start, long people) {
