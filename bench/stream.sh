@@ -4,7 +4,7 @@
 # each history sink caught up, in one run; also the changelog bytes per event and the largest state value.
 #
 # Usage: bench/stream.sh [events] [communes] [caseRefs] [--bootstrap host:port] [--fresh] [--jfr] [--cpu]
-#                        [--repeat N] [--no-sinks]
+#                        [--repeat N] [--no-sinks] [--aot]
 #   events 300000, communes 15, caseRefs 5000 by default; the events are spread in time order over the last 3 days.
 #   Without --fresh it measures the app running on the broker at --bootstrap (localhost:9092): the app must have loaded
 #   a region with at least that many communes (Cầu Ngang has 15, Trà Vinh 105, the synthetic country 3,321: start the
@@ -18,11 +18,13 @@
 #   each: the first on a fresh app is mostly the JIT compiler's, the later ones the compiled code's.
 #   --no-sinks (with --fresh) starts the app with its Kafka listeners paused (spring.kafka.listener.auto-startup=false:
 #   the history sinks, and the screens' live feeds): the topology alone, without the history's share of the two cores.
+#   --aot (with --fresh) makes the ahead-of-time cache with tools/aot-cache.sh first and starts the fresh app from it,
+#   as README's faster start does (JDK 25 or newer; ports 18080/19092/19093/15532 for the tool's training start too).
 #   BENCH_APP_ARGS (with --fresh) adds arguments to the fresh app's command line, to measure a setting.
 #   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false cpu=false repeat=1 sinks=true
+events=300000 communes=15 cases=5000 bootstrap=localhost:9092 fresh=false jfr=false cpu=false repeat=1 sinks=true aot=false
 positional=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -32,6 +34,7 @@ while [[ $# -gt 0 ]]; do
     --cpu) cpu=true; shift ;;
     --repeat) repeat="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --no-sinks) sinks=false; shift ;;
+    --aot) aot=true; shift ;;
     *) positional+=("$1"); shift ;;
   esac
 done
@@ -43,6 +46,9 @@ if [[ "$cpu" == true && "$fresh" != true ]]; then
 fi
 if [[ "$sinks" != true && "$fresh" != true ]]; then
   echo "--no-sinks needs --fresh (it starts an app with its history sinks paused)" >&2; exit 2
+fi
+if [[ "$aot" == true && "$fresh" != true ]]; then
+  echo "--aot needs --fresh (it starts an app from the cache it makes)" >&2; exit 2
 fi
 if ! [[ "$repeat" =~ ^[1-9][0-9]*$ ]]; then
   echo "--repeat takes a count of backlogs (1 or more), not '$repeat'" >&2; exit 2
@@ -67,16 +73,25 @@ stop_app() {
 trap stop_app EXIT
 if [[ "$fresh" == true ]]; then
   data=$(mktemp -d /tmp/stream-bench-XXXXXX)
-  cp target/situation-room-*.jar "$data/app.jar"
   bootstrap=localhost:19092
   opts=()
+  jar="$data/app.jar"
+  if [[ "$aot" == true ]]; then
+    echo "Making the ahead-of-time cache (tools/aot-cache.sh, with its training run)…" >&2
+    JAVA_HOME="${JAVA_HOME:-}" bash tools/aot-cache.sh > target/bench/stream-aot.log 2>&1 \
+      || { tail -20 target/bench/stream-aot.log >&2; exit 1; }
+    jar=$(ls target/app/situation-room-*.jar | head -1)
+    opts+=(-XX:AOTCache=target/app/app.aot -XX:AOTMode=on)
+  else
+    cp target/situation-room-*.jar "$jar"
+  fi
   if [[ "$jfr" == true ]]; then opts+=("-XX:StartFlightRecording=filename=$PWD/target/bench/stream.jfr,settings=profile"); fi
   args=(--situationroom.region.geojson="$region")
   if [[ "$sinks" != true ]]; then args+=(--spring.kafka.listener.auto-startup=false); fi
   # BENCH_APP_ARGS: more arguments for the fresh app, to measure a setting (--situationroom.hotspot.stream-threads=2)
   if [[ -n "${BENCH_APP_ARGS:-}" ]]; then read -r -a more <<< "$BENCH_APP_ARGS"; args+=("${more[@]}"); fi
   echo "Starting a fresh app (region $region, data in $data)…" >&2
-  start_scratch_app target/bench/stream-app.log "$data" "$data/app.jar" "${opts[@]}" -- "${args[@]}"
+  start_scratch_app target/bench/stream-app.log "$data" "$jar" "${opts[@]}" -- "${args[@]}"
   wait_until_running target/bench/stream-app.log
   sleep 5
 fi
