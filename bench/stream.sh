@@ -20,7 +20,8 @@
 #   the history sinks, and the screens' live feeds): the topology alone, without the history's share of the two cores.
 #   --aot (with --fresh) makes the ahead-of-time cache with tools/aot-cache.sh first and starts the fresh app from it,
 #   as README's faster start does (JDK 25 or newer; ports 18080/19092/19093/15532 for the tool's training start too).
-#   BENCH_APP_ARGS (with --fresh) adds arguments to the fresh app's command line, to measure a setting.
+#   BENCH_APP_ARGS (with --fresh) adds arguments to the fresh app's command line, to measure a setting: app arguments
+#   (--name=value, split at spaces), not JVM options, and none the script gives itself (region, ports, listeners).
 #   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,9 @@ if [[ "$cpu" == true && "$fresh" != true ]]; then
 fi
 if [[ "$sinks" != true && "$fresh" != true ]]; then
   echo "--no-sinks needs --fresh (it starts an app with its history sinks paused)" >&2; exit 2
+fi
+if [[ -n "${BENCH_APP_ARGS:-}" && "$fresh" != true ]]; then
+  echo "BENCH_APP_ARGS needs --fresh (it adds arguments to the app the script starts)" >&2; exit 2
 fi
 if [[ "$aot" == true && "$fresh" != true ]]; then
   echo "--aot needs --fresh (it starts an app from the cache it makes)" >&2; exit 2
@@ -80,7 +84,8 @@ if [[ "$fresh" == true ]]; then
     echo "Making the ahead-of-time cache (tools/aot-cache.sh, with its training run)…" >&2
     JAVA_HOME="${JAVA_HOME:-}" bash tools/aot-cache.sh > target/bench/stream-aot.log 2>&1 \
       || { tail -20 target/bench/stream-aot.log >&2; exit 1; }
-    jar=$(ls target/app/situation-room-*.jar | head -1)
+    # The path the tool started the app with, which the cache holds.
+    jar="target/app/$(basename "$(ls target/situation-room-*.jar | head -1)")"
     opts+=(-XX:AOTCache=target/app/app.aot -XX:AOTMode=on)
   else
     cp target/situation-room-*.jar "$jar"
