@@ -2,6 +2,7 @@ package vn.situationroom.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -367,16 +368,18 @@ public final class LocalKafkaCluster {
             text.append("\n--- the end of ").append(log).append(":\n");
             try {
                 // Decoded leniently: a malformed byte must not hide why the node stopped.
-                List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
                         .lines()
                         .toList();
-                int lastStart = 0;
-                for (int i = 0; i < lines.size(); i++) {
+                // The last lines, from this start's mark on if it is among them.
+                int from = Math.max(0, lines.size() - OUTPUT_LINES);
+                for (int i = lines.size() - 1; i > from; i--) {
                     if (lines.get(i).startsWith(START_MARK)) {
-                        lastStart = i;
+                        from = i;
+                        break;
                     }
                 }
-                lines.subList(Math.max(lastStart, lines.size() - OUTPUT_LINES), lines.size())
+                lines.subList(from, lines.size())
                         .forEach(line -> text.append(line).append('\n'));
             } catch (IOException | UncheckedIOException e) {
                 text.append("(unreadable: ").append(e.getMessage()).append(")\n");

@@ -19,6 +19,13 @@ import vn.situationroom.region.Region;
 @Component
 public class BundleI18NProvider implements I18NProvider {
 
+    /** The language of the product's users. */
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private static final String BUNDLE = "vaadin-i18n.translations";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     /** The suffix of a text for a region above the districts. */
     static final String PROVINCE_VARIANT = "@province";
 
@@ -38,13 +45,6 @@ public class BundleI18NProvider implements I18NProvider {
     private BundleI18NProvider(boolean aboveDistricts) {
         this.aboveDistricts = aboveDistricts;
     }
-
-    /** The language of the product's users. */
-    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
-    private static final String BUNDLE = "vaadin-i18n.translations";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     @Override
     public List<Locale> getProvidedLocales() {

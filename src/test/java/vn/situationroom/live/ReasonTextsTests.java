@@ -20,6 +20,10 @@ import vn.situationroom.ui.BundleI18NProvider;
  */
 class ReasonTextsTests {
 
+    /** No officer on duty at the reception office on 8 March 2026. */
+    private static final Reason ROSTER_GAP =
+            new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, "id", null, null, LocalDate.of(2026, 3, 8));
+
     private final BundleI18NProvider i18n = new BundleI18NProvider();
 
     @ParameterizedTest
@@ -75,8 +79,4 @@ class ReasonTextsTests {
         assertThat(AlertTexts.handling(vi, "chỉ huy", "đã cử tổ công tác", "chỉ huy", "ổn định"))
                 .isEqualTo("Tiếp nhận: chỉ huy. đã cử tổ công tác · Kết thúc: chỉ huy. ổn định");
     }
-
-    /** No officer on duty at the reception office on 8 March 2026. */
-    private static final Reason ROSTER_GAP =
-            new Reason("ROSTER_GAP", HotspotLevel.WATCH, 7.0, null, null, "id", null, null, LocalDate.of(2026, 3, 8));
 }
