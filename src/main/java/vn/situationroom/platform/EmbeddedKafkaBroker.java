@@ -175,7 +175,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
-        try (Admin admin = Admin.create(config)) {
+        // Closed within a bounded time: close() without one waits for the calls still pending, which can be forever
+        // when a port answers but no broker speaks on it (a port another process holds).
+        Admin admin = Admin.create(config);
+        try {
             long deadline = System.nanoTime() + timeout.toNanos();
             int live = admin.describeCluster()
                     .nodes()
@@ -198,6 +201,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("The Kafka broker on " + bootstrap + " did not become ready", e);
+        } finally {
+            admin.close(Duration.ofSeconds(5));
         }
     }
 
