@@ -1,6 +1,7 @@
 package vn.situationroom.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,7 +95,8 @@ public class BrokerStatus implements DisposableBean {
     @Override
     public synchronized void destroy() {
         if (admin != null) {
-            admin.close();
+            // Bounded: a broker that went away leaves calls pending, and the app must still stop.
+            admin.close(Duration.ofMillis(ANSWER_WITHIN_MS));
         }
     }
 }

@@ -236,10 +236,18 @@ public final class LocalKafkaCluster {
                 READER, new ResourcePattern(ResourceType.GROUP, READER, PatternType.PREFIXED), AclOperation.READ));
         Map<String, Object> admin = new java.util.HashMap<>(clientSettings(ADMIN));
         admin.put("bootstrap.servers", bootstrapServers());
-        try (Admin client = Admin.create(admin)) {
+        // Closed within a bounded time, as EmbeddedKafkaBroker's wait does: close() without one waits for every call
+        // still pending, which can be forever.
+        Admin client = Admin.create(admin);
+        try {
             client.createAcls(acls).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while granting the local cluster's ACLs", e);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot grant the local cluster's ACLs", e);
+        } finally {
+            client.close(Duration.ofSeconds(5));
         }
     }
 
