@@ -22,6 +22,8 @@
 #   as README's faster start does (JDK 25 or newer; ports 18080/19092/19093/15532 for the tool's training start too).
 #   BENCH_APP_ARGS (with --fresh) adds arguments to the fresh app's command line, to measure a setting: app arguments
 #   (--name=value, split at spaces), not JVM options, and none the script gives itself (region, ports, listeners).
+#   BENCH_JVM_OPTS (with --fresh) adds JVM options to the fresh app's command line (-XX:+UseParallelGC), split at
+#   spaces.
 #   BENCH_PATIENCE (PT30M) is how long it waits for the topology and the sinks to catch up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,8 +50,8 @@ fi
 if [[ "$sinks" != true && "$fresh" != true ]]; then
   echo "--no-sinks needs --fresh (it starts an app with its history sinks paused)" >&2; exit 2
 fi
-if [[ -n "${BENCH_APP_ARGS:-}" && "$fresh" != true ]]; then
-  echo "BENCH_APP_ARGS needs --fresh (it adds arguments to the app the script starts)" >&2; exit 2
+if [[ ( -n "${BENCH_APP_ARGS:-}" || -n "${BENCH_JVM_OPTS:-}" ) && "$fresh" != true ]]; then
+  echo "BENCH_APP_ARGS and BENCH_JVM_OPTS need --fresh (they add arguments to the app the script starts)" >&2; exit 2
 fi
 if [[ "$aot" == true && "$fresh" != true ]]; then
   echo "--aot needs --fresh (it starts an app from the cache it makes)" >&2; exit 2
@@ -90,6 +92,8 @@ if [[ "$fresh" == true ]]; then
   else
     cp target/situation-room-*.jar "$jar"
   fi
+  # BENCH_JVM_OPTS: JVM options for the fresh app, to measure one (-XX:+UseParallelGC)
+  if [[ -n "${BENCH_JVM_OPTS:-}" ]]; then read -r -a jvmopts <<< "$BENCH_JVM_OPTS"; opts+=("${jvmopts[@]}"); fi
   if [[ "$jfr" == true ]]; then opts+=("-XX:StartFlightRecording=filename=$PWD/target/bench/stream.jfr,settings=profile"); fi
   args=(--situationroom.region.geojson="$region")
   if [[ "$sinks" != true ]]; then args+=(--spring.kafka.listener.auto-startup=false); fi
@@ -122,7 +126,9 @@ for run in $(seq 1 "$repeat"); do
     -Dbench.bootstrap="$bootstrap" -Dbench.events="$events" -Dbench.communes="$communes" -Dbench.case-refs="$cases" \
     -Dbench.region="$region" -Dbench.patience="${BENCH_PATIENCE:-PT30M}" -Dbench.sinks="$sinks" \
     -Dlogback.configurationFile=bench/logback-bench.xml \
-    vn.situationroom.hotspot.StreamBenchmark 2> target/bench/stream-bench.log
+    vn.situationroom.hotspot.StreamBenchmark 2> target/bench/stream-bench.log \
+    || { echo "the benchmark failed (backlog $run of $repeat); the end of its log, target/bench/stream-bench.log:" >&2
+         tail -30 target/bench/stream-bench.log >&2; exit 1; }
   if (( repeat > 1 )); then cp target/bench/stream.txt "target/bench/stream-$run.txt"; fi
 
   if [[ "$cpu" == true && -n "$app" ]]; then
