@@ -118,6 +118,7 @@ class CountryMapBrowserIT extends BrowserTest {
                 .perform();
         wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
                 .anyMatch(popup -> popup.getText().contains(region.shortName(inside))));
+        MapLabels.awaitPopupSettled(driver, wait);
         chromium.screenshot("country-police-province.png");
 
         signInKiosk(driver);

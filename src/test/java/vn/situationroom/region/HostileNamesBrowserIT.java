@@ -12,6 +12,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 import vn.situationroom.security.Roles;
 import vn.situationroom.ui.BrowserTest;
+import vn.situationroom.ui.MapLabels;
 
 /**
  * A region file comes from outside the app: a name with markup in it is shown on the maps as text (the label, the
@@ -37,12 +38,15 @@ class HostileNamesBrowserIT extends BrowserTest {
                 .anyMatch(label -> label.getText().contains("<img src=x")));
         // The popup too.
         WebElement shape = driver.findElement(By.cssSelector("sr-commune-map path[data-commune='" + hostile + "']"));
-        ((JavascriptExecutor) driver)
-                .executeScript(
-                        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: 1, clientY: 1}))",
-                        shape);
+        // A click on the shape itself, at the middle of its box: its label lies over it.
+        ((JavascriptExecutor) driver).executeScript("""
+                const box = arguments[0].getBoundingClientRect();
+                arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true,
+                    clientX: box.left + box.width / 2, clientY: box.top + box.height / 2}));
+                """, shape);
         wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
                 .anyMatch(popup -> popup.getDomProperty("textContent").contains("<img src=x")));
+        MapLabels.awaitPopupSettled(driver, wait);
         chromium.screenshot("hostile-names.png");
 
         assertThat(driver.findElements(By.cssSelector("img[src='x'], b[onmouseover]")))

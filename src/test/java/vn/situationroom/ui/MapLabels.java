@@ -90,6 +90,30 @@ public final class MapLabels {
         return (List<String>) answer.get(0);
     }
 
+    /**
+     * Waits until the map's open popup is shown as a person sees it once it settled: fully faded in, within the map (the
+     * map has panned to it), and still for a moment; so that a screenshot shows it whole.
+     */
+    public static void awaitPopupSettled(WebDriver driver, WebDriverWait wait) {
+        String[] before = {null};
+        wait.until(d -> {
+            Object at = ((JavascriptExecutor) d).executeScript("""
+                    const popup = document.querySelector('sr-commune-map .leaflet-popup');
+                    if (!popup || getComputedStyle(popup).opacity !== '1') {
+                      return null;
+                    }
+                    const map = popup.closest('sr-commune-map').getBoundingClientRect();
+                    const box = popup.getBoundingClientRect();
+                    const inside = box.left >= map.left && box.top >= map.top
+                        && box.right <= map.right && box.bottom <= map.bottom;
+                    return inside ? `${Math.round(box.left)},${Math.round(box.top)}` : null;
+                    """);
+            boolean still = at != null && at.equals(before[0]);
+            before[0] = (String) at;
+            return still;
+        });
+    }
+
     private static String zoom(WebDriver driver) {
         return String.valueOf(
                 driver.findElement(By.cssSelector("sr-commune-map")).getDomAttribute("data-zoom"));
