@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The packaged app run as its own operating-system process, as an operator runs it, so that a test can kill it with
@@ -113,15 +114,41 @@ public final class AppProcess {
         return process != null && process.isAlive();
     }
 
-    /** SIGKILL for the app and every process it started (an embedded database), as a power cut would do. */
+    /**
+     * SIGKILL for the app and every process it started, its embedded database too, as a power cut would do. The
+     * database's server is no child of the app's (it runs on by itself once started, and a restart of the app alone
+     * would find it still running): it is found by the lock file it keeps in its folder.
+     */
     public void kill() throws Exception {
         if (alive()) {
-            List<ProcessHandle> children = process.descendants().toList();
+            List<ProcessHandle> doomed = new ArrayList<>(process.descendants().toList());
+            embeddedDatabase().ifPresent(server -> {
+                doomed.add(server);
+                doomed.addAll(server.descendants().toList());
+            });
             process.destroyForcibly().waitFor();
-            for (ProcessHandle child : children) {
-                child.destroyForcibly();
-                child.onExit().get();
+            for (ProcessHandle other : doomed) {
+                other.destroyForcibly();
+                other.onExit().get();
             }
+        }
+    }
+
+    /** The embedded PostgreSQL's server process, by the first line of its lock file, if it runs. */
+    private Optional<ProcessHandle> embeddedDatabase() throws IOException {
+        Path lock = data.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(lock)) {
+            return Optional.empty(); // the app uses a database of its own
+        }
+        try (var lines = Files.lines(lock)) {
+            return lines.findFirst()
+                    .map(String::strip)
+                    .filter(pid -> pid.matches("[0-9]+"))
+                    .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                    .filter(server -> server.info()
+                            .command()
+                            .map(command -> command.endsWith("postgres"))
+                            .orElse(false));
         }
     }
 
