@@ -131,6 +131,10 @@ public final class AppProcess {
                 other.destroyForcibly();
                 other.onExit().get();
             }
+            if (embeddedDatabase().isPresent()) {
+                throw new AssertionError(
+                        "The app's embedded database still runs after the kill; its folder is " + data);
+            }
         }
     }
 
