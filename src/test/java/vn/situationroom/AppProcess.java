@@ -121,19 +121,34 @@ public final class AppProcess {
      */
     public void kill() throws Exception {
         if (alive()) {
-            List<ProcessHandle> doomed = new ArrayList<>(process.descendants().toList());
+            List<ProcessHandle> database = new ArrayList<>();
             embeddedDatabase().ifPresent(server -> {
-                doomed.add(server);
-                doomed.addAll(server.descendants().toList());
+                database.add(server);
+                database.addAll(server.descendants().toList());
             });
-            process.destroyForcibly().waitFor();
-            for (ProcessHandle other : doomed) {
-                other.destroyForcibly();
-                other.onExit().get();
+            killJvm();
+            for (ProcessHandle server : database) {
+                server.destroyForcibly();
+                server.onExit().get();
             }
             if (embeddedDatabase().isPresent()) {
                 throw new AssertionError(
                         "The app's embedded database still runs after the kill; its folder is " + data);
+            }
+        }
+    }
+
+    /**
+     * SIGKILL for the app's JVM and its children alone, as the kernel's out-of-memory killer would take it: its embedded
+     * database runs on, and the app started again finds it running.
+     */
+    public void killJvm() throws Exception {
+        if (alive()) {
+            List<ProcessHandle> children = process.descendants().toList();
+            process.destroyForcibly().waitFor();
+            for (ProcessHandle child : children) {
+                child.destroyForcibly();
+                child.onExit().get();
             }
         }
     }
