@@ -127,10 +127,7 @@ public final class AppProcess {
                 database.addAll(server.descendants().toList());
             });
             killJvm();
-            for (ProcessHandle server : database) {
-                server.destroyForcibly();
-                server.onExit().get();
-            }
+            destroyAll(database);
             if (embeddedDatabase().isPresent()) {
                 throw new AssertionError(
                         "The app's embedded database still runs after the kill; its folder is " + data);
@@ -146,10 +143,15 @@ public final class AppProcess {
         if (alive()) {
             List<ProcessHandle> children = process.descendants().toList();
             process.destroyForcibly().waitFor();
-            for (ProcessHandle child : children) {
-                child.destroyForcibly();
-                child.onExit().get();
-            }
+            destroyAll(children);
+        }
+    }
+
+    /** SIGKILL for each process, waiting until it is gone. */
+    private static void destroyAll(List<ProcessHandle> processes) throws Exception {
+        for (ProcessHandle other : processes) {
+            other.destroyForcibly();
+            other.onExit().get();
         }
     }
 
