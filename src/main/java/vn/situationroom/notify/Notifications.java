@@ -40,7 +40,8 @@ import vn.situationroom.roster.DutyRoster;
  * often one of them restarts and reads the alerts again. {@link NotificationDelivery} sends the rows.
  *
  * <p>Step 0, as soon as an alert is raised: a CRITICAL alert goes to the addresses of {@code email.to} and, by SMS, to
- * the officers on duty now (the roster's shifts with a phone); any alert goes to the step-0 subscriptions of its unit
+ * the officers on duty now who serve its commune (the roster's shifts with a phone, for the whole region or for a unit
+ * that holds the commune); any alert goes to the step-0 subscriptions of its unit
  * and severity. Step n: a CRITICAL alert still OPEN (nobody acknowledged it) n × {@code escalate-after} after it was
  * first seen CRITICAL goes to the step-n subscriptions; acknowledging it ends the chain.
  *
@@ -245,7 +246,8 @@ public class Notifications {
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         if (step == 0 && alert.severity() == HotspotLevel.CRITICAL) {
             if (settings.sms().enabled()) {
-                for (DutyRoster.Shift shift : roster.onDutyAt(LocalDateTime.ofInstant(clock.instant(), zone))) {
+                LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
+                for (DutyRoster.Shift shift : roster.servingAt(now, alert.communeCode())) {
                     if (shift.phone() != null && Subscriptions.validAddress(Channel.SMS, shift.phone())) {
                         add(recipients, new Recipient(Channel.SMS, shift.phone(), shift.officer()));
                     }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import vn.situationroom.hotspot.AlertCommand;
 import vn.situationroom.hotspot.HotspotLevel;
 import vn.situationroom.region.Region;
-import vn.situationroom.region.Unit;
 import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Callers;
 import vn.situationroom.security.Roles;
@@ -142,10 +141,7 @@ public class Subscriptions {
         if (AlertCommand.DISTRICT.equals(communeCode)) {
             return false; // an alert of the region as a whole goes to the region's subscribers only
         }
-        return region.unit(unitCode)
-                .map(Unit::communes)
-                .map(communes -> communes.contains(communeCode))
-                .orElse(false);
+        return region.holds(unitCode, communeCode);
     }
 
     /**

@@ -81,6 +81,24 @@ public final class Region {
         return Optional.ofNullable(units.get(code));
     }
 
+    /**
+     * Whether a unit holds a commune (a commune holds itself); null stands for the whole region, which holds every one
+     * of its communes. False for an unknown unit or commune.
+     */
+    public boolean holds(String unitCode, String communeCode) {
+        if (unitCode == null) {
+            return contains(communeCode);
+        }
+        Unit unit = units.get(unitCode);
+        return unit != null && unit.communes().contains(communeCode);
+    }
+
+    /** Whether one of two units lies within the other, or they are the same: a province and its communes, not two. */
+    public boolean nested(String unitCode, String otherCode) {
+        return path(unitCode).stream().anyMatch(unit -> unit.code().equals(otherCode))
+                || path(otherCode).stream().anyMatch(unit -> unit.code().equals(unitCode));
+    }
+
     /** The unit and the units above it, from the top of the region down to it; empty for an unknown code. */
     public List<Unit> path(String code) {
         List<Unit> path = new ArrayList<>();

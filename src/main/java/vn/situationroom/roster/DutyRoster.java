@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.situationroom.intake.ReceptionPoint;
+import vn.situationroom.region.Region;
 import vn.situationroom.security.Callers;
 import vn.situationroom.security.Roles;
 
@@ -29,6 +30,8 @@ public class DutyRoster {
      * @param point where the officer is on duty
      * @param officer the officer's name and title
      * @param phone how to reach the officer, if given
+     * @param unitCode the unit the officer serves (a province, a former district, a commune of the region), or null
+     *     for the whole region
      */
     public record Shift(
             long id,
@@ -37,7 +40,8 @@ public class DutyRoster {
             LocalTime ends,
             ReceptionPoint point,
             String officer,
-            String phone) {
+            String phone,
+            String unitCode) {
 
         /** Whether it runs past midnight into the next day. */
         public boolean overnight() {
@@ -53,9 +57,11 @@ public class DutyRoster {
     }
 
     private final JdbcClient jdbc;
+    private final Region region;
 
-    DutyRoster(JdbcClient jdbc) {
+    DutyRoster(JdbcClient jdbc, Region region) {
         this.jdbc = jdbc;
+        this.region = region;
     }
 
     /**
@@ -83,10 +89,16 @@ public class DutyRoster {
         if (shift.phone() != null && shift.phone().length() > MAX_TEXT) {
             problems.add("phone");
         }
+        String unit = shift.unitCode() == null || shift.unitCode().isBlank()
+                ? null
+                : shift.unitCode().strip();
+        if (unit != null && region.unit(unit).isEmpty()) {
+            problems.add("unit");
+        }
         if (problems.isEmpty()) {
             jdbc.sql("""
-                    INSERT INTO duty_shift (day, starts, ends, reception_point, officer, phone)
-                    VALUES (:day, :starts, :ends, :point, :officer, :phone)""")
+                    INSERT INTO duty_shift (day, starts, ends, reception_point, officer, phone, unit_code)
+                    VALUES (:day, :starts, :ends, :point, :officer, :phone, :unit)""")
                     .param("day", shift.day())
                     .param("starts", shift.starts())
                     .param("ends", shift.ends())
@@ -97,6 +109,7 @@ public class DutyRoster {
                             shift.phone() == null || shift.phone().isBlank()
                                     ? null
                                     : shift.phone().strip())
+                    .param("unit", unit)
                     .update();
         }
         return problems;
@@ -114,7 +127,7 @@ public class DutyRoster {
     /** The shifts of the days {@code from} to {@code to}, in order. */
     public List<Shift> between(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT shift_id, day, starts, ends, reception_point, officer, phone FROM duty_shift
+                SELECT shift_id, day, starts, ends, reception_point, officer, phone, unit_code FROM duty_shift
                 WHERE day BETWEEN :from AND :to ORDER BY day, starts, reception_point, officer""")
                 .param("from", from)
                 .param("to", to)
@@ -125,7 +138,8 @@ public class DutyRoster {
                         rs.getObject("ends", LocalTime.class),
                         ReceptionPoint.valueOf(rs.getString("reception_point")),
                         rs.getString("officer"),
-                        rs.getString("phone")))
+                        rs.getString("phone"),
+                        rs.getString("unit_code")))
                 .list();
     }
 
@@ -133,6 +147,24 @@ public class DutyRoster {
     public List<Shift> onDutyAt(LocalDateTime at) {
         return between(at.toLocalDate().minusDays(1), at.toLocalDate()).stream()
                 .filter(s -> s.covers(at))
+                .toList();
+    }
+
+    /**
+     * Who is on duty at a local time for a unit's screen: the officers of the whole region, of the unit, of the units
+     * above it and of those below it (a province's wall shows its office and its communes' officers, not another
+     * province's). For the whole region (a null unit), every shift.
+     */
+    public List<Shift> onDutyAt(LocalDateTime at, String unitCode) {
+        return onDutyAt(at).stream()
+                .filter(s -> unitCode == null || s.unitCode() == null || region.nested(unitCode, s.unitCode()))
+                .toList();
+    }
+
+    /** The officers on duty at a local time who serve a commune: those of the whole region and of the units holding it. */
+    public List<Shift> servingAt(LocalDateTime at, String communeCode) {
+        return onDutyAt(at).stream()
+                .filter(s -> s.unitCode() == null || region.holds(s.unitCode(), communeCode))
                 .toList();
     }
 }

@@ -59,6 +59,7 @@ import vn.situationroom.notify.Subscriptions.Subscription;
 import vn.situationroom.platform.Json;
 import vn.situationroom.region.Commune;
 import vn.situationroom.region.Region;
+import vn.situationroom.region.Unit;
 import vn.situationroom.roster.DutyRoster;
 import vn.situationroom.security.AuditLog;
 import vn.situationroom.security.Roles;
@@ -270,8 +271,28 @@ class NotificationsIT {
                         now.plusHours(1).toLocalTime(),
                         ReceptionPoint.DISTRICT_OFFICE,
                         officer,
-                        "0987 654 321")))
+                        "0987 654 321",
+                        null)))
                 .isEmpty();
+        // Officers on duty for a unit: the commune's own district's gets the SMS, another district's does not.
+        String district = region.unit(commune.code()).orElseThrow().parentCode();
+        String otherDistrict = region.unitsBelowRegion().stream()
+                .map(Unit::code)
+                .filter(code -> !code.equals(district))
+                .findFirst()
+                .orElseThrow();
+        for (String[] shift : new String[][] {{district, "0911 111 111"}, {otherDistrict, "0922 222 222"}}) {
+            assertThat(roster.add(new DutyRoster.Shift(
+                            0,
+                            now.minusHours(1).toLocalDate(),
+                            now.minusHours(1).toLocalTime(),
+                            now.plusHours(1).toLocalTime(),
+                            ReceptionPoint.DISTRICT_OFFICE,
+                            officer + " " + shift[0],
+                            shift[1],
+                            shift[0])))
+                    .isEmpty();
+        }
 
         Alert alert = criticalAlertIn(commune);
 
@@ -293,10 +314,10 @@ class NotificationsIT {
 
         // The SMS gateway: the template filled in, JSON-escaped, with the gateway's key; to the subscriber and to the
         // officer on duty now, each once.
-        await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(commune).size() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(commune).size() >= 3);
         List<Received> sms = smsAbout(commune);
         assertThat(sms.stream().map(r -> r.json().path("phone").asString()))
-                .containsExactlyInAnyOrder("0912 345 678", "0987 654 321");
+                .containsExactlyInAnyOrder("0912 345 678", "0987 654 321", "0911 111 111");
         System.out.printf(
                 "notifications IT: SMS gateway request %s%n", sms.getFirst().text());
         for (Received one : sms) {

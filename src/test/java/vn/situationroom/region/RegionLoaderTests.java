@@ -59,6 +59,29 @@ class RegionLoaderTests {
     }
 
     @Test
+    void a_unit_holds_its_communes_and_nests_with_the_units_above_and_below_it() {
+        Region region = builtIn("region/tra-vinh-communes.geojson");
+        Unit district = region.children("84").getFirst();
+        Unit other = region.children("84").getLast();
+        String commune = district.communes().getFirst();
+
+        assertThat(region.holds(null, commune)).as("the whole region").isTrue();
+        assertThat(region.holds("84", commune)).isTrue();
+        assertThat(region.holds(district.code(), commune)).isTrue();
+        assertThat(region.holds(commune, commune)).as("a commune holds itself").isTrue();
+        assertThat(region.holds(other.code(), commune)).isFalse();
+        assertThat(region.holds("nowhere", commune)).isFalse();
+        assertThat(region.holds(null, "nowhere")).isFalse();
+
+        assertThat(region.nested(district.code(), commune)).isTrue();
+        assertThat(region.nested(commune, "84")).isTrue();
+        assertThat(region.nested(district.code(), district.code())).isTrue();
+        assertThat(region.nested(other.code(), commune)).isFalse();
+        assertThat(region.nested(other.code(), district.code())).isFalse();
+        assertThat(region.nested("nowhere", district.code())).isFalse();
+    }
+
+    @Test
     void the_synthetic_country_has_the_countrys_numbers_and_says_it_is_synthetic() {
         Region region = builtIn("region/vietnam-synthetic-communes.geojson");
 

@@ -110,6 +110,7 @@ class RosterGapAlertsIT extends BrowserTest {
     }
 
     private static DutyRoster.Shift shift(LocalDate day, ReceptionPoint point) {
-        return new DutyRoster.Shift(0, day, LocalTime.of(7, 0), LocalTime.of(17, 0), point, "Nguyễn Văn Trực", null);
+        return new DutyRoster.Shift(
+                0, day, LocalTime.of(7, 0), LocalTime.of(17, 0), point, "Nguyễn Văn Trực", null, null);
     }
 }

@@ -235,6 +235,7 @@ class SecurityIT extends BrowserTest {
                             java.time.LocalTime.of(11, 0),
                             vn.situationroom.intake.ReceptionPoint.DISTRICT_OFFICE,
                             "Kẻ lạ",
+                            null,
                             null)))
                     .isInstanceOf(AccessDeniedException.class);
         });

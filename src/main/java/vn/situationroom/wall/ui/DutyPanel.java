@@ -6,14 +6,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.situationroom.intake.ReceptionPoint;
+import vn.situationroom.region.Region;
+import vn.situationroom.region.Unit;
 import vn.situationroom.roster.DutyRoster;
 
-/** Who is on duty now, from the roster, the district office's officers first; red when nobody is at the office. */
+/**
+ * Who is on duty now, from the roster, the district office's officers first, each with the unit they serve where it is
+ * not the whole region; red when nobody is at the office.
+ */
 final class DutyPanel extends Div {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    DutyPanel() {
+    private final Region region;
+
+    DutyPanel(Region region) {
+        this.region = region;
         addClassName("wall-on-duty");
     }
 
@@ -30,12 +38,18 @@ final class DutyPanel extends Div {
         setText(getTranslation(
                 "wall.on-duty",
                 shifts.stream()
-                        .map(s -> getTranslation(
-                                "wall.on-duty.shift",
-                                s.officer(),
-                                getTranslation(
-                                        "enum.ReceptionPoint." + s.point().name()),
-                                TIME.format(s.ends())))
+                        .map(s -> getTranslation("wall.on-duty.shift", s.officer(), place(s), TIME.format(s.ends())))
                         .collect(Collectors.joining("; "))));
+    }
+
+    /** Where the officer is: the reception point, and the unit served where the shift names one. */
+    private String place(DutyRoster.Shift shift) {
+        String point = getTranslation("enum.ReceptionPoint." + shift.point().name());
+        return shift.unitCode() == null
+                ? point
+                : getTranslation(
+                        "wall.on-duty.place",
+                        point,
+                        region.unit(shift.unitCode()).map(Unit::name).orElse(shift.unitCode()));
     }
 }

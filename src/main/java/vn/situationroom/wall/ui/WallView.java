@@ -84,7 +84,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final HottestStrip hottest = new HottestStrip();
     private final FigureTiles figures = new FigureTiles();
     private final AlertTicker ticker = new AlertTicker();
-    private final DutyPanel onDuty = new DutyPanel();
+    private final DutyPanel onDuty;
     /** The days ahead without anyone on duty at the district office (the roster-gap alerts). */
     private final Div rosterGaps = new Div();
 
@@ -124,6 +124,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
             Clock appClock) {
         this.appClock = appClock;
         this.region = region;
+        this.onDuty = new DutyPanel(region);
         this.hotspots = hotspots;
         this.alerts = alerts;
         this.history = history;
@@ -361,7 +362,7 @@ public class WallView extends Div implements HasDynamicTitle, BeforeEnterObserve
         renderFreshness(now);
         ZonedDateTime local = now.withZoneSameInstant(calendar.zone());
         LocalDate today = local.toLocalDate();
-        onDuty.show(roster.onDutyAt(local.toLocalDateTime()));
+        onDuty.show(roster.onDutyAt(local.toLocalDateTime(), unit == null ? null : unit.code()));
         clock.setText(TIME.format(now) + " · " + DATE.format(now));
         ElectionCalendar.PhaseText where = calendar.phaseText(today, DATE);
         phase.setText(getTranslation(where.key(), where.params()));

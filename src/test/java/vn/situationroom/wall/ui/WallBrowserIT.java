@@ -41,15 +41,7 @@ class WallBrowserIT extends BrowserTest {
     @Test
     void the_wall_shows_the_region_and_today_and_follows_a_new_event_live() throws Exception {
         Commune commune = TestCommunes.fresh(region);
-        // An officer on duty at the district office from an hour ago to an hour from now, by the country's clock.
-        var now = java.time.LocalDateTime.now(TestClock.at(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
-        String officer = "Trần Thị Trực " + UUID.randomUUID().toString().substring(0, 4);
-        java.time.LocalTime time = now.toLocalTime();
-        java.time.LocalTime starts = time.getHour() == 0 ? java.time.LocalTime.MIN : time.minusHours(1);
-        java.time.LocalTime ends = time.getHour() == 23 ? java.time.LocalTime.of(23, 59, 59) : time.plusHours(1);
-        assertThat(roster.add(new DutyRoster.Shift(
-                        0, now.toLocalDate(), starts, ends, ReceptionPoint.DISTRICT_OFFICE, officer, null)))
-                .isEmpty();
+        String officer = onDutyNow("Trần Thị Trực ", ReceptionPoint.DISTRICT_OFFICE, null);
         var driver = chromium.driver();
         signInKiosk(driver);
         driver.get("http://localhost:" + port + "/wall");
@@ -107,6 +99,13 @@ class WallBrowserIT extends BrowserTest {
         while (district.communes().contains(outside.code())) {
             outside = TestCommunes.fresh(region);
         }
+        // Officers on duty now for one of the district's communes and for another district: the district's wall
+        // names the first, with the commune it serves, and not the other.
+        String ours = onDutyNow("Lê Văn Xã ", ReceptionPoint.COMMUNE_OFFICE, inside);
+        String theirs = onDutyNow(
+                "Phạm Thị Huyện ",
+                ReceptionPoint.DISTRICT_OFFICE,
+                region.unit(outside.code()).orElseThrow().parentCode());
         var driver = chromium.driver();
         signInKiosk(driver);
         driver.get("http://localhost:" + port + "/wall?unit=" + district.code() + "&rotate=0");
@@ -133,6 +132,11 @@ class WallBrowserIT extends BrowserTest {
                 .doesNotContain(outside.fullName());
         assertThat(driver.findElements(By.cssSelector("sr-commune-map path[data-commune='" + outside.code() + "']")))
                 .isEmpty();
+        By onDuty = By.cssSelector(".wall-on-duty");
+        wait.until(d -> d.findElement(onDuty).getText().contains(ours));
+        assertThat(driver.findElement(onDuty).getText())
+                .contains(region.unit(inside).orElseThrow().name())
+                .doesNotContain(theirs);
         chromium.screenshot("wall-district.png");
 
         driver.get("http://localhost:" + port + "/wall?unit=nowhere");
@@ -141,6 +145,24 @@ class WallBrowserIT extends BrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("sr-commune-map path[data-commune]:not([data-marker])"))
                         .size()
                 == region.communes().size());
+    }
+
+    /**
+     * Puts an officer on duty from an hour ago to an hour from now, by the country's clock.
+     *
+     * @param point where the officer is on duty
+     * @param unitCode the unit the officer serves, or null for the whole region
+     * @return the officer's name: the prefix and a few random letters
+     */
+    private String onDutyNow(String namePrefix, ReceptionPoint point, String unitCode) {
+        var now = java.time.LocalDateTime.now(TestClock.at(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        String officer = namePrefix + UUID.randomUUID().toString().substring(0, 4);
+        java.time.LocalTime time = now.toLocalTime();
+        java.time.LocalTime starts = time.getHour() == 0 ? java.time.LocalTime.MIN : time.minusHours(1);
+        java.time.LocalTime ends = time.getHour() == 23 ? java.time.LocalTime.of(23, 59, 59) : time.plusHours(1);
+        assertThat(roster.add(new DutyRoster.Shift(0, now.toLocalDate(), starts, ends, point, officer, null, unitCode)))
+                .isEmpty();
+        return officer;
     }
 
     private static String crowd(String commune, int headcount) {
