@@ -157,14 +157,22 @@ public class DutyRoster {
      */
     public List<Shift> onDutyAt(LocalDateTime at, String unitCode) {
         return onDutyAt(at).stream()
-                .filter(s -> unitCode == null || s.unitCode() == null || region.nested(unitCode, s.unitCode()))
+                .filter(s -> unitCode == null || servesWholeRegion(s) || region.nested(unitCode, s.unitCode()))
                 .toList();
     }
 
     /** The officers on duty at a local time who serve a commune: those of the whole region and of the units holding it. */
     public List<Shift> servingAt(LocalDateTime at, String communeCode) {
         return onDutyAt(at).stream()
-                .filter(s -> s.unitCode() == null || region.holds(s.unitCode(), communeCode))
+                .filter(s -> servesWholeRegion(s) || region.holds(s.unitCode(), communeCode))
                 .toList();
+    }
+
+    /**
+     * Whether a shift counts for the whole region: it names no unit, or one the region no longer has (its file was
+     * replaced); such an officer is rather told of too much than of nothing.
+     */
+    private boolean servesWholeRegion(Shift shift) {
+        return shift.unitCode() == null || region.unit(shift.unitCode()).isEmpty();
     }
 }

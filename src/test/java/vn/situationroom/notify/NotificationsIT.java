@@ -293,6 +293,15 @@ class NotificationsIT {
                             shift[0])))
                     .isEmpty();
         }
+        // A shift kept from a region file that had a unit this one has not: counted for the whole region.
+        jdbc.sql("""
+                        INSERT INTO duty_shift (day, starts, ends, reception_point, officer, phone, unit_code)
+                        VALUES (:day, :starts, :ends, 'DISTRICT_OFFICE', :officer, '0933 333 333', 'gone-with-the-old-file')""")
+                .param("day", now.minusHours(1).toLocalDate())
+                .param("starts", now.minusHours(1).toLocalTime())
+                .param("ends", now.plusHours(1).toLocalTime())
+                .param("officer", officer + " gone")
+                .update();
 
         Alert alert = criticalAlertIn(commune);
 
@@ -314,10 +323,10 @@ class NotificationsIT {
 
         // The SMS gateway: the template filled in, JSON-escaped, with the gateway's key; to the subscriber and to the
         // officer on duty now, each once.
-        await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(commune).size() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsAbout(commune).size() >= 4);
         List<Received> sms = smsAbout(commune);
         assertThat(sms.stream().map(r -> r.json().path("phone").asString()))
-                .containsExactlyInAnyOrder("0912 345 678", "0987 654 321", "0911 111 111");
+                .containsExactlyInAnyOrder("0912 345 678", "0987 654 321", "0911 111 111", "0933 333 333");
         System.out.printf(
                 "notifications IT: SMS gateway request %s%n", sms.getFirst().text());
         for (Received one : sms) {
