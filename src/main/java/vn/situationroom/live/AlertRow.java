@@ -33,6 +33,9 @@ public class AlertRow extends Div {
                         ? ""
                         : LevelTexts.reason(this, alert.reasons().getFirst()));
         why.addClassName("alert-row-why");
+        // A screen short of room cuts the commune and the state with "…"; the whole of each stays at hand.
+        commune.getElement().setAttribute("title", commune.getText());
+        stateLine.getElement().setAttribute("title", state);
         add(level, commune, time, stateLine, why);
         addClassName("alert-row");
         getElement().setAttribute("data-alert", alert.alertId());

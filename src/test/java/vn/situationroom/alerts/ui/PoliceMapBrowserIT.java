@@ -157,6 +157,13 @@ class PoliceMapBrowserIT extends BrowserTest {
         wallWait.until(d -> !d.findElements(onWall).isEmpty()
                 && "ACKNOWLEDGED".equals(d.findElement(onWall).getDomAttribute("data-state")));
         assertThat(wall.findElement(onWall).getText()).contains("(it-police)");
+        // Who took it on does not push the commune out of its row: the room still sees where.
+        assertThat(wall.findElement(onWall)
+                        .findElement(By.cssSelector(".alert-row-commune"))
+                        .getRect()
+                        .getWidth())
+                .as("the commune's width on the wall, in pixels")
+                .isGreaterThanOrEqualTo(150);
         tv.screenshot("wall-acknowledged.png");
 
         // The replay, a quarter of an hour back: before the incident, the commune had no level.
