@@ -55,6 +55,7 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         grid.addClassName("escalations-grid");
         // The state and when it happened in one cell: the room goes to what happened and what was done.
+        // Widths in rem, not em: the headings' smaller type would make an em narrower over them than over the cells.
         grid.addComponentColumn(e -> {
                     Span state = new Span(getTranslation("escalation.state." + e.state()));
                     state.addClassNames("escalation-state", "state-" + e.state().name());
@@ -63,29 +64,29 @@ public class EscalationsView extends VerticalLayout implements HasDynamicTitle {
                     return new Div(state, when);
                 })
                 .setHeader(getTranslation("escalation.column.state") + " · " + getTranslation("field.occurredAt"))
-                .setWidth("10em")
+                .setWidth("10rem")
                 .setFlexGrow(0);
         // Names and places wrap in a column of their own width; what happened and what was done take the room left,
         // from a width where a line holds a few words (at 1600 px the summary had shrunk to a word a line).
         grid.addColumn(e -> region.placeName(e.communeCode()))
                 .setHeader(getTranslation("escalation.column.commune"))
-                .setWidth("10em")
+                .setWidth("10rem")
                 .setFlexGrow(0);
         grid.addColumn(e -> e.destination() == null ? "" : getTranslation("enum.Destination." + e.destination()))
                 .setHeader(getTranslation("field.destination"))
-                .setWidth("7.5em")
+                .setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.addColumn(Escalations.Escalation::headcount)
                 .setHeader(getTranslation("field.headcount"))
-                .setWidth("5.5em")
+                .setWidth("5.5rem")
                 .setFlexGrow(0);
         grid.addColumn(e -> e.summary() == null ? "" : e.summary())
                 .setHeader(getTranslation("field.summary"))
-                .setWidth("12em")
+                .setWidth("12rem")
                 .setFlexGrow(2);
         grid.addColumn(e -> e.by() == null ? "" : e.by() + (e.note() == null ? "" : ": " + e.note()))
                 .setHeader(getTranslation("escalation.column.latest"))
-                .setWidth("10em")
+                .setWidth("10rem")
                 .setFlexGrow(1);
         grid.addComponentColumn(e -> {
                     Button contacted = new Button(

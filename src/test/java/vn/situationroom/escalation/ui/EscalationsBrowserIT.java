@@ -88,6 +88,24 @@ class EscalationsBrowserIT extends BrowserTest {
                                 .state()
                         == Escalations.State.CONTACTED);
         wait.until(d -> d.findElement(grid).getText().contains("Chủ tịch UBND xã: Đã gọi điện cho trưởng đoàn"));
+        // The dialog gone, not fading over the list.
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-button.escalation-confirm"))
+                .isEmpty());
+        // Each column's heading stands over its cells (widths in em had made the smaller headings drift left).
+        @SuppressWarnings("unchecked")
+        List<Number> drift = (List<Number>)
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                        const root = arguments[0].shadowRoot;
+                        const heads = [...root.querySelectorAll('thead tr:first-child th')];
+                        const cells = [...root.querySelector('tbody tr').querySelectorAll('td')];
+                        return heads.map((h, i) =>
+                            Math.abs(h.getBoundingClientRect().left - cells[i].getBoundingClientRect().left));
+                        """, driver.findElement(grid));
+        assertThat(drift)
+                .isNotEmpty()
+                .allSatisfy(px -> assertThat(px.doubleValue())
+                        .as("a heading's offset from its column's cells, in pixels")
+                        .isLessThan(1.0));
         chromium.screenshot("escalations.png");
         audit.flush();
         assertThat(audit.list(AuditLog.Action.ESCALATION_STEP, "it-office", 0, 20))
