@@ -229,6 +229,8 @@ final class DocxReport {
             XWPFDocument document, String text, int size, boolean bold, ParagraphAlignment alignment) {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setAlignment(alignment);
+        // A heading (bold) stays on the page of what follows it.
+        paragraph.setKeepNext(bold);
         XWPFRun run = paragraph.createRun();
         run.setFontFamily(FONT);
         run.setFontSize(size);

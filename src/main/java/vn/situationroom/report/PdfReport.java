@@ -31,6 +31,11 @@ final class PdfReport {
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final Font title;
+    /** The height of a section's heading with its spacing, in points. */
+    private static final float HEADING = 32;
+    /** What a table needs below its heading: its header and a couple of rows, in points. */
+    private static final float TABLE_START = 70;
+
     private final Font heading;
     private final Font body;
     private final Font bold;
@@ -53,7 +58,8 @@ final class PdfReport {
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         try {
             // An image that does not fit the page goes to the next one, and the text after it waits for it.
-            PdfWriter.getInstance(document, bytes).setStrictImageSequence(true);
+            PdfWriter writer = PdfWriter.getInstance(document, bytes);
+            writer.setStrictImageSequence(true);
             document.addTitle(report.title() + " "
                     + (report.from().equals(report.day()) ? report.day() : report.from() + "/" + report.day()));
             document.open();
@@ -74,21 +80,21 @@ final class PdfReport {
             asOf.setSpacingAfter(8);
             document.add(asOf);
 
-            section(document, t.get("report.totals"));
+            section(document, writer, t.get("report.totals"), TABLE_START);
             document.add(counterTable(report, DailyReport.TOTALS, t));
 
-            section(document, t.get("report.breakdown"));
+            section(document, writer, t.get("report.breakdown"), TABLE_START);
             document.add(counterTable(report, DailyReport.BREAKDOWN, t));
 
-            section(document, t.get("report.map"));
             Image map = Image.getInstance(report.map());
             map.scaleToFit(document.getPageSize().getWidth() - 72, 420);
+            section(document, writer, t.get("report.map"), map.getScaledHeight());
             map.setAlignment(Element.ALIGN_CENTER);
             document.add(map);
             document.add(new Paragraph(t.get("report.legend"), body));
 
             if (report.summarised()) {
-                section(document, t.get("report.communes.by-unit"));
+                section(document, writer, t.get("report.communes.by-unit"), TABLE_START);
                 document.add(unitTable(report, t));
                 Paragraph attention = new Paragraph(t.get("report.communes.attention"), bold);
                 attention.setSpacingBefore(8);
@@ -101,11 +107,11 @@ final class PdfReport {
                 }
                 document.add(new Paragraph(report.unlisted(), body));
             } else {
-                section(document, t.get("report.communes"));
+                section(document, writer, t.get("report.communes"), TABLE_START);
                 document.add(communeTable(report, t));
             }
 
-            section(document, t.get("report.alerts"));
+            section(document, writer, t.get("report.alerts"), TABLE_START);
             if (report.alerts().isEmpty()) {
                 document.add(new Paragraph(t.get("report.alerts.none"), body));
             } else {
@@ -128,7 +134,7 @@ final class PdfReport {
                 document.add(alerts);
             }
 
-            section(document, t.get("report.overdue"));
+            section(document, writer, t.get("report.overdue"), TABLE_START);
             if (report.overdue().isEmpty()) {
                 document.add(new Paragraph(t.get("report.overdue.none"), body));
             } else {
@@ -169,7 +175,14 @@ final class PdfReport {
         table.addCell(number(change, change > 0 ? "+" : ""));
     }
 
-    private void section(Document document, String text) throws DocumentException {
+    /**
+     * A section's heading, on a new page unless the page has room below it for {@code keepBelow} points of what follows
+     * (a table's first rows, the map): a heading is never left alone at the foot of a page.
+     */
+    private void section(Document document, PdfWriter writer, String text, float keepBelow) throws DocumentException {
+        if (writer.getVerticalPosition(true) - document.bottom() < HEADING + keepBelow) {
+            document.newPage();
+        }
         Paragraph paragraph = new Paragraph(text, heading);
         paragraph.setSpacingBefore(10);
         paragraph.setSpacingAfter(4);

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -144,6 +145,21 @@ class DailyReportIT {
             assertThat(text).containsPattern("\\d+ xã, phường khác không cần chú ý nên không liệt kê");
             assertThat(text)
                     .contains("6. Vụ việc quá hạn (đến hết ngày)", "vụ việc khiếu nại, tố cáo quá hạn", lateLine);
+            // No page ends with a section's heading ("3. Bản đồ …", read back as "3 . Bản đồ …"): it goes over with
+            // what
+            // it heads.
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper onePage = new PDFTextStripper();
+                onePage.setSortByPosition(true);
+                onePage.setStartPage(page);
+                onePage.setEndPage(page);
+                List<String> lines = onePage.getText(document)
+                        .lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
+                assertThat(lines.getLast()).as("the last line of page " + page).doesNotMatch("\\d+ ?\\. \\p{Lu}.*");
+            }
             for (int page = 0; page < Math.min(2, document.getNumberOfPages()); page++) {
                 BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 110);
                 Path out = Path.of("target", "screenshots", "report-page" + (page + 1) + ".png");
@@ -172,6 +188,11 @@ class DailyReportIT {
                             "4. Tình hình theo đơn vị",
                             region.path(commune.code()).get(1).name());
             assertThat(document.getAllPictures()).hasSize(1);
+            // Word keeps each section's heading on the page of what it heads.
+            assertThat(document.getParagraphs())
+                    .filteredOn(p -> p.getText().matches("\\d+\\. \\p{Lu}.*"))
+                    .hasSizeGreaterThanOrEqualTo(6)
+                    .allMatch(org.apache.poi.xwpf.usermodel.XWPFParagraph::isKeepNext);
         }
 
         // A span of days: the counts summed over it, in the words of a period.
