@@ -29,13 +29,12 @@ final class PdfReport {
 
     private static final Color HEADER = new Color(0xe2e8f0);
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-
-    private final Font title;
     /** The height of a section's heading with its spacing, in points. */
     private static final float HEADING = 32;
     /** What a table needs below its heading: its header and a couple of rows, in points. */
     private static final float TABLE_START = 70;
 
+    private final Font title;
     private final Font heading;
     private final Font body;
     private final Font bold;
